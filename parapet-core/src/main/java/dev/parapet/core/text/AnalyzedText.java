@@ -1,0 +1,51 @@
+package dev.parapet.core.text;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A text prepared for detectors. Every view maps back into the original. Immutable.
+ *
+ * @param original   the text exactly as received
+ * @param nfkc       a light view for pattern detectors (PII, secrets, injection phrases): Unicode
+ *                   NFKC and invisible characters removed; case, digits and letters otherwise kept
+ * @param normalized the folded view for matching words: NFKC, case folding, invisible characters and
+ *                   excess combining marks removed, homoglyphs folded, leetspeak and split letters
+ *                   undone, runs of 3+ identical characters squeezed to one (with its run length kept)
+ * @param payloads   payloads decoded from inside the text (base64, hex, URL-encoding, rot13), each
+ *                   normalised like {@code normalized}
+ */
+public record AnalyzedText(String original, MappedText nfkc, MappedText normalized, List<Payload> payloads) {
+
+    public AnalyzedText {
+        Objects.requireNonNull(original, "original");
+        Objects.requireNonNull(nfkc, "nfkc");
+        Objects.requireNonNull(normalized, "normalized");
+        payloads = List.copyOf(payloads);
+    }
+
+    /** A text analysed as itself: every view is the original, nothing decoded. */
+    public static AnalyzedText plain(String original) {
+        MappedText id = MappedText.identity(original);
+        return new AnalyzedText(original, id, id, List.of());
+    }
+
+    /** True when every view is the original itself and nothing was decoded. */
+    public boolean isPlain() {
+        return nfkc.isIdentity() && normalized.isIdentity() && payloads.isEmpty();
+    }
+
+    /** The normalised view first, then each payload's view: what word detectors should scan. */
+    public List<MappedText> views() {
+        if (payloads.isEmpty()) {
+            return List.of(normalized);
+        }
+        List<MappedText> views = new ArrayList<>(1 + payloads.size());
+        views.add(normalized);
+        for (Payload p : payloads) {
+            views.add(p.text());
+        }
+        return views;
+    }
+}
