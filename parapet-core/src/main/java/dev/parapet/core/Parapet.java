@@ -89,6 +89,15 @@ public final class Parapet implements AutoCloseable {
             return this;
         }
 
+        /** The normaliser this builder will use: the one given, or the default. Detectors that analyse
+         *  their own terms (lexicons) must use the same one. */
+        public TextNormalizer normalizerOrDefault() {
+            if (normalizer == null) {
+                normalizer = Pipelines.defaultNormalizer();
+            }
+            return normalizer;
+        }
+
         public Builder detector(Detector detector) {
             detectors.add(Objects.requireNonNull(detector, "detector"));
             return this;
@@ -112,7 +121,7 @@ public final class Parapet implements AutoCloseable {
 
         public Parapet build() {
             Policy p = policy != null ? policy : Policy.defaultPolicy();
-            TextNormalizer n = normalizer != null ? normalizer : Pipelines.defaultNormalizer();
+            TextNormalizer n = normalizerOrDefault();
             boolean remote = detectors.stream().anyMatch(d -> d.cost() == Cost.REMOTE);
             ExecutorService executor = remote ? Executors.newCachedThreadPool(daemonThreads()) : null;
             return new Parapet(Pipelines.create(p, n, detectors, exhaustive, listener, executor), executor);

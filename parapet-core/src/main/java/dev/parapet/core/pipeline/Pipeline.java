@@ -199,7 +199,7 @@ public final class Pipeline {
     private DetectorFailure fail(Detector d, DetectorFailure.Kind kind, String message) {
         boolean open = policy.failMode() == FailMode.OPEN;
         DetectorFailure f = new DetectorFailure(d.id(), kind, message, open);
-        LOG.log(open ? System.Logger.Level.WARNING : System.Logger.Level.INFO,
+        LOG.log(System.Logger.Level.WARNING,
                 "detector {0} {1}; policy {2} fails {3}", d.id(), message, policy.id(), open ? "open" : "closed");
         listener.detectorFailed(f);
         return f;
