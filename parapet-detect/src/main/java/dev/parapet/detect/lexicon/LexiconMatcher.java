@@ -1,0 +1,347 @@
+package dev.parapet.detect.lexicon;
+
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.match.AhoCorasick;
+import dev.parapet.core.text.MappedText;
+import dev.parapet.core.text.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A lexicon compiled for matching: every term and allowed word analysed by the detector's normaliser,
+ * folded ({@link MatchKey}) and squeezed (runs of one char merged, their lengths kept), then put in one
+ * Aho–Corasick automaton together with masked variants of the terms (f*ck, f**k).
+ *
+ * <p>A text view is folded and squeezed the same way and scanned once. Each candidate is then verified:
+ * every run of the term must be no longer than the text's run there ("fuuuck" and "fuuck" match
+ * "fuck", "as" does not match "ass"), an accent written in the term must be in the text, and the edges
+ * must meet word boundaries as the term's mode and script require (relaxed inside letters that the
+ * normaliser joined, as in "a b i t c h"). A match inside an allowed word is dropped. Immutable.
+ */
+final class LexiconMatcher {
+
+    /** A match in view coordinates: {@code [start, end)} of the view's text. */
+    record Hit(Term term, int start, int end, boolean masked) {
+    }
+
+    /** One automaton pattern: a term (or allowed word, {@code term < 0}) in squeezed form. */
+    private record Variant(int term, int[] runs, char[] exact, boolean needStart, boolean needEnd,
+                           boolean extendStart, boolean extendEnd, boolean masked) {
+    }
+
+    /** How often the scan checks its deadline, in chars. */
+    private static final int CHECK_EVERY = 4096;
+    /** A bound on the hits kept from one view, so a hostile text cannot grow the result without end. */
+    static final int MAX_HITS = 10_000;
+    /** Terms shorter than this (in key chars) get no masked variants: "s*x" is too ambiguous. */
+    private static final int MIN_MASKABLE = 4;
+
+    private final List<Term> terms;
+    private final Variant[] variants;
+    private final AhoCorasick automaton;
+
+    LexiconMatcher(Lexicon lexicon, TextNormalizer normalizer) {
+        this.terms = lexicon.terms();
+        List<String> keys = new ArrayList<>();
+        List<Variant> vs = new ArrayList<>();
+        for (int t = 0; t < terms.size(); t++) {
+            Term term = terms.get(t);
+            Key key = Key.of(normalizer.analyze(term.text()).normalized());
+            if (key.length() == 0) {
+                throw new IllegalArgumentException(term.origin() + ": term '" + term.text()
+                        + "' is empty once normalised");
+            }
+            Scripts.Edges edges = Scripts.edges(key.text());
+            boolean spaced = edges != Scripts.Edges.SPACELESS;
+            boolean checkStart = spaced && term.boundary().atStart();
+            boolean checkEnd = edges == Scripts.Edges.SPACED && term.boundary().atEnd();
+            Edge edge = new Edge(checkStart, checkEnd, spaced && !checkStart, spaced && !checkEnd);
+            add(keys, vs, key, t, edge, false);
+            if (key.length() >= MIN_MASKABLE && edges == Scripts.Edges.SPACED && Scripts.isMaskable(key.text())) {
+                for (int i = 1; i < key.length() - 1; i++) {
+                    if (key.isLetter(i)) {
+                        add(keys, vs, key.masked(i, i + 1), t, edge, true);
+                    }
+                    if (i < key.length() - 2 && key.isLetter(i) && key.isLetter(i + 1)) {
+                        add(keys, vs, key.masked(i, i + 2), t, edge, true);
+                    }
+                }
+            }
+        }
+        for (String allowed : lexicon.allowed()) {
+            Key key = Key.of(normalizer.analyze(allowed).normalized());
+            if (key.length() > 0) {
+                add(keys, vs, key, -1, new Edge(false, false, false, false), false);
+            }
+        }
+        this.variants = vs.toArray(new Variant[0]);
+        this.automaton = AhoCorasick.build(keys);
+    }
+
+    /**
+     * Where a term needs a word boundary, and where its match grows to the whole word (a stem's endings,
+     * a compound's beginning) so that a redaction covers the word.
+     */
+    private record Edge(boolean needStart, boolean needEnd, boolean extendStart, boolean extendEnd) {
+    }
+
+    private static void add(List<String> keys, List<Variant> vs, Key key, int term, Edge edge, boolean masked) {
+        Squeezed s = Squeezed.of(key);
+        keys.add(s.chars);
+        vs.add(new Variant(term, s.runs, s.exact, edge.needStart, edge.needEnd, edge.extendStart, edge.extendEnd,
+                masked));
+    }
+
+    /** Number of automaton patterns (terms, their masked variants and allowed words). */
+    int patternCount() {
+        return automaton.patternCount();
+    }
+
+    long estimatedBytes() {
+        return automaton.estimatedBytes() + variants.length * 64L;
+    }
+
+    /** Finds the terms in one view of a text. */
+    List<Hit> find(MappedText view, Deadline deadline) {
+        Scan scan = new Scan(view, deadline);
+        if (scan.length == 0) {
+            return List.of();
+        }
+        Collector collector = new Collector(scan);
+        int state = automaton.root();
+        for (int j = 0; j < scan.length; j++) {
+            if ((j & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
+                deadline.check();
+            }
+            state = automaton.next(state, scan.keys[j]);
+            if (automaton.hasMatches(state) && !automaton.matches(state, j + 1, collector)) {
+                break;
+            }
+        }
+        return collector.hits();
+    }
+
+    /** Verifies candidates as the automaton reports them; keeps terms and where allowed words reach. */
+    private final class Collector implements AhoCorasick.MatchSink {
+        private final Scan scan;
+        private final List<int[]> candidates = new ArrayList<>(); // {variant, start, end}, squeezed positions
+        private int[] allowReach;                                 // furthest end of an allowed word starting at i
+
+        Collector(Scan scan) {
+            this.scan = scan;
+        }
+
+        @Override
+        public boolean onMatch(int pattern, int start, int end) {
+            Variant v = variants[pattern];
+            if (!scan.verify(v, start, end)) {
+                return true;
+            }
+            if (v.term < 0) {
+                if (allowReach == null) {
+                    allowReach = new int[scan.length];
+                }
+                allowReach[start] = Math.max(allowReach[start], end);
+                return true;
+            }
+            candidates.add(new int[] {pattern, start, end});
+            return candidates.size() < MAX_HITS;
+        }
+
+        List<Hit> hits() {
+            if (allowReach != null) { // now allowReach[i]: furthest end of an allowed word starting <= i
+                for (int i = 1; i < allowReach.length; i++) {
+                    allowReach[i] = Math.max(allowReach[i], allowReach[i - 1]);
+                }
+            }
+            List<Hit> hits = new ArrayList<>(candidates.size());
+            for (int[] c : candidates) {
+                if (allowReach != null && allowReach[c[1]] >= c[2]) {
+                    continue;
+                }
+                Variant v = variants[c[0]];
+                int start = v.extendStart ? scan.wordStart(c[1]) : c[1];
+                int end = v.extendEnd ? scan.wordEnd(c[2]) : c[2];
+                hits.add(new Hit(terms.get(v.term), scan.first[start], scan.last[end - 1] + 1, v.masked));
+            }
+            return hits;
+        }
+    }
+
+    /** A view folded and squeezed: one entry per run of equal key chars. */
+    private static final class Scan {
+        final MappedText view;
+        final char[] keys;
+        final int[] runs;
+        final int[] first;  // view index of the run's first char
+        final int[] last;   // view index of the run's last char
+        int length;
+
+        Scan(MappedText view, Deadline deadline) {
+            this.view = view;
+            int n = view.length();
+            keys = new char[n];
+            runs = new int[n];
+            first = new int[n];
+            last = new int[n];
+            for (int i = 0; i < n; i++) {
+                if ((i & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
+                    deadline.check();
+                }
+                char k = MatchKey.fold(view.charAt(i));
+                if (k == MatchKey.SKIP) {
+                    continue;
+                }
+                int r = view.runLength(i);
+                if (length > 0 && keys[length - 1] == k) {
+                    runs[length - 1] = saturatedAdd(runs[length - 1], r);
+                    last[length - 1] = i;
+                } else {
+                    keys[length] = k;
+                    runs[length] = r;
+                    first[length] = i;
+                    last[length] = i;
+                    length++;
+                }
+            }
+        }
+
+        private static int saturatedAdd(int a, int b) {
+            int s = a + b;
+            return s < 0 ? Integer.MAX_VALUE : s;
+        }
+
+        boolean verify(Variant v, int s, int e) {
+            for (int k = 0; k < v.runs.length; k++) {
+                if (runs[s + k] < v.runs[k]) {
+                    return false;
+                }
+                if (v.exact != null && v.exact[k] != 0
+                        && Character.toLowerCase(view.charAt(first[s + k])) != v.exact[k]) {
+                    return false;
+                }
+            }
+            if (v.needStart && s > 0 && !Scripts.breaksWord(keys[s - 1]) && !joinedAcross(s - 1, s)) {
+                return false;
+            }
+            return !(v.needEnd && e < length && !Scripts.breaksWord(keys[e]) && !joinedAcross(e - 1, e));
+        }
+
+        private int[] wordStarts; // computed on first use: where the word containing each run starts
+        private int[] wordEnds;
+
+        /** The start of the word that contains the run at {@code s}. */
+        int wordStart(int s) {
+            if (wordStarts == null) {
+                wordStarts = new int[length];
+                for (int i = 0; i < length; i++) {
+                    wordStarts[i] = i > 0 && !Scripts.breaksWord(keys[i - 1]) ? wordStarts[i - 1] : i;
+                }
+            }
+            return wordStarts[s];
+        }
+
+        /** The end of the word that contains the run before {@code e}. */
+        int wordEnd(int e) {
+            if (wordEnds == null) {
+                wordEnds = new int[length + 1];
+                wordEnds[length] = length;
+                for (int i = length - 1; i >= 0; i--) {
+                    wordEnds[i] = !Scripts.breaksWord(keys[i]) ? wordEnds[i + 1] : i;
+                }
+            }
+            return wordEnds[e];
+        }
+
+        /** True when the boundary between two runs lies inside letters the normaliser joined. */
+        private boolean joinedAcross(int left, int right) {
+            return view.joined(last[left]) && view.joined(first[right]);
+        }
+    }
+
+    /** A term or word folded into key chars, before squeezing. */
+    private record Key(char[] chars, char[] exact, int[] runs) {
+
+        static Key of(MappedText view) {
+            int n = view.length();
+            char[] chars = new char[n];
+            char[] exact = new char[n];
+            int[] runs = new int[n];
+            int len = 0;
+            for (int i = 0; i < n; i++) {
+                char c = view.charAt(i);
+                char k = MatchKey.fold(c);
+                if (k == MatchKey.SKIP) {
+                    continue;
+                }
+                char lower = Character.toLowerCase(c);
+                chars[len] = k;
+                exact[len] = k != lower && MatchKey.stripAccent(lower) == k ? lower : 0;
+                runs[len] = view.runLength(i);
+                len++;
+            }
+            // A term's own spaces at its edges mean nothing.
+            int from = 0;
+            while (from < len && chars[from] == ' ') {
+                from++;
+            }
+            while (len > from && chars[len - 1] == ' ') {
+                len--;
+            }
+            return new Key(Arrays.copyOfRange(chars, from, len), Arrays.copyOfRange(exact, from, len),
+                    Arrays.copyOfRange(runs, from, len));
+        }
+
+        int length() {
+            return chars.length;
+        }
+
+        String text() {
+            return new String(chars);
+        }
+
+        boolean isLetter(int i) {
+            return Scripts.isWordChar(chars[i]);
+        }
+
+        /** This key with {@code [from, to)} replaced by mask chars. */
+        Key masked(int from, int to) {
+            char[] c = chars.clone();
+            char[] x = exact.clone();
+            int[] r = runs.clone();
+            for (int i = from; i < to; i++) {
+                c[i] = MatchKey.MASK;
+                x[i] = 0;
+                r[i] = 1;
+            }
+            return new Key(c, x, r);
+        }
+    }
+
+    /** A key with runs of equal chars merged. */
+    private record Squeezed(String chars, int[] runs, char[] exact) {
+
+        static Squeezed of(Key key) {
+            StringBuilder sb = new StringBuilder(key.length());
+            int[] runs = new int[key.length()];
+            char[] exact = new char[key.length()];
+            boolean anyExact = false;
+            for (int i = 0; i < key.length(); i++) {
+                char c = key.chars[i];
+                int at = sb.length();
+                if (at > 0 && sb.charAt(at - 1) == c) {
+                    runs[at - 1] += key.runs[i];
+                } else {
+                    sb.append(c);
+                    runs[at] = key.runs[i];
+                    exact[at] = key.exact[i];
+                    anyExact |= key.exact[i] != 0;
+                }
+            }
+            int n = sb.length();
+            return new Squeezed(sb.toString(), Arrays.copyOf(runs, n), anyExact ? Arrays.copyOf(exact, n) : null);
+        }
+    }
+}
