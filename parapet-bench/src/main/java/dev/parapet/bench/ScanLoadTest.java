@@ -1,0 +1,117 @@
+package dev.parapet.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parapet.cli.ParapetCommand;
+
+import java.io.BufferedReader;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Load test of {@code parapet scan} with the rule pipeline on a realistic corpus: real benign prompts and
+ * everyday sentences from the shared data (English prompts, and sentences in 24 languages), written to a
+ * temporary JSONL file of about {@code targetBytes}, scanned through the real command with 1 and 2 threads.
+ */
+final class ScanLoadTest {
+
+    record Result(String corpus, long bytes, long documents, int threads, double seconds) {
+        double mbPerSecond() {
+            return bytes / 1e6 / seconds;
+        }
+    }
+
+    private final Path shared;
+    private final long targetBytes;
+
+    ScanLoadTest(Path shared, long targetBytes) {
+        this.shared = shared;
+        this.targetBytes = targetBytes;
+    }
+
+    List<Result> run() throws IOException {
+        List<Result> results = new ArrayList<>();
+        Path dir = Files.createTempDirectory("parapet-scan-load");
+        try {
+            Path en = corpus(dir.resolve("english.jsonl"), List.of(
+                    "data/train-extra/gpteacher-prompts/gpteacher_prompts.jsonl",
+                    "data/train-extra/nq-open-questions/nq_open_questions.jsonl"));
+            Path multi = corpus(dir.resolve("multilingual.jsonl"), List.of(
+                    "data/train-extra/ud-sentences/ud_sentences.jsonl"));
+            for (Path corpus : List.of(en, multi)) {
+                scan(corpus, dir, 1); // warm-up run, discarded
+                for (int threads : new int[]{1, 2}) {
+                    results.add(scan(corpus, dir, threads));
+                }
+            }
+        } finally {
+            try (var files = Files.list(dir)) {
+                for (Path p : files.toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            Files.deleteIfExists(dir);
+        }
+        return results;
+    }
+
+    private Result scan(Path corpus, Path dir, int threads) throws IOException {
+        Path out = dir.resolve("verdicts.jsonl");
+        StringWriter err = new StringWriter();
+        var cl = ParapetCommand.commandLine();
+        cl.setErr(new PrintWriter(err));
+        long t0 = System.nanoTime();
+        int code = cl.execute("scan", corpus.toString(), "--out", out.toString(), "--threads", String.valueOf(threads));
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        if (code == 2) {
+            throw new IllegalStateException("scan failed: " + err);
+        }
+        long docs;
+        try (var lines = Files.lines(out)) {
+            docs = lines.count();
+        }
+        return new Result(corpus.getFileName().toString(), Files.size(corpus), docs, threads, seconds);
+    }
+
+    /** Writes the texts of the given JSONL files, repeated until the target size, as {"text": ...} lines. */
+    private Path corpus(Path target, List<String> sources) throws IOException {
+        ObjectMapper mapper = new ObjectMapper();
+        List<String> lines = new ArrayList<>();
+        for (String s : sources) {
+            Path p = shared.resolve(s);
+            if (!Files.isRegularFile(p)) {
+                throw new IllegalStateException("the load test needs " + p + " (the shared data)");
+            }
+            try (BufferedReader r = Files.newBufferedReader(p, StandardCharsets.UTF_8)) {
+                String line;
+                while ((line = r.readLine()) != null) {
+                    JsonNode n = mapper.readTree(line);
+                    if (n != null && n.hasNonNull("text")) {
+                        lines.add(mapper.writeValueAsString(mapper.createObjectNode().put("text", n.get("text").asText())));
+                    }
+                }
+            }
+        }
+        long written = 0;
+        try (BufferedWriter w = Files.newBufferedWriter(target, StandardCharsets.UTF_8)) {
+            while (written < targetBytes) {
+                for (String l : lines) {
+                    w.write(l);
+                    w.write('\n');
+                    written += l.getBytes(StandardCharsets.UTF_8).length + 1;
+                    if (written >= targetBytes) {
+                        break;
+                    }
+                }
+            }
+        }
+        return target;
+    }
+}

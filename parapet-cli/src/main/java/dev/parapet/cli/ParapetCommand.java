@@ -1,0 +1,61 @@
+package dev.parapet.cli;
+
+import dev.parapet.core.yaml.YamlException;
+import dev.parapet.openness.cli.OpennessCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/** The root of the {@code parapet} command. */
+@Command(name = "parapet",
+        mixinStandardHelpOptions = true,
+        versionProvider = ParapetCommand.Version.class,
+        description = "Open safety infrastructure for open foundation models.",
+        subcommands = {CheckCommand.class, ScanCommand.class, TaxonomyCommand.class, OpennessCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done, nothing flagged", "1:done, something flagged or blocked", "2:usage or input error"})
+public final class ParapetCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "a subcommand is required");
+    }
+
+    /** The configured command line: clear one-line errors, no stack traces, exit codes as documented. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new ParapetCommand());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            err.println(commandLine.getColorScheme().errorText("parapet: " + message(e)));
+            err.flush();
+            return ExitCodes.USAGE;
+        });
+        return cl;
+    }
+
+    static String message(Throwable e) {
+        if (e instanceof YamlException || e instanceof InputException) {
+            return e.getMessage();
+        }
+        if (e instanceof UncheckedIOException u && u.getCause() != null) {
+            return u.getCause().getMessage();
+        }
+        String m = e.getMessage();
+        return m == null ? e.getClass().getSimpleName() : m;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String v = ParapetCommand.class.getPackage().getImplementationVersion();
+            return new String[]{"parapet " + (v == null ? "development build" : v)};
+        }
+    }
+}

@@ -1,0 +1,263 @@
+package dev.parapet.cli.scan;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+
+import java.io.BufferedInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.zip.GZIPInputStream;
+
+/** Opens a {@link DocumentReader} for a file in a given format. */
+public final class Readers {
+
+    /** Longest line read whole; longer lines are reported and skipped. */
+    public static final int MAX_LINE_BYTES = 64 * 1024 * 1024;
+
+    private Readers() {
+    }
+
+    /**
+     * @param field the text field (JSONL: a key, or a dotted path; CSV/TSV: a column name)
+     * @throws IOException when the file cannot be opened
+     */
+    public static DocumentReader open(Path file, Format format, String field) throws IOException {
+        Format f = format == Format.AUTO ? Format.of(file) : format;
+        CountingStream counted = new CountingStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16));
+        InputStream in = file.getFileName().toString().endsWith(".gz")
+                ? new BufferedInputStream(new GZIPInputStream(counted), 1 << 16) : counted;
+        String name = file.toString();
+        return switch (f) {
+            case JSONL -> new JsonLines(name, in, counted, field);
+            case CSV -> new Delimited(name, in, counted, field, ',');
+            case TSV -> new Delimited(name, in, counted, field, '\t');
+            default -> new TextLines(name, in, counted);
+        };
+    }
+
+    /** Decodes a line strictly; invalid sequences become U+FFFD and a warning. */
+    static String[] decode(LineReader.Line l) {
+        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try {
+            return new String[]{dec.decode(java.nio.ByteBuffer.wrap(l.bytes(), 0, l.length())).toString(), ""};
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return new String[]{new String(l.bytes(), 0, l.length(), StandardCharsets.UTF_8),
+                    "invalid UTF-8 replaced with U+FFFD"};
+        }
+    }
+
+    private static final class CountingStream extends FilterInputStream {
+        private long count;
+
+        CountingStream(InputStream in) {
+            super(in);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) count++;
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) count += n;
+            return n;
+        }
+    }
+
+    /** Plain text: one document per non-empty line. */
+    private static final class TextLines implements DocumentReader {
+        private final String name;
+        private final LineReader lines;
+        private final CountingStream counted;
+        private final InputStream in;
+        private long lineNo;
+
+        TextLines(String name, InputStream in, CountingStream counted) {
+            this.name = name;
+            this.in = in;
+            this.counted = counted;
+            this.lines = new LineReader(in, MAX_LINE_BYTES);
+        }
+
+        @Override
+        public Row next() throws IOException {
+            while (true) {
+                LineReader.Line l = lines.next();
+                if (l == null) return null;
+                lineNo++;
+                if (l.tooLong()) {
+                    return new Row.Bad(name, lineNo, "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
+                }
+                if (l.length() == 0) continue;
+                String[] d = decode(l);
+                if (d[0].isBlank()) continue;
+                return new Row.Document(name, lineNo, d[0], d[1], l.rawLength());
+            }
+        }
+
+        @Override
+        public long bytesRead() {
+            return counted.count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** JSON Lines: one object per line, the text under a field. */
+    private static final class JsonLines implements DocumentReader {
+        private final String name;
+        private final LineReader lines;
+        private final CountingStream counted;
+        private final InputStream in;
+        private final String[] path;
+        private final ObjectMapper mapper = new ObjectMapper();
+        private long lineNo;
+
+        JsonLines(String name, InputStream in, CountingStream counted, String field) {
+            this.name = name;
+            this.in = in;
+            this.counted = counted;
+            this.path = field.split("\\.");
+            this.lines = new LineReader(in, MAX_LINE_BYTES);
+        }
+
+        @Override
+        public Row next() throws IOException {
+            while (true) {
+                LineReader.Line l = lines.next();
+                if (l == null) return null;
+                lineNo++;
+                if (l.tooLong()) {
+                    return new Row.Bad(name, lineNo, "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
+                }
+                String[] d = decode(l);
+                if (d[0].isBlank()) continue;
+                JsonNode node;
+                try {
+                    node = mapper.readTree(d[0]);
+                } catch (JsonProcessingException e) {
+                    return new Row.Bad(name, lineNo, "malformed JSON: " + e.getOriginalMessage());
+                }
+                if (node == null || !node.isObject()) {
+                    return new Row.Bad(name, lineNo, "expected a JSON object");
+                }
+                JsonNode v = node;
+                for (String p : path) {
+                    v = v == null ? null : v.get(p);
+                }
+                if (v == null || v.isNull()) {
+                    List<String> names = new ArrayList<>();
+                    node.fieldNames().forEachRemaining(names::add);
+                    return new Row.Bad(name, lineNo, "no field '" + String.join(".", path) + "' (fields: "
+                            + String.join(", ", names) + "); choose one with --field");
+                }
+                if (!v.isValueNode()) {
+                    return new Row.Bad(name, lineNo, "field '" + String.join(".", path) + "' is not text");
+                }
+                return new Row.Document(name, lineNo, v.asText(), d[1], l.rawLength());
+            }
+        }
+
+        @Override
+        public long bytesRead() {
+            return counted.count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+        }
+    }
+
+    /** CSV or TSV with a header row; quoted fields may span lines. */
+    private static final class Delimited implements DocumentReader {
+        private final String name;
+        private final CountingStream counted;
+        private final InputStream in;
+        private final String field;
+        private final MappingIterator<Map<String, String>> rows;
+        private final CsvParser parser;
+        private boolean broken;
+
+        Delimited(String name, InputStream in, CountingStream counted, String field, char separator) throws IOException {
+            this.name = name;
+            this.in = in;
+            this.counted = counted;
+            this.field = field;
+            CsvMapper mapper = new CsvMapper();
+            mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
+            CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
+            if (separator == '\t') {
+                schema = schema.withoutQuoteChar();
+            }
+            InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
+            this.parser = mapper.getFactory().createParser(reader);
+            this.rows = mapper.readerFor(Map.class).with(schema).readValues(parser);
+        }
+
+        @Override
+        public Row next() throws IOException {
+            if (broken) return null;
+            try {
+                if (!rows.hasNextValue()) return null;
+                long line = parser.currentLocation().getLineNr();
+                Map<String, String> row = rows.nextValue();
+                CsvSchema header = (CsvSchema) parser.getSchema();
+                if (header.column(field) == null) {
+                    broken = true;
+                    List<String> cols = new ArrayList<>();
+                    Iterator<CsvSchema.Column> it = header.iterator();
+                    it.forEachRemaining(c -> cols.add(c.getName()));
+                    return new Row.Bad(name, 1, "no column '" + field + "' (columns: " + String.join(", ", cols)
+                            + "); choose one with --field; file skipped");
+                }
+                String text = row.get(field);
+                if (text == null || text.isBlank()) {
+                    return new Row.Bad(name, line, "empty '" + field + "' column");
+                }
+                String warning = text.indexOf('\uFFFD') >= 0 ? "contains U+FFFD (invalid UTF-8 in the file?)" : "";
+                return new Row.Document(name, line, text, warning, text.length());
+            } catch (RuntimeException | IOException e) {
+                broken = true;
+                long line = parser.currentLocation().getLineNr();
+                String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
+                return new Row.Bad(name, line, "malformed CSV (" + m + "); rest of file skipped");
+            }
+        }
+
+        @Override
+        public long bytesRead() {
+            return counted.count;
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+            in.close();
+        }
+    }
+}
