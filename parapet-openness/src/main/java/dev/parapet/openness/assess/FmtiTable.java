@@ -66,6 +66,8 @@ public final class FmtiTable {
             Map<String, double[]> subs = new LinkedHashMap<>();
             for (String[] r : rows.subList(1, rows.size())) {
                 if (r.length <= col || r.length <= indicatorCol) continue;
+                String indicator = r[indicatorCol].trim();
+                if (indicator.isEmpty() || indicator.equalsIgnoreCase("Total")) continue; // a totals row, not an indicator
                 Double v = number(r[col]);
                 if (v == null) continue;
                 String sub = subCol >= 0 && r.length > subCol ? r[subCol].trim()

@@ -59,7 +59,7 @@ public final class MofAssessor {
                     else met++;          // the paper stands in for the report
                 }
             }
-            double p = gate ? 100.0 * met / total : 0.0;
+            double p = gate ? (double) met / total * 100 : 0.0; // the tool's order of operations, for identical doubles
             progress.put(String.valueOf(k), p);
             if (gate && met == total) cls = k;
             else gate = false;
