@@ -70,10 +70,13 @@ final class IpAddressScanner implements TextScanner {
         if (end <= start) {
             return null;
         }
-        int colon = text.indexOf(':', start);
-        if (colon >= 0 && colon < end) {
+        int colon = start;
+        while (colon < end && text.charAt(colon) != ':') {
+            colon++;
+        }
+        if (colon < end) {
             // "192.0.2.7:8080" is an IPv4 address with a port; anything else with a colon is IPv6.
-            if (colon > start && text.lastIndexOf('.', colon) > start && parseIpv4(text, start, colon) != null) {
+            if (colon > start && parseIpv4(text, start, colon) != null) {
                 return ipv4Hit(text, start, colon);
             }
             return ipv6(text, start, end);

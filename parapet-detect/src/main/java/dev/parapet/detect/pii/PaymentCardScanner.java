@@ -84,20 +84,21 @@ final class PaymentCardScanner implements TextScanner {
     }
 
     /**
-     * Tries group-aligned slices of the run, longest first. A slice may start inside the run only when
-     * the run is grouped in fours (a year or count before a printed card number); single-digit runs are
-     * read from their start only, since any long enough list of digits has Luhn-valid slices.
+     * Tries group-aligned slices of the run, longest first. A slice may leave out one group at either
+     * end (a year or count printed next to the card number), and start inside the run only when that
+     * group is of four digits; more freedom than that, and any long list of numbers has Luhn-valid
+     * slices.
      */
     private static Hit candidate(String text, int start, int[] ends, int[] sizes, int groups) {
         if (groups == 1) {
             return sizes[0] >= 13 && sizes[0] <= 19 ? validate(text, start, ends[0], 1) : null;
         }
-        for (int first = 0; first < groups - 1; first++) {
+        for (int first = 0; first <= 1 && first < groups - 1; first++) {
             if (first > 0 && sizes[first] != 4) {
                 continue;
             }
             int from = ends[first] - sizes[first];
-            for (int last = groups - 1; last > first; last--) {
+            for (int last = groups - 1; last > first && last >= groups - 2; last--) {
                 int digits = 0;
                 for (int k = first; k <= last; k++) {
                     digits += sizes[k];

@@ -3,6 +3,8 @@ package dev.parapet.detect.pii;
 import com.google.i18n.phonenumbers.PhoneNumberMatch;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.Leniency;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.ValidationResult;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 import dev.parapet.core.detect.Deadline;
 
@@ -16,7 +18,8 @@ import java.util.Locale;
  *
  * <p>libphonenumber's matcher runs a large regular expression over whatever it is given, so it never
  * sees the whole text: a cheap pass finds runs of digits and phone punctuation with at least seven
- * digits, and only those runs (with a little context, in windows of bounded size) go to the matcher.
+ * digits (as many as the region's shortest national number), no block of more than 17 digits and
+ * at most 160 chars, and only those runs (with a little context) go to the matcher.
  */
 final class PhoneScanner implements TextScanner {
 
@@ -29,9 +32,15 @@ final class PhoneScanner implements TextScanner {
     /** Added when a word like "phone" or "call" is near. */
     static final double CONTEXT_BONUS = 0.15;
 
+    /** Fewest digits of a number written with a country code. */
     private static final int MIN_DIGITS = 7;
-    private static final int WINDOW = 96;
-    private static final int STEP = WINDOW / 2;
+    /** No phone number has more digits in a row than E.164's 15 plus a trunk prefix. */
+    private static final int MAX_DIGIT_BLOCK = 17;
+    /**
+     * Longer runs of digits and phone punctuation are tables or data dumps, not prose with a phone
+     * number in it; skipping them keeps the matcher's input short and the cost linear.
+     */
+    private static final int MAX_RUN = 160;
     private static final int CONTEXT = 8;
     private static final long MAX_TRIES = 32;
     private static final String[] KEYWORDS = {"phone", "tel", "call", "mobile", "cell", "fax", "whatsapp",
@@ -39,6 +48,8 @@ final class PhoneScanner implements TextScanner {
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String region;
+    /** Fewest digits of a valid national number of the region (10 for US), to skip shorter runs cheaply. */
+    private final int minNationalDigits;
 
     /**
      * @param region ISO 3166 region whose national format is assumed for numbers without a country code
@@ -51,6 +62,20 @@ final class PhoneScanner implements TextScanner {
                     + "' (expected an ISO 3166 two-letter code such as US, GB or DE)");
         }
         this.region = r;
+        this.minNationalDigits = shortestNationalNumber(util, r);
+    }
+
+    /** The fewest digits a dialable (not local-only) national number of {@code region} has. */
+    private static int shortestNationalNumber(PhoneNumberUtil util, String region) {
+        int countryCode = util.getCountryCodeForRegion(region);
+        for (int length = 2; length <= MAX_DIGIT_BLOCK; length++) {
+            PhoneNumber probe = new PhoneNumber().setCountryCode(countryCode)
+                    .setNationalNumber(Long.parseLong("2" + "0".repeat(length - 1)));
+            if (util.isPossibleNumberWithReason(probe) == ValidationResult.IS_POSSIBLE) {
+                return length;
+            }
+        }
+        return MIN_DIGITS;
     }
 
     String region() {
@@ -74,18 +99,25 @@ final class PhoneScanner implements TextScanner {
             int start = i;
             int lastDigitEnd = i;
             int digits = 0;
+            int block = 0;
+            boolean tooLongBlock = false;
             while (i < n && isRunChar(text.charAt(i))) {
                 if (Chars.isDigit(text.charAt(i))) {
                     digits++;
                     lastDigitEnd = i + 1;
+                    tooLongBlock |= ++block > MAX_DIGIT_BLOCK;
+                } else {
+                    block = 0;
                 }
                 i++;
             }
             while (start > 0 && (text.charAt(start - 1) == '+' || text.charAt(start - 1) == '(')) {
                 start--;
             }
-            if (digits >= MIN_DIGITS) {
-                scanRun(text, start, lastDigitEnd, deadline, out);
+            boolean international = text.charAt(start) == '+' || text.startsWith("00", start);
+            if (!tooLongBlock && lastDigitEnd - start <= MAX_RUN
+                    && digits >= (international ? MIN_DIGITS : minNationalDigits)) {
+                scanRun(text, start, lastDigitEnd, out);
             }
         }
     }
@@ -95,36 +127,18 @@ final class PhoneScanner implements TextScanner {
                 || c == '/' || c == '+';
     }
 
-    private void scanRun(String text, int start, int end, Deadline deadline, List<Hit> out) {
-        int lastEnd = -1;
-        int from = start;
-        while (true) {
-            int to = Math.min(end, from + WINDOW);
-            lastEnd = scanWindow(text, from, to, lastEnd, out);
-            if (to >= end) {
-                return;
-            }
-            from += STEP;
-            deadline.check();
-        }
-    }
-
-    /** Runs the matcher on {@code [from, to)} plus context; returns the end of the last match kept. */
-    private int scanWindow(String text, int from, int to, int lastEnd, List<Hit> out) {
+    /** Runs the matcher on the run plus a little context, keeping matches inside the run. */
+    private void scanRun(String text, int from, int to, List<Hit> out) {
         int windowStart = Math.max(0, from - CONTEXT);
         int windowEnd = Math.min(text.length(), to + CONTEXT);
         CharSequence window = text.subSequence(windowStart, windowEnd);
-        int kept = lastEnd;
         for (PhoneNumberMatch m : util.findNumbers(window, region, Leniency.VALID, MAX_TRIES)) {
             int s = windowStart + m.start();
             int e = windowStart + m.end();
-            if (s < from || e > to || s < kept || !standsAlone(text, s, e)) {
-                continue;
+            if (s >= from && e <= to && standsAlone(text, s, e)) {
+                out.add(hit(text, s, e, m));
             }
-            out.add(hit(text, s, e, m));
-            kept = e;
         }
-        return kept;
     }
 
     /** Rejects numbers glued to letters or digits, or inside dotted or dashed number chains. */
@@ -152,8 +166,9 @@ final class PhoneScanner implements TextScanner {
         if (context) {
             score = Math.min(0.95, score + CONTEXT_BONUS);
         }
-        String numberRegion = util.getRegionCodeForNumber(m.number());
-        return new Hit(s, e, "PHONE", score, "valid " + (numberRegion == null ? "" : numberRegion + " ")
-                + "phone number" + (international ? " with country code" : "") + (context ? " near a phone keyword" : ""));
+        // The country calling code, not the region: resolving +1 to one of its 25 regions costs a
+        // validity check per region.
+        return new Hit(s, e, "PHONE", score, "valid phone number (country code +" + m.number().getCountryCode() + ")"
+                + (international ? " written with its country code" : "") + (context ? " near a phone keyword" : ""));
     }
 }
