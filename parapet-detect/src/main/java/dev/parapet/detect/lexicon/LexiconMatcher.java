@@ -18,7 +18,8 @@ import java.util.List;
  * every run of the term must be no longer than the text's run there ("fuuuck" and "fuuck" match
  * "fuck", "as" does not match "ass"), an accent written in the term must be in the text, and the edges
  * must meet word boundaries as the term's mode and script require (relaxed inside letters that the
- * normaliser joined, as in "a b i t c h"). A match inside an allowed word is dropped. Immutable.
+ * normaliser joined, as in "a b i t c h"). A prefix or suffix match grows to its whole word. A match
+ * inside an allowed word is dropped. Immutable.
  */
 final class LexiconMatcher {
 
@@ -35,6 +36,12 @@ final class LexiconMatcher {
     private static final int CHECK_EVERY = 4096;
     /** A bound on the hits kept from one view, so a hostile text cannot grow the result without end. */
     static final int MAX_HITS = 10_000;
+    /**
+     * Inside letters the normaliser joined ("a b i t c h" became "abitch"), a term of at least this many
+     * runs may sit anywhere; a shorter one may leave at most one joined letter on each side, so that
+     * "c l a s s" does not yield "ass".
+     */
+    private static final int LONG_TERM = 5;
     /** Terms shorter than this (in key chars) get no masked variants: "s*x" is too ambiguous. */
     private static final int MIN_MASKABLE = 4;
 
@@ -223,10 +230,13 @@ final class LexiconMatcher {
                     return false;
                 }
             }
-            if (v.needStart && s > 0 && !Scripts.breaksWord(keys[s - 1]) && !joinedAcross(s - 1, s)) {
+            boolean longTerm = v.runs.length >= LONG_TERM;
+            if (v.needStart && s > 0 && !Scripts.breaksWord(keys[s - 1])
+                    && !(joinedAcross(s - 1, s) && (longTerm || joinedLettersBefore(s) <= 1))) {
                 return false;
             }
-            return !(v.needEnd && e < length && !Scripts.breaksWord(keys[e]) && !joinedAcross(e - 1, e));
+            return !(v.needEnd && e < length && !Scripts.breaksWord(keys[e])
+                    && !(joinedAcross(e - 1, e) && (longTerm || joinedLettersAfter(e) <= 1)));
         }
 
         private int[] wordStarts; // computed on first use: where the word containing each run starts
@@ -258,6 +268,24 @@ final class LexiconMatcher {
         /** True when the boundary between two runs lies inside letters the normaliser joined. */
         private boolean joinedAcross(int left, int right) {
             return view.joined(last[left]) && view.joined(first[right]);
+        }
+
+        /** Joined letters right before run {@code s}, counted up to 2. */
+        private int joinedLettersBefore(int s) {
+            int n = 0;
+            for (int i = s - 1; i >= 0 && n < 2 && !Scripts.breaksWord(keys[i]) && view.joined(last[i]); i--) {
+                n++;
+            }
+            return n;
+        }
+
+        /** Joined letters from run {@code e} on, counted up to 2. */
+        private int joinedLettersAfter(int e) {
+            int n = 0;
+            for (int i = e; i < length && n < 2 && !Scripts.breaksWord(keys[i]) && view.joined(first[i]); i++) {
+                n++;
+            }
+            return n;
         }
     }
 

@@ -201,6 +201,23 @@ class LexiconDetectorTest {
         assertThat(find("you are abitch")).isEmpty();
     }
 
+    private static AnalyzedText spelledOut(String original) {
+        // What the normaliser makes of letters written apart: one word of joined letters.
+        MappedText.Builder b = new MappedText.Builder(original.length(), original.length());
+        for (int i = 0; i < original.length(); i += 2) {
+            b.append(Character.toLowerCase(original.charAt(i)), i, i + 1, 1, true);
+        }
+        return new AnalyzedText(original, MappedText.identity(original), b.build(), List.of());
+    }
+
+    @Test
+    void shortTermsInsideJoinedLettersLeaveAtMostOneLetterAside() {
+        assertThat(find(spelledOut("c l a s s"))).isEmpty();
+        assertThat(find(spelledOut("a s s"))).hasSize(1);
+        assertThat(find(spelledOut("u a s s"))).hasSize(1);
+        assertThat(find(spelledOut("m y b i t c h e s"))).hasSize(1); // long enough to sit anywhere
+    }
+
     @Test
     void allowedWordsWinInsideJoinedLetters() {
         String original = "c o c k t a i l";
