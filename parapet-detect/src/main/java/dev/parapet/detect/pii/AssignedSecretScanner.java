@@ -28,7 +28,7 @@ final class AssignedSecretScanner implements TextScanner {
     private static final String[] SECRET_NAMES = {"key", "token", "secret", "credential", "auth", "bearer"};
     private static final String[] PASSWORD_NAMES = {"passw", "pwd", "passphrase", "passcode"};
     private static final String[] NOT_SECRET_NAMES = {"keyboard", "keyword", "keystroke", "keyframe", "monkey",
-        "turkey", "donkey", "hockey", "whiskey", "author", "tokenizer", "keys_path", "key_path", "keyfile",
+        "turkey", "donkey", "hockey", "whiskey", "authors", "author_", "tokenizer", "keys_path", "key_path", "keyfile",
         "key_file", "foreign_key", "primary_key", "sort_key", "partition_key"};
     private static final String[] PLACEHOLDERS = {"xxxx", "****", "....", "your", "placeholder", "changeme",
         "redacted", "example", "dummy", "<", ">", "{{", "${", "%(", "process.env", "environ", "getenv", "://"};
@@ -73,7 +73,7 @@ final class AssignedSecretScanner implements TextScanner {
         }
         String name = s.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
         boolean password = containsAny(name, PASSWORD_NAMES);
-        if (!password && (!containsAny(name, SECRET_NAMES) || containsAny(name, NOT_SECRET_NAMES))) {
+        if (!password && (!containsAny(name, SECRET_NAMES) || containsAny(name, NOT_SECRET_NAMES) || name.equals("author"))) {
             return null;
         }
         int p = op + 1;
@@ -95,6 +95,22 @@ final class AssignedSecretScanner implements TextScanner {
         }
         int start = p;
         while (p < s.length() && p - start <= MAX_VALUE && isValueChar(s.charAt(p))) {
+            char c = s.charAt(p);
+            if (c == '=') {
+                // Only trailing padding belongs to the value; "a=b=c" is a chain of assignments.
+                int q = p;
+                while (q < s.length() && q - start <= MAX_VALUE && s.charAt(q) == '=') {
+                    q++;
+                }
+                if (q < s.length() && isValueChar(s.charAt(q))) {
+                    break;
+                }
+                p = q;
+                break;
+            }
+            if (c == '&' && !password) {
+                break; // the next query parameter
+            }
             p++;
         }
         int end = p;

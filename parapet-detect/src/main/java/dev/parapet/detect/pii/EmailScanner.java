@@ -3,6 +3,7 @@ package dev.parapet.detect.pii;
 import dev.parapet.core.detect.Deadline;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -19,6 +20,15 @@ final class EmailScanner implements TextScanner {
     static final double SCORE = 0.95;
     /** Spelled-out forms are a little less certain: "[at]" also occurs in templates and markup. */
     static final double OBFUSCATED_SCORE = 0.85;
+
+    /**
+     * Documentation addresses ({@code john@example.com}) are address-shaped but reach no one: the
+     * prompts that contain them are usually about parsing or validating e-mail.
+     */
+    static final double RESERVED_SCORE = 0.5;
+
+    private static final Set<String> RESERVED_SECOND_LEVEL = Set.of("example.com", "example.net", "example.org");
+    private static final Set<String> RESERVED_TLDS = Set.of("example", "test", "invalid", "localhost");
 
     private static final int MAX_LOCAL = 64;
     private static final int MAX_LABEL = 63;
@@ -116,8 +126,33 @@ final class EmailScanner implements TextScanner {
             return null; // glued to more text, or an scp-style remote like git@host:org/repo
         }
         boolean spelled = obfuscated || domain.spelledDots;
+        if (reservedDomain(s, domainStart, domain.end)) {
+            return new Hit(localStart, domain.end, "EMAIL", RESERVED_SCORE,
+                    "e-mail address at a reserved example domain (RFC 2606)");
+        }
         return new Hit(localStart, domain.end, "EMAIL", spelled ? OBFUSCATED_SCORE : SCORE,
                 spelled ? "e-mail address written with [at]/[dot] spelled out" : "e-mail address with a valid domain");
+    }
+
+    /**
+     * Domains reserved for documentation and testing (RFC 2606, RFC 6761): {@code example.com},
+     * {@code example.net}, {@code example.org} and anything under {@code .example}, {@code .test},
+     * {@code .invalid} or {@code .localhost}. No one receives mail there.
+     */
+    private static boolean reservedDomain(String s, int start, int end) {
+        String domain = s.substring(start, end).toLowerCase(Locale.ROOT).replace(" ", "")
+                .replace("[dot]", ".").replace("(dot)", ".").replace("{dot}", ".").replace("<dot>", ".");
+        for (String reserved : RESERVED_SECOND_LEVEL) {
+            if (domain.equals(reserved) || domain.endsWith("." + reserved)) {
+                return true;
+            }
+        }
+        for (String tld : RESERVED_TLDS) {
+            if (domain.endsWith("." + tld)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static boolean isLocalChar(char c) {
@@ -225,7 +260,7 @@ final class EmailScanner implements TextScanner {
                 return false;
             }
         }
-        return !FILE_EXTENSIONS.contains(s.substring(start, end).toLowerCase(java.util.Locale.ROOT));
+        return !FILE_EXTENSIONS.contains(s.substring(start, end).toLowerCase(Locale.ROOT));
     }
 
     /** Skips at most two spaces forward. */

@@ -62,4 +62,25 @@ final class Entropy {
         }
         return (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (other ? 1 : 0);
     }
+
+    /**
+     * True when most of the token sits in runs of four or more lower-case letters, as in identifiers
+     * made of words ({@code AbstractSingletonProxyFactoryBean2}). Random base62 rarely has such runs:
+     * a lower-case letter follows another with probability 0.4, so runs of four are uncommon.
+     */
+    static boolean wordLike(CharSequence s, int from, int to) {
+        int inWords = 0;
+        int run = 0;
+        for (int k = from; k <= to; k++) {
+            if (k < to && Chars.isAsciiLower(s.charAt(k))) {
+                run++;
+                continue;
+            }
+            if (run >= 4) {
+                inWords += run;
+            }
+            run = 0;
+        }
+        return inWords * 10 >= (to - from) * 4;
+    }
 }

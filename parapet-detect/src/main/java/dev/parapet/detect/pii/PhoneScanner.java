@@ -135,7 +135,7 @@ final class PhoneScanner implements TextScanner {
         for (PhoneNumberMatch m : util.findNumbers(window, region, Leniency.VALID, MAX_TRIES)) {
             int s = windowStart + m.start();
             int e = windowStart + m.end();
-            if (s >= from && e <= to && standsAlone(text, s, e)) {
+            if (s >= from && e <= to && standsAlone(text, s, e) && !countingSequence(m.rawString())) {
                 out.add(hit(text, s, e, m));
             }
         }
@@ -152,6 +152,24 @@ final class PhoneScanner implements TextScanner {
             return false;
         }
         return !((after == '.' || after == '-' || after == '/') && Chars.isDigit(Chars.at(text, e + 1)));
+    }
+
+    /**
+     * True for digits written one by one ({@code 1 2 3 4 5 6 7 8 9 10}): a list or a count, not a
+     * phone number, which has at most two one-digit groups (a country or trunk code and an area digit).
+     */
+    private static boolean countingSequence(String raw) {
+        int single = 0;
+        int run = 0;
+        for (int k = 0; k <= raw.length(); k++) {
+            if (k < raw.length() && Chars.isDigit(raw.charAt(k))) {
+                run++;
+                continue;
+            }
+            single += run == 1 ? 1 : 0;
+            run = 0;
+        }
+        return single >= 3;
     }
 
     private Hit hit(String text, int s, int e, PhoneNumberMatch m) {

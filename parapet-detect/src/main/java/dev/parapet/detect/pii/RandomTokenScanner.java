@@ -11,7 +11,8 @@ import java.util.List;
  * base64 or base64url, with upper case, lower case and at least two digits, and high entropy (4.3
  * bits per char; random base62 of that length has about 4.6-5.2).
  *
- * <p>Deliberately never reported alone: UUIDs and hex strings (commit ids, SHA-256 digests and
+ * <p>Deliberately never reported alone: identifiers made of words ({@code AbstractProxyFactoryBean2}),
+ * UUIDs and hex strings (commit ids, SHA-256 digests and
  * checksums are everyday text in technical prose), blobs over 100 chars (images and other data
  * URIs), integrity hashes ({@code sha512-...}), base64 that decodes to readable text, and runs inside
  * URLs, paths or e-mail addresses (the char before is {@code / . : @ ? & # %}).
@@ -80,7 +81,8 @@ final class RandomTokenScanner implements TextScanner {
             upper |= Chars.isAsciiUpper(c);
             lower |= Chars.isAsciiLower(c);
         }
-        if (!upper || !lower || digits < 2 || Entropy.shannon(s, start, end) < MIN_ENTROPY) {
+        if (!upper || !lower || digits < 2 || Entropy.shannon(s, start, end) < MIN_ENTROPY
+                || Entropy.wordLike(s, start, end)) {
             return false;
         }
         return !decodesToText(s, start, end);
