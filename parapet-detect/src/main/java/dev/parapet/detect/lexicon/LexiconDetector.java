@@ -92,15 +92,16 @@ public final class LexiconDetector implements Detector {
     @Override
     public List<Finding> detect(Content content, AnalyzedText text, Deadline deadline) {
         List<Found> found = new ArrayList<>();
-        collect(text.normalized(), null, deadline, found);
+        collect(text.normalized(), text.original(), null, deadline, found);
         for (Payload p : text.payloads()) {
-            collect(p.text(), p.encoding(), deadline, found);
+            collect(p.text(), null, p.encoding(), deadline, found);
         }
         return outermost(found);
     }
 
-    private void collect(MappedText view, Payload.Encoding encoding, Deadline deadline, List<Found> out) {
-        for (LexiconMatcher.Hit hit : matcher.find(view, deadline)) {
+    private void collect(MappedText view, String original, Payload.Encoding encoding, Deadline deadline,
+                         List<Found> out) {
+        for (LexiconMatcher.Hit hit : matcher.find(view, original, deadline)) {
             out.add(new Found(hit.term(), view.toOriginal(hit.start(), hit.end()), hit.masked(), encoding));
         }
     }
@@ -157,6 +158,7 @@ public final class LexiconDetector implements Detector {
             case "hate" -> "slur";
             case "sexual_content" -> "sexual";
             case "suicide_self_harm" -> "self_harm";
+            case "child_sexual_exploitation" -> "csam";
             default -> category;
         };
     }

@@ -1,5 +1,6 @@
 package dev.parapet.detect.lexicon;
 
+import com.ibm.icu.text.Normalizer2;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.match.AhoCorasick;
 import dev.parapet.core.text.MappedText;
@@ -16,7 +17,8 @@ import java.util.List;
  *
  * <p>A text view is folded and squeezed the same way and scanned once. Each candidate is then verified:
  * every run of the term must be no longer than the text's run there ("fuuuck" and "fuuck" match
- * "fuck", "as" does not match "ass"), an accent written in the term must be in the text, and the edges
+ * "fuck", "as" does not match "ass"), an accent written in the term must be in the original text (so
+ * "coño" does not match "cono", even when the normaliser drops accents), and the edges
  * must meet word boundaries as the term's mode and script require (relaxed inside letters that the
  * normaliser joined, as in "a b i t c h"). A prefix or suffix match grows to its whole word. A match
  * inside an allowed word is dropped. Immutable.
@@ -32,6 +34,9 @@ final class LexiconMatcher {
                            boolean extendStart, boolean extendEnd, boolean masked) {
     }
 
+    private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
+    /** A letter with its combining accents spans at most this many chars of the original. */
+    private static final int MAX_LETTER_CHARS = 8;
     /** How often the scan checks its deadline, in chars. */
     private static final int CHECK_EVERY = 4096;
     /** A bound on the hits kept from one view, so a hostile text cannot grow the result without end. */
@@ -55,7 +60,7 @@ final class LexiconMatcher {
         List<Variant> vs = new ArrayList<>();
         for (int t = 0; t < terms.size(); t++) {
             Term term = terms.get(t);
-            Key key = Key.of(normalizer.analyze(term.text()).normalized());
+            Key key = Key.of(normalizer.analyze(term.text()).normalized(), term.text());
             if (key.length() == 0) {
                 throw new IllegalArgumentException(term.origin() + ": term '" + term.text()
                         + "' is empty once normalised");
@@ -78,7 +83,7 @@ final class LexiconMatcher {
             }
         }
         for (String allowed : lexicon.allowed()) {
-            Key key = Key.of(normalizer.analyze(allowed).normalized());
+            Key key = Key.of(normalizer.analyze(allowed).normalized(), allowed);
             if (key.length() > 0) {
                 add(keys, vs, key, -1, new Edge(false, false, false, false), false);
             }
@@ -110,9 +115,14 @@ final class LexiconMatcher {
         return automaton.estimatedBytes() + variants.length * 64L;
     }
 
-    /** Finds the terms in one view of a text. */
-    List<Hit> find(MappedText view, Deadline deadline) {
-        Scan scan = new Scan(view, deadline);
+    /**
+     * Finds the terms in one view of a text.
+     *
+     * @param original the original text the view maps into, where accents are checked; null when the
+     *                 view does not map onto readable original chars (a decoded payload)
+     */
+    List<Hit> find(MappedText view, String original, Deadline deadline) {
+        Scan scan = new Scan(view, original, deadline);
         if (scan.length == 0) {
             return List.of();
         }
@@ -177,17 +187,33 @@ final class LexiconMatcher {
         }
     }
 
+    /**
+     * The letter written at {@code original[start, end)}, composed and in lower case, with its accents:
+     * accents are read from the original because a normaliser may fold them away. 0 when the range is
+     * not one letter.
+     */
+    static char accented(String original, int start, int end) {
+        if (start < 0 || end > original.length() || end <= start || end - start > MAX_LETTER_CHARS) {
+            return 0;
+        }
+        String letter = end - start == 1 ? original.substring(start, end)
+                : NFC.normalize(original.substring(start, end));
+        return letter.length() == 1 ? Character.toLowerCase(letter.charAt(0)) : 0;
+    }
+
     /** A view folded and squeezed: one entry per run of equal key chars. */
     private static final class Scan {
         final MappedText view;
+        final String original;
         final char[] keys;
         final int[] runs;
         final int[] first;  // view index of the run's first char
         final int[] last;   // view index of the run's last char
         int length;
 
-        Scan(MappedText view, Deadline deadline) {
+        Scan(MappedText view, String original, Deadline deadline) {
             this.view = view;
+            this.original = original;
             int n = view.length();
             keys = new char[n];
             runs = new int[n];
@@ -225,9 +251,11 @@ final class LexiconMatcher {
                 if (runs[s + k] < v.runs[k]) {
                     return false;
                 }
-                if (v.exact != null && v.exact[k] != 0
-                        && Character.toLowerCase(view.charAt(first[s + k])) != v.exact[k]) {
-                    return false;
+                if (v.exact != null && v.exact[k] != 0 && original != null) {
+                    char written = accented(original, view.originalStart(first[s + k]), view.originalEnd(first[s + k]));
+                    if (written != 0 && written != v.exact[k]) {
+                        return false;
+                    }
                 }
             }
             boolean longTerm = v.runs.length >= LONG_TERM;
@@ -292,7 +320,11 @@ final class LexiconMatcher {
     /** A term or word folded into key chars, before squeezing. */
     private record Key(char[] chars, char[] exact, int[] runs) {
 
-        static Key of(MappedText view) {
+        /**
+         * @param view     the term as analysed
+         * @param original the term as written, where its accents are read (the analysis may drop them)
+         */
+        static Key of(MappedText view, String original) {
             int n = view.length();
             char[] chars = new char[n];
             char[] exact = new char[n];
@@ -304,9 +336,9 @@ final class LexiconMatcher {
                 if (k == MatchKey.SKIP) {
                     continue;
                 }
-                char lower = Character.toLowerCase(c);
+                char written = accented(original, view.originalStart(i), view.originalEnd(i));
                 chars[len] = k;
-                exact[len] = k != lower && MatchKey.stripAccent(lower) == k ? lower : 0;
+                exact[len] = written != k && MatchKey.stripAccent(written) == k ? written : 0;
                 runs[len] = view.runLength(i);
                 len++;
             }

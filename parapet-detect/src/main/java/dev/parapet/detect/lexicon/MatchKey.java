@@ -7,7 +7,8 @@ import com.ibm.icu.text.Normalizer2;
  * texts: lower case; every space and dash one space (so "mother-fucker" and "kill   myself" meet their
  * terms); mask symbols one {@link #MASK} (so "f*ck", "sh!t" and "a$$hole" meet the masked variants
  * of their terms); accents dropped from Latin, Greek and Cyrillic letters (the matcher then insists on
- * an accent that the term itself has); invisible chars and stray combining accents skipped.
+ * an accent that the term itself has); Arabic letter variants folded as search engines do; invisible chars,
+ * stray combining accents and Arabic and Hebrew vowel points skipped.
  */
 final class MatchKey {
 
@@ -50,8 +51,26 @@ final class MatchKey {
             default:
                 break;
         }
+        if (c >= 0x0600 && c <= 0x06FF) {
+            return arabic(c);
+        }
         char lower = Character.toLowerCase(c);
         return stripAccent(lower);
+    }
+
+    /**
+     * The usual Arabic search folding: alef with hamza or madda as bare alef, teh marbuta as heh, alef
+     * maksura and Persian yeh as yeh, Persian kaf as kaf; the elongation char (tatweel) skipped.
+     */
+    private static char arabic(char c) {
+        return switch (c) {
+            case '\u0622', '\u0623', '\u0625', '\u0671' -> '\u0627';
+            case '\u0629' -> '\u0647';
+            case '\u0649', '\u06CC' -> '\u064A';
+            case '\u06A9' -> '\u0643';
+            case '\u0640' -> SKIP;
+            default -> c;
+        };
     }
 
     /** The letter without its accents, for Latin, Greek and Cyrillic; {@code c} otherwise. */
@@ -63,9 +82,13 @@ final class MatchKey {
         return c;
     }
 
-    /** Combining marks used as accents on any script (and abused for "zalgo" text); not Indic vowel signs. */
+    /**
+     * Combining marks used as accents on any script (and abused for "zalgo" text), and the optional vowel
+     * points of Arabic and Hebrew; not Indic vowel signs, which spell the word.
+     */
     private static boolean isDiacritic(char c) {
-        return (c >= 0x0300 && c <= 0x036F) || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF)
+        return (c >= 0x0300 && c <= 0x036F) || (c >= 0x0591 && c <= 0x05C7) || (c >= 0x064B && c <= 0x065F)
+                || c == 0x0670 || (c >= 0x1AB0 && c <= 0x1AFF) || (c >= 0x1DC0 && c <= 0x1DFF)
                 || (c >= 0x20D0 && c <= 0x20FF) || (c >= 0xFE20 && c <= 0xFE2F) || (c >= 0xFE00 && c <= 0xFE0F);
     }
 
