@@ -11,7 +11,8 @@ import java.util.Set;
  * trailing or doubled dots) and a domain of at least two labels (each 1..63 chars, no leading or
  * trailing hyphen, at most 253 chars in all) ending in a top-level domain of 2..24 letters or an
  * {@code xn--} label. Also finds the spelled-out forms {@code john [at] example [dot] com},
- * {@code john(at)example.com} and {@code john[@]example.com}, with a lower score.
+ * {@code john(at)example.com}, {@code john[@]example.com} and {@code john @ example.com}, with a
+ * lower score.
  *
  * <p>Walks outward from each {@code @} (or bracketed "at") with bounded steps, so it is linear.
  */
@@ -54,8 +55,8 @@ final class EmailScanner implements TextScanner {
             }
             int atLength = atTokenLength(text, i);
             if (atLength > 0) {
-                boolean obfuscated = atLength > 1;
-                // "[@]" starts one char before the '@' we stand on only when we stand on the bracket.
+                // "[at]", "(at)", "[@]", or an '@' with spaces around it.
+                boolean obfuscated = atLength > 1 || (Chars.at(text, i - 1) == ' ' && Chars.at(text, i + 1) == ' ');
                 Hit hit = tryAddress(text, i, i + atLength, obfuscated);
                 if (hit != null) {
                     out.add(hit);
@@ -131,7 +132,7 @@ final class EmailScanner implements TextScanner {
                     "e-mail address at a reserved example domain (RFC 2606)");
         }
         return new Hit(localStart, domain.end, "EMAIL", spelled ? OBFUSCATED_SCORE : SCORE,
-                spelled ? "e-mail address written with [at]/[dot] spelled out" : "e-mail address with a valid domain");
+                spelled ? "e-mail address obfuscated with spelled-out or spaced [at]/[dot]" : "e-mail address with a valid domain");
     }
 
     /**

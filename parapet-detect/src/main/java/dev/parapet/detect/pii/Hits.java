@@ -19,12 +19,13 @@ final class Hits {
     }
 
     /**
-     * Scans {@code text.nfkc()} (the original itself when that view is the identity) with every
+     * Scans {@code text.nfkc()} (the original itself when that view is the identity), with digits of
+     * every script read as ASCII digits, with every
      * scanner, keeps the best of overlapping hits and maps them back to original offsets.
      */
     static List<Finding> findings(AnalyzedText text, List<TextScanner> scanners, Deadline deadline,
                                   String category, String detector) {
-        MappedText view = text.nfkc();
+        MappedText view = withAsciiDigits(text.nfkc());
         String scanned = view.text();
         List<Hit> hits = new ArrayList<>();
         for (TextScanner scanner : scanners) {
@@ -36,6 +37,30 @@ final class Hits {
             findings.add(Finding.at(category, hit.score(), span, detector, hit.label(), hit.evidence()));
         }
         return findings;
+    }
+
+    /**
+     * The view with decimal digits of other scripts (Arabic-Indic, Devanagari, ...) read as ASCII
+     * digits, which NFKC leaves alone; the view itself when it has none.
+     */
+    static MappedText withAsciiDigits(MappedText view) {
+        String s = view.text();
+        int first = -1;
+        for (int i = 0; i < s.length() && first < 0; i++) {
+            if (s.charAt(i) > 127 && Character.isDigit(s.charAt(i))) {
+                first = i;
+            }
+        }
+        if (first < 0) {
+            return view;
+        }
+        MappedText.Builder folded = new MappedText.Builder(s.length(), s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            char ascii = c > 127 && Character.isDigit(c) ? (char) ('0' + Character.digit(c, 10)) : c;
+            folded.append(ascii, i, i + 1);
+        }
+        return MappedText.compose(view, folded.build());
     }
 
     /**

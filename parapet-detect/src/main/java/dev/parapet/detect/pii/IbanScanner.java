@@ -9,7 +9,7 @@ import java.util.Map;
 /**
  * International bank account numbers: a country code from the IBAN registry, two check digits and the
  * country's exact length, written solid ({@code GB82WEST12345698765432}) or in groups of four
- * separated by single spaces ({@code GB82 WEST 1234 5698 7654 32}), passing the ISO 7064 mod-97 check.
+ * separated by single spaces or dashes ({@code GB82 WEST 1234 5698 7654 32}), passing the ISO 7064 mod-97 check.
  */
 final class IbanScanner implements TextScanner {
 
@@ -75,7 +75,8 @@ final class IbanScanner implements TextScanner {
             return null;
         }
         StringBuilder iban = new StringBuilder(length);
-        boolean grouped = Chars.at(s, start + 4) == ' ';
+        char separator = Chars.at(s, start + 4);
+        boolean grouped = separator == ' ' || separator == '-';
         int pos = start;
         int inGroup = 0;
         while (iban.length() < length) {
@@ -84,7 +85,7 @@ final class IbanScanner implements TextScanner {
             }
             char c = s.charAt(pos);
             if (grouped && inGroup == 4) {
-                if (c != ' ') {
+                if (c != separator) {
                     return null;
                 }
                 inGroup = 0;

@@ -6,9 +6,10 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Payment card numbers: 13 to 19 digits, written solid or in groups separated by single spaces or
- * dashes (4-4-4-4, 4-4-4-4-3, 4-6-5, 4-6-4, or one digit at a time), that pass the Luhn check and
- * fall in a known network's IIN range with a length that network issues.
+ * Payment card numbers: 13 to 19 digits, written solid or in groups separated by one kind of
+ * separator (a space, a dash, a dot or " - ") in card layouts (4-4-4-4, 4-4-4-4-3, 8-4-4, 4-6-5,
+ * 4-6-4, or one digit at a time), that pass the Luhn check and fall in a known network's IIN range with a
+ * length that network issues.
  */
 final class PaymentCardScanner implements TextScanner {
 
@@ -54,10 +55,11 @@ final class PaymentCardScanner implements TextScanner {
                     tooLong = true;
                 }
                 groups++;
-                char c = Chars.at(text, i);
-                if ((c == ' ' || c == '-') && (separator == 0 || separator == c) && Chars.isDigit(Chars.at(text, i + 1))) {
-                    separator = c;
-                    i++;
+                int sepLength = separatorLength(text, i);
+                char sep = sepLength == 3 ? '~' : Chars.at(text, i);
+                if (sepLength > 0 && (separator == 0 || separator == sep)) {
+                    separator = sep;
+                    i += sepLength;
                     if (i >= nextCheck) {
                         deadline.check();
                         nextCheck = i + Chars.CHECK_EVERY;
@@ -70,9 +72,24 @@ final class PaymentCardScanner implements TextScanner {
                 Hit hit = candidate(text, start, groupEnds, groupSizes, groups);
                 if (hit != null) {
                     out.add(hit);
+                } else if (groups > 1 && (separator == ' ' || separator == '~')) {
+                    solidNumbersInList(text, groupEnds, groupSizes, groups, out);
                 }
             }
         }
+    }
+
+    /**
+     * Length of a group separator at {@code i} followed by a digit: 1 for a space, dash or dot, 3 for
+     * " - "; 0 when there is none. A run keeps to one kind of separator.
+     */
+    private static int separatorLength(String text, int i) {
+        char c = Chars.at(text, i);
+        if ((c == ' ' || c == '-' || c == '.') && Chars.isDigit(Chars.at(text, i + 1))) {
+            return 1;
+        }
+        boolean spacedDash = c == ' ' && Chars.at(text, i + 1) == '-' && Chars.at(text, i + 2) == ' ';
+        return spacedDash && Chars.isDigit(Chars.at(text, i + 3)) ? 3 : 0;
     }
 
     private static boolean startsAlone(String text, int start) {
@@ -114,14 +131,29 @@ final class PaymentCardScanner implements TextScanner {
         return null;
     }
 
-    /** Group layouts that card numbers are printed in: 4-4-4-4(-n), 4-6-5, 4-6-4, or 1-1-1-... */
+    /** Solid card numbers in a list separated by spaces ({@code 4111111111111111 5555555555554444}). */
+    private static void solidNumbersInList(String text, int[] ends, int[] sizes, int groups, List<Hit> out) {
+        for (int k = 0; k < groups; k++) {
+            if (sizes[k] >= 13 && sizes[k] <= 19) {
+                Hit hit = validate(text, ends[k] - sizes[k], ends[k], 1);
+                if (hit != null) {
+                    out.add(hit);
+                }
+            }
+        }
+    }
+
+    /**
+     * Group layouts that card numbers are printed in: fours (4-4-4-4, 4-4-4-4-3, also 8-4-4 or 8-8 where
+     * a separator went missing), 4-6-5, 4-6-4, or one digit at a time.
+     */
     private static boolean cardLayout(int[] sizes, int first, int last) {
         boolean ones = first == 0;
-        boolean fours = sizes[last] >= 1 && sizes[last] <= 4;
+        boolean fours = (sizes[last] >= 1 && sizes[last] <= 4) || sizes[last] % 4 == 0;
         for (int k = first; k <= last; k++) {
             ones &= sizes[k] == 1;
             if (k < last) {
-                fours &= sizes[k] == 4;
+                fours &= sizes[k] % 4 == 0;
             }
         }
         boolean amexLike = last - first == 2 && sizes[first] == 4 && sizes[first + 1] == 6

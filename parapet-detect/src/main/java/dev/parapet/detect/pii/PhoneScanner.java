@@ -135,17 +135,19 @@ final class PhoneScanner implements TextScanner {
         for (PhoneNumberMatch m : util.findNumbers(window, region, Leniency.VALID, MAX_TRIES)) {
             int s = windowStart + m.start();
             int e = windowStart + m.end();
-            if (s >= from && e <= to && standsAlone(text, s, e) && !countingSequence(m.rawString())) {
+            if (s >= from && e <= to && standsAlone(text, s, e) && !countingSequence(m.rawString())
+                    && !m.rawString().contains("  ")) { // numbers spread over table columns
                 out.add(hit(text, s, e, m));
             }
         }
     }
 
-    /** Rejects numbers glued to letters or digits, or inside dotted or dashed number chains. */
+    /** Rejects numbers glued to letters or digits, inside paths, or inside dotted or dashed number chains. */
     private static boolean standsAlone(String text, int s, int e) {
         char before = Chars.at(text, s - 1);
         char after = Chars.at(text, e);
-        if (Chars.isWordChar(before) || Chars.isWordChar(after)) {
+        if (Chars.isWordChar(before) || Chars.isWordChar(after) || before == '/' || before == '\\'
+                || after == '/' || after == '\\') {
             return false;
         }
         if ((before == '.' || before == '-' || before == '/') && Chars.isDigit(Chars.at(text, s - 2))) {

@@ -5,6 +5,7 @@ import dev.parapet.core.detect.Cost;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.DetectorTimeoutException;
 import dev.parapet.core.finding.Finding;
+import dev.parapet.core.finding.Span;
 import dev.parapet.core.text.AnalyzedText;
 
 import org.junit.jupiter.api.Nested;
@@ -71,6 +72,7 @@ class PiiDetectorTest {
             "mail: ann {at} northwind {dot} co {dot} uk|ann {at} northwind {dot} co {dot} uk",
             "joe@northwind[dot]net|joe@northwind[dot]net",
             "JOE (AT) NORTHWIND (DOT) COM|JOE (AT) NORTHWIND (DOT) COM",
+            "write john @ northwind.com|john @ northwind.com",
         })
         void findsSpelledOutAddressesWithALowerScore(String text, String value) {
             Finding f = check.findsOnly(text, "EMAIL", value);
@@ -170,10 +172,20 @@ class PiiDetectorTest {
             "maestro 6759 6498 2643 8453|6759 6498 2643 8453|Maestro",
             "spaced 4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 ok|4 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1|Visa",
             "paid 2024 4111 1111 1111 1111 ok|4111 1111 1111 1111|Visa",
+            "dots 4111.1111.1111.1111 ok|4111.1111.1111.1111|Visa",
+            "spaced dashes 4111 - 1111 - 1111 - 1111|4111 - 1111 - 1111 - 1111|Visa",
+            "halves 41111111 11111111|41111111 11111111|Visa",
         })
         void findsLuhnValidNumbers(String text, String value, String network) {
             Finding f = check.findsOnly(text, "CREDIT_CARD", value);
             assertThat(f.evidence()).contains("Luhn-valid " + network);
+        }
+
+        @Test
+        void findsSolidNumbersInASpaceSeparatedList() {
+            List<Finding> findings = check.find("cards: 4111111111111111 5555555555554444 12");
+            assertThat(findings).extracting(f -> f.span().orElseThrow())
+                    .containsExactly(new Span(7, 23), new Span(24, 40));
         }
 
         @Test
@@ -189,9 +201,9 @@ class PiiDetectorTest {
         @ParameterizedTest
         @ValueSource(strings = {
             "4111 1111 1111 1112", "4111111111111112", "order 1234567890123456", "0000 0000 0000 0000",
-            "41111111111111111111111", "4111 1111 1111 1111 1111 1111", "1 2 3 4 4111 1111 1111 1111", "4111-1111 1111-1111",
+            "41111111111111111111111", "4111 1111 1111 1111 1111 1111", "1 2 3 4 4111 1111 1111 1111", "4111-1111 1111-1111", "4111.1111 1111.1111", "4111 1111 1111 1111.5",
             "id=A4111111111111111", "4111111111111111.25", "41 11 11 11 11 11 11 11", "9111111111111111",
-            "3.4111111111111111",
+            "3.4111111111111111", "1.2.3.4111111111111111",
         })
         void ignoresLookAlikes(String text) {
             check.findsNo(text, "CREDIT_CARD");
@@ -209,6 +221,7 @@ class PiiDetectorTest {
             "FR1420041010050500013M02606|FR1420041010050500013M02606",
             "(NL91ABNA0417164300)|NL91ABNA0417164300",
             "Konto: CH93 0076 2011 6238 5295 7|CH93 0076 2011 6238 5295 7",
+            "IBAN: GB82-WEST-1234-5698-7654-32.|GB82-WEST-1234-5698-7654-32",
             "be68539007547034|be68539007547034",
             "NO9386011117947|NO9386011117947",
         })
@@ -221,7 +234,7 @@ class PiiDetectorTest {
         @ValueSource(strings = {
             "GB82WEST12345698765433", "GB82WEST1234569876543", "GB82WEST123456987654321", "XX82WEST12345698765432",
             "GB82 WEST 1234 5698 7654 3", "GB82WEST 1234 5698 7654 32", "ABGB82WEST12345698765432", "US12345678",
-            "GB82 WE ST12 3456 9876 5432",
+            "GB82 WE ST12 3456 9876 5432", "GB82 WEST-1234-5698-7654-32",
         })
         void ignoresLookAlikes(String text) {
             check.findsNo(text, "IBAN");
