@@ -1,0 +1,75 @@
+package dev.parapet.eval.run;
+
+import dev.parapet.eval.dataset.DatasetException;
+import dev.parapet.eval.dataset.DatasetLoader;
+import dev.parapet.eval.dataset.DatasetRegistry;
+import dev.parapet.eval.dataset.DatasetSpec;
+import dev.parapet.eval.dataset.LoadedDataset;
+import dev.parapet.eval.dataset.Selector;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** A suite that runs the filter on a list of registry datasets; a dataset whose files are absent is skipped. */
+public final class DatasetSuite implements Suite {
+
+    /** The benchmarks of the quality bar: harmful-intent, over-refusal, hate, hazards, languages, injection. */
+    public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
+            "hatecheck", "ailuminate:test", "xsafety:test", "rtp-lx", "multijail", "cyberseceval-frr",
+            "wildguardmix:test", "deepset:test", "cyberseceval-pi");
+
+    private final String name;
+    private final String description;
+    private final DatasetRegistry registry;
+    private final List<String> selectors;
+
+    public DatasetSuite(String name, String description, DatasetRegistry registry, List<String> selectors) {
+        this.name = name;
+        this.description = description;
+        this.registry = registry;
+        this.selectors = List.copyOf(selectors);
+        selectors.forEach(s -> Selector.parse(s, registry)); // fail at construction on a typo
+    }
+
+    /** The {@code standard} suite over the built-in registry. */
+    public static DatasetSuite standard(DatasetRegistry registry) {
+        return new DatasetSuite("standard", "every public benchmark of the quality bar that the data allows",
+                registry, STANDARD);
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public String description() {
+        return description;
+    }
+
+    public List<String> selectors() {
+        return selectors;
+    }
+
+    @Override
+    public SuiteResult run(Context context) {
+        DatasetLoader loader = new DatasetLoader(DatasetLoader.requireDataRoot(context.dataRoot()));
+        Evaluator evaluator = new Evaluator(context.progress());
+        List<RunResult> runs = new ArrayList<>();
+        List<String> skipped = new ArrayList<>();
+        for (String s : selectors) {
+            Selector selector = Selector.parse(s, registry);
+            DatasetSpec spec = registry.get(selector.name());
+            LoadedDataset data;
+            try {
+                data = loader.load(spec, selector, context.limit());
+            } catch (DatasetException e) {
+                skipped.add(s + ": " + e.getMessage());
+                continue;
+            }
+            runs.add(evaluator.run(context.filter(), data, Target.resolve(spec.target()), context.threshold(),
+                    new Evaluator.DatasetInfo(spec.title(), spec.reference(), spec.notes())));
+        }
+        return new SuiteResult(name, runs, skipped);
+    }
+}
