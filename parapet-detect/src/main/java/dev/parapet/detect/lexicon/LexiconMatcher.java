@@ -31,7 +31,7 @@ final class LexiconMatcher {
 
     /** One automaton pattern: a term (or allowed word, {@code term < 0}) in squeezed form. */
     private record Variant(int term, int[] runs, char[] exact, boolean needStart, boolean needEnd,
-                           boolean extendStart, boolean extendEnd, boolean masked) {
+                           boolean extendStart, boolean extendEnd, boolean masked, boolean joinedOnly) {
     }
 
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
@@ -70,22 +70,21 @@ final class LexiconMatcher {
             boolean checkStart = spaced && term.boundary().atStart();
             boolean checkEnd = edges == Scripts.Edges.SPACED && term.boundary().atEnd();
             Edge edge = new Edge(checkStart, checkEnd, spaced && !checkStart, spaced && !checkEnd);
-            add(keys, vs, key, t, edge, false);
+            add(keys, vs, key, t, edge, false, false);
+            if (edges == Scripts.Edges.SPACED && key.text().indexOf(' ') >= 0) {
+                // "k i l l m y s e l f" reaches the matcher as one joined word: let phrases match it.
+                add(keys, vs, key.withoutSpaces(), t, edge, false, true);
+            }
             if (key.length() >= MIN_MASKABLE && edges == Scripts.Edges.SPACED && Scripts.isMaskable(key.text())) {
-                for (int i = 1; i < key.length() - 1; i++) {
-                    if (key.isLetter(i)) {
-                        add(keys, vs, key.masked(i, i + 1), t, edge, true);
-                    }
-                    if (i < key.length() - 2 && key.isLetter(i) && key.isLetter(i + 1)) {
-                        add(keys, vs, key.masked(i, i + 2), t, edge, true);
-                    }
+                for (Key masked : key.maskedVariants()) {
+                    add(keys, vs, masked, t, edge, true, false);
                 }
             }
         }
         for (String allowed : lexicon.allowed()) {
             Key key = Key.of(normalizer.analyze(allowed).normalized(), allowed);
             if (key.length() > 0) {
-                add(keys, vs, key, -1, new Edge(false, false, false, false), false);
+                add(keys, vs, key, -1, new Edge(false, false, false, false), false, false);
             }
         }
         this.variants = vs.toArray(new Variant[0]);
@@ -99,11 +98,12 @@ final class LexiconMatcher {
     private record Edge(boolean needStart, boolean needEnd, boolean extendStart, boolean extendEnd) {
     }
 
-    private static void add(List<String> keys, List<Variant> vs, Key key, int term, Edge edge, boolean masked) {
+    private static void add(List<String> keys, List<Variant> vs, Key key, int term, Edge edge, boolean masked,
+                            boolean joinedOnly) {
         Squeezed s = Squeezed.of(key);
         keys.add(s.chars);
         vs.add(new Variant(term, s.runs, s.exact, edge.needStart, edge.needEnd, edge.extendStart, edge.extendEnd,
-                masked));
+                masked, joinedOnly));
     }
 
     /** Number of automaton patterns (terms, their masked variants and allowed words). */
@@ -248,6 +248,9 @@ final class LexiconMatcher {
 
         boolean verify(Variant v, int s, int e) {
             for (int k = 0; k < v.runs.length; k++) {
+                if (v.joinedOnly && !view.joined(first[s + k])) {
+                    return false;
+                }
                 if (runs[s + k] < v.runs[k]) {
                     return false;
                 }
@@ -366,13 +369,58 @@ final class LexiconMatcher {
             return Scripts.isWordChar(chars[i]);
         }
 
-        /** This key with {@code [from, to)} replaced by mask chars. */
-        Key masked(int from, int to) {
+        /** This key with its spaces removed. */
+        Key withoutSpaces() {
+            int n = 0;
+            for (char c : chars) {
+                if (c != ' ') {
+                    n++;
+                }
+            }
+            char[] c = new char[n];
+            char[] x = new char[n];
+            int[] r = new int[n];
+            for (int i = 0, j = 0; i < chars.length; i++) {
+                if (chars[i] != ' ') {
+                    c[j] = chars[i];
+                    x[j] = exact[i];
+                    r[j] = runs[i];
+                    j++;
+                }
+            }
+            return new Key(c, x, r);
+        }
+
+        /**
+         * Spellings with one interior letter, or two adjacent ones, masked: by {@link MatchKey#MASK}
+         * ("f*ck", "f**k") or by the symbol that stands for that letter ("sh!t", "a$$hole").
+         */
+        List<Key> maskedVariants() {
+            List<Key> out = new ArrayList<>();
+            for (int i = 1; i < length() - 1; i++) {
+                if (!isLetter(i)) {
+                    continue;
+                }
+                out.add(masked(i, i + 1, false));
+                if (MatchKey.maskFor(chars[i]) != 0) {
+                    out.add(masked(i, i + 1, true));
+                }
+                if (i < length() - 2 && isLetter(i + 1)) {
+                    out.add(masked(i, i + 2, false));
+                    if (MatchKey.maskFor(chars[i]) != 0 && MatchKey.maskFor(chars[i + 1]) != 0) {
+                        out.add(masked(i, i + 2, true));
+                    }
+                }
+            }
+            return out;
+        }
+
+        private Key masked(int from, int to, boolean bySymbol) {
             char[] c = chars.clone();
             char[] x = exact.clone();
             int[] r = runs.clone();
             for (int i = from; i < to; i++) {
-                c[i] = MatchKey.MASK;
+                c[i] = bySymbol ? MatchKey.maskFor(chars[i]) : MatchKey.MASK;
                 x[i] = 0;
                 r[i] = 1;
             }

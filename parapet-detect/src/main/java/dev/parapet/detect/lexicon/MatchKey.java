@@ -4,9 +4,9 @@ import com.ibm.icu.text.Normalizer2;
 
 /**
  * Folds one char of an analysed text into the key that terms are matched on, the same way for terms and
- * texts: lower case; every space and dash one space (so "mother-fucker" and "kill   myself" meet their
- * terms); mask symbols one {@link #MASK} (so "f*ck", "sh!t" and "a$$hole" meet the masked variants
- * of their terms); accents dropped from Latin, Greek and Cyrillic letters (the matcher then insists on
+ * texts: lower case; every space and dash one space (so "kill-myself" and "kill   myself" meet their
+ * terms); mask symbols one {@link #MASK} (so "f*ck" and "f#ck" meet the masked variants of their terms,
+ * while "@", "$" and "!" stay themselves and mask only the letter they stand for, see {@link #maskFor}); accents dropped from Latin, Greek and Cyrillic letters (the matcher then insists on
  * an accent that the term itself has); Arabic letter variants folded as search engines do; invisible chars,
  * stray combining accents and Arabic and Hebrew vowel points skipped.
  */
@@ -32,7 +32,7 @@ final class MatchKey {
             }
             return switch (c) {
                 case ' ', '\t', '\n', '\r', '\f', '\u000B', '-', '_' -> ' ';
-                case '*', '#', '!', '@', '$', '%', '?' -> MASK;
+                case '*', '#', '%', '?' -> MASK;
                 default -> c < 0x20 || c == 0x7F ? SKIP : c;
             };
         }
@@ -70,6 +70,19 @@ final class MatchKey {
             case '\u06A9' -> '\u0643';
             case '\u0640' -> SKIP;
             default -> c;
+        };
+    }
+
+    /**
+     * The symbol that stands for {@code letter} in masked spellings ("a$$hole", "sh!t", "@ss"), or 0. Only
+     * these letters: "p@ssword" must not read as a mask of "piss".
+     */
+    static char maskFor(char letter) {
+        return switch (letter) {
+            case 'a' -> '@';
+            case 's' -> '$';
+            case 'i' -> '!';
+            default -> 0;
         };
     }
 

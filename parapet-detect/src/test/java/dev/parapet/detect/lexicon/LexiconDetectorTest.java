@@ -219,6 +219,13 @@ class LexiconDetectorTest {
     }
 
     @Test
+    void phrasesMatchLettersJoinedAcrossTheirSpaces() {
+        AnalyzedText joined = spelledOut("k i l l m y s e l f");
+        assertThat(find(joined)).extracting(Finding::category).contains("suicide_self_harm");
+        assertThat(find("killmyself")).isEmpty(); // the same letters, not spelled apart
+    }
+
+    @Test
     void allowedWordsWinInsideJoinedLetters() {
         String original = "c o c k t a i l";
         MappedText.Builder b = new MappedText.Builder(original.length(), 8);
