@@ -1,0 +1,159 @@
+package dev.parapet.detect.injection;
+
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.match.AhoCorasick;
+import dev.parapet.core.text.TextNormalizer;
+
+import java.lang.Character.UnicodeScript;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Finds cue rules in a folded text: one Aho–Corasick pass collects every term hit, then each rule looks
+ * for a window that holds a hit of each of its groups. Time is linear in the text plus the hits, which
+ * are capped. Immutable and thread-safe.
+ */
+final class CueMatcher {
+
+    /** A rule that fired: its half-open range in the scanned text. */
+    record Match(CueRule rule, int start, int end) {
+    }
+
+    private record Hit(int rule, int group, int start, int end) {
+    }
+
+    /** Hits kept per scan: far above any real text, a bound for hostile ones. */
+    private static final int MAX_HITS = 4096;
+
+    private final List<CueRule> rules;
+    private final AhoCorasick automaton;
+    private final int[] patternRule;
+    private final int[] patternGroup;
+    private final boolean[] needsStart;
+    private final boolean[] needsEnd;
+
+    CueMatcher(List<CueRule> rules, TextNormalizer normalizer) {
+        this.rules = List.copyOf(rules);
+        List<String> patterns = new ArrayList<>();
+        List<int[]> owners = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            List<List<String>> groups = rules.get(r).groups();
+            for (int g = 0; g < groups.size(); g++) {
+                for (String term : groups.get(g)) {
+                    String folded = normalizer.analyze(term).normalized().text();
+                    if (folded.isBlank()) {
+                        throw new IllegalArgumentException("rule " + rules.get(r).id() + ": term '" + term
+                                + "' is empty once normalised");
+                    }
+                    patterns.add(folded);
+                    owners.add(new int[]{r, g});
+                }
+            }
+        }
+        this.automaton = AhoCorasick.build(patterns);
+        int n = patterns.size();
+        this.patternRule = new int[n];
+        this.patternGroup = new int[n];
+        this.needsStart = new boolean[n];
+        this.needsEnd = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            patternRule[i] = owners.get(i)[0];
+            patternGroup[i] = owners.get(i)[1];
+            String p = patterns.get(i);
+            needsStart[i] = spacedWordChar(p.codePointAt(0));
+            needsEnd[i] = inflectsAtEnd(p.codePointBefore(p.length())) && p.codePointCount(0, p.length()) <= 4;
+        }
+    }
+
+    /** Rules that fire in {@code text}, at most one match per rule and place, sorted by start. */
+    List<Match> find(CharSequence text, Deadline deadline) {
+        List<Hit> hits = new ArrayList<>();
+        automaton.search(text, (pattern, start, end) -> {
+            if (needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+                return true;
+            }
+            if (needsEnd[pattern] && end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                return true;
+            }
+            hits.add(new Hit(patternRule[pattern], patternGroup[pattern], start, end));
+            return hits.size() < MAX_HITS;
+        });
+        deadline.check();
+        if (hits.isEmpty()) {
+            return List.of();
+        }
+        List<List<Hit>> byRule = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            byRule.add(new ArrayList<>());
+        }
+        for (Hit h : hits) {
+            byRule.get(h.rule).add(h);
+        }
+        List<Match> out = new ArrayList<>();
+        for (int r = 0; r < rules.size(); r++) {
+            List<Hit> rh = byRule.get(r);
+            if (!rh.isEmpty()) {
+                rh.sort(Comparator.comparingInt(Hit::start));
+                matchRule(rules.get(r), rh, out);
+            }
+        }
+        out.sort(Comparator.comparingInt(Match::start));
+        return out;
+    }
+
+    /** Slides a window over the rule's hits; reports a match when every group is covered. */
+    private static void matchRule(CueRule rule, List<Hit> hits, List<Match> out) {
+        int groups = rule.groups().size();
+        int i = 0;
+        while (i < hits.size()) {
+            long covered = 0;
+            List<Hit> used = new ArrayList<>(groups);
+            int found = -1;
+            for (int j = i; j < hits.size() && hits.get(j).start - hits.get(i).start <= rule.window(); j++) {
+                Hit h = hits.get(j);
+                // Distinct groups must be distinct words: "ignore" alone cannot stand for two groups.
+                if ((covered & (1L << h.group)) == 0 && used.stream().noneMatch(u -> u.start < h.end && h.start < u.end)) {
+                    covered |= 1L << h.group;
+                    used.add(h);
+                }
+                if (Long.bitCount(covered) == groups) {
+                    found = j;
+                    break;
+                }
+            }
+            if (found >= 0) {
+                int start = used.stream().mapToInt(Hit::start).min().orElseThrow();
+                int end = used.stream().mapToInt(Hit::end).max().orElseThrow();
+                out.add(new Match(rule, start, end));
+                int next = found + 1;
+                while (next < hits.size() && hits.get(next).start < end) {
+                    next++;
+                }
+                i = next;
+            } else {
+                i++;
+            }
+        }
+    }
+
+    /** Short words of these scripts must end at a word end ("dan" is not "danger"); Korean attaches particles. */
+    private static boolean inflectsAtEnd(int cp) {
+        if (!Character.isLetterOrDigit(cp)) {
+            return false;
+        }
+        UnicodeScript s = UnicodeScript.of(cp);
+        return s == UnicodeScript.LATIN || s == UnicodeScript.CYRILLIC || s == UnicodeScript.GREEK
+                || s == UnicodeScript.COMMON;
+    }
+
+    /** True for letters of scripts that separate words with spaces. */
+    private static boolean spacedWordChar(int cp) {
+        if (!Character.isLetterOrDigit(cp)) {
+            return false;
+        }
+        UnicodeScript s = UnicodeScript.of(cp);
+        return s != UnicodeScript.HAN && s != UnicodeScript.HIRAGANA && s != UnicodeScript.KATAKANA
+                && s != UnicodeScript.THAI;
+    }
+}

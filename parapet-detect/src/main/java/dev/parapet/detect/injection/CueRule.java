@@ -1,0 +1,31 @@
+package dev.parapet.detect.injection;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One injection or jailbreak cue: fires when a term of every group occurs within {@code window} chars.
+ *
+ * @param id       stable id, named in evidence (e.g. {@code ignore_previous})
+ * @param category {@code prompt_injection} or {@code jailbreak}
+ * @param weight   the score the rule alone gives, in 0..1
+ * @param window   most chars between the first and the last term of a match
+ * @param groups   the term groups, as written (not yet normalised)
+ */
+public record CueRule(String id, String category, double weight, int window, List<List<String>> groups) {
+
+    public CueRule {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(category, "category");
+        if (!(weight > 0 && weight <= 1)) {
+            throw new IllegalArgumentException("weight must be in (0, 1], was " + weight);
+        }
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be positive, was " + window);
+        }
+        if (groups.isEmpty()) {
+            throw new IllegalArgumentException("a rule needs at least one group");
+        }
+        groups = groups.stream().map(List::copyOf).toList();
+    }
+}

@@ -1,0 +1,215 @@
+package dev.parapet.detect.injection;
+
+import dev.parapet.core.content.Content;
+import dev.parapet.core.content.Role;
+import dev.parapet.core.detect.Cost;
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.detect.Detector;
+import dev.parapet.core.finding.Finding;
+import dev.parapet.core.finding.Span;
+import dev.parapet.core.text.AnalyzedText;
+import dev.parapet.core.text.MappedText;
+import dev.parapet.core.text.Payload;
+import dev.parapet.core.text.TextNormalizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * Rule detector for prompt injection and jailbreaks, in many languages: cue rules ("ignore previous
+ * instructions", personas without restrictions, refusal suppression, system-prompt leaking, payload
+ * splitting, fake system markers) found in the folded view and in decoded payloads; text hidden in
+ * Unicode tag characters; many-shot dialogues; and, in tool results and documents, requests for actions
+ * addressed to the agent. Spans cover the injected part: from the first cue to the end of the passage
+ * it sits in (a sentence, a field of data, a paragraph). Scores: each rule's weight, combined as
+ * independent evidence when several rules fire. Thread-safe and immutable.
+ */
+public final class InjectionDetector implements Detector {
+
+    /** The detector id. */
+    public static final String ID = "injection";
+    public static final String PROMPT_INJECTION = "prompt_injection";
+    public static final String JAILBREAK = "jailbreak";
+
+    /** Score of a request for an action found inside data (role tool): a hint, not proof. */
+    static final double REQUEST_IN_DATA = 0.55;
+    /** Score of a many-shot dialogue in one message. */
+    static final double MANY_SHOT = 0.6;
+    /** Score of a run of text hidden in tag characters. */
+    static final double HIDDEN_TAGS = 0.75;
+    private static final int MANY_SHOT_TURNS = 12;
+    private static final int MIN_TAG_CHARS = 8;
+    private static final int MAX_PASSAGE = 600;
+
+    private final CueMatcher cues;
+    private final RequestScanner requests = new RequestScanner();
+
+    private InjectionDetector(List<CueRule> rules, TextNormalizer normalizer) {
+        this.cues = new CueMatcher(rules, normalizer);
+    }
+
+    /** A detector with the given rules, whose terms are folded by {@code normalizer} (the texts' normaliser). */
+    public static InjectionDetector of(List<CueRule> rules, TextNormalizer normalizer) {
+        return new InjectionDetector(rules, normalizer);
+    }
+
+    /** A detector with the rules shipped with Parapet. */
+    public static InjectionDetector defaults(TextNormalizer normalizer) {
+        return of(CueRules.shipped(), normalizer);
+    }
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public Set<String> categories() {
+        return Set.of(PROMPT_INJECTION, JAILBREAK);
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.RULE;
+    }
+
+    @Override
+    public List<Finding> detect(Content content, AnalyzedText text, Deadline deadline) {
+        String original = text.original();
+        List<Finding> out = new ArrayList<>();
+        scan(text.normalized(), original, "", content.role(), true, deadline, out);
+        for (Payload p : text.payloads()) {
+            scan(p.text(), original, " in " + p.encoding().name().toLowerCase(Locale.ROOT) + " payload",
+                    content.role(), false, deadline, out);
+        }
+        MappedText hidden = TagText.decode(original);
+        if (hidden.length() >= MIN_TAG_CHARS) {
+            Span all = hidden.toOriginal(0, hidden.length());
+            out.add(Finding.at(PROMPT_INJECTION, HIDDEN_TAGS, all, ID, "hidden_text",
+                    "text hidden in invisible tag characters"));
+            scan(hidden, original, " in hidden tag characters", content.role(), false, deadline, out);
+        }
+        if (content.role() != Role.TOOL && manyShotTurns(original) >= MANY_SHOT_TURNS) {
+            out.add(Finding.whole(JAILBREAK, MANY_SHOT, ID, "many-shot dialogue in one message"));
+        }
+        return combine(out);
+    }
+
+    /** @param widen whether spans grow to their passage; not for decoded text, whose span is its source */
+    private void scan(MappedText view, String original, String where, Role role, boolean widen, Deadline deadline,
+                      List<Finding> out) {
+        String folded = view.text();
+        for (CueMatcher.Match m : cues.find(folded, deadline)) {
+            Span span = view.toOriginal(m.start(), m.end());
+            if (widen && m.rule().category().equals(PROMPT_INJECTION)) {
+                span = passage(original, span);
+            }
+            out.add(Finding.at(m.rule().category(), m.rule().weight(), span, ID, m.rule().id(),
+                    "cue " + m.rule().id() + where));
+        }
+        if (role == Role.TOOL) {
+            for (RequestScanner.Request r : requests.find(folded)) {
+                Span span = view.toOriginal(r.start(), r.end());
+                span = widen ? passage(original, span) : span;
+                out.add(Finding.at(PROMPT_INJECTION, REQUEST_IN_DATA, span, ID, "request_in_data",
+                        "request for an action addressed to the agent inside data" + where));
+            }
+        }
+    }
+
+    /**
+     * Widens a cue to the passage it sits in: forward to the end of the paragraph or of the data field
+     * (a closing quote, a closing tag), backward to the start of its line or field.
+     */
+    static Span passage(String text, Span cue) {
+        int end = cue.end();
+        int limit = Math.min(text.length(), cue.start() + MAX_PASSAGE);
+        while (end < limit) {
+            char c = text.charAt(end);
+            if (c == '\n' && end + 1 < text.length() && text.charAt(end + 1) == '\n') {
+                break;
+            }
+            if ((c == '\'' || c == '"') && (end + 1 >= text.length() || ",}]\n".indexOf(text.charAt(end + 1)) >= 0)) {
+                break;
+            }
+            if (c == '<' && end + 1 < text.length() && text.charAt(end + 1) == '/' && !closesMarker(text, end)) {
+                break;
+            }
+            end++;
+        }
+        while (end > cue.end() && Character.isWhitespace(text.charAt(end - 1))) {
+            end--;
+        }
+        int start = cue.start();
+        int floor = Math.max(0, cue.start() - 200);
+        while (start > floor) {
+            char c = text.charAt(start - 1);
+            if (c == '\n' || c == '\'' || c == '"' || c == '>') {
+                break;
+            }
+            start--;
+        }
+        while (start < cue.start() && Character.isWhitespace(text.charAt(start))) {
+            start++;
+        }
+        return new Span(start, Math.max(end, cue.end()));
+    }
+
+    /** A closing tag of the injection's own wrapper (e.g. {@code </INFORMATION>}) belongs to the passage. */
+    private static boolean closesMarker(String text, int at) {
+        int close = text.indexOf('>', at);
+        if (close < 0 || close - at > 20) {
+            return false;
+        }
+        String tag = text.substring(at + 2, close).toLowerCase(Locale.ROOT);
+        return tag.equals("information") || tag.equals("instructions") || tag.equals("system") || tag.equals("important");
+    }
+
+    private static int manyShotTurns(String text) {
+        int turns = 0;
+        int i = 0;
+        while (i < text.length()) {
+            int j = i;
+            while (j < text.length() && (text.charAt(j) == ' ' || text.charAt(j) == '#')) {
+                j++;
+            }
+            for (String marker : new String[]{"user:", "assistant:", "human:", "ai:", "q:", "a:", "question:", "answer:"}) {
+                if (text.regionMatches(true, j, marker, 0, marker.length())) {
+                    turns++;
+                    break;
+                }
+            }
+            int nl = text.indexOf('\n', i);
+            if (nl < 0) {
+                break;
+            }
+            i = nl + 1;
+        }
+        return turns;
+    }
+
+    /**
+     * Several independent cues of one category raise each other: every finding of a category gets the
+     * category's combined score 1 - Π(1 - w) over its distinct rules, capped at 0.99.
+     */
+    private static List<Finding> combine(List<Finding> found) {
+        if (found.size() < 2) {
+            return found;
+        }
+        List<Finding> out = new ArrayList<>(found.size());
+        for (Finding f : found) {
+            double miss = 1;
+            Set<String> seen = new java.util.HashSet<>();
+            for (Finding g : found) {
+                if (g.category().equals(f.category()) && seen.add(g.label())) {
+                    miss *= 1 - g.score();
+                }
+            }
+            double score = Math.min(0.99, Math.max(f.score(), 1 - miss));
+            out.add(new Finding(f.category(), score, f.span(), f.detector(), f.label(), f.evidence()));
+        }
+        return out;
+    }
+}
