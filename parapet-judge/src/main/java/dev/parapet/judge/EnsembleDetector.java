@@ -1,0 +1,106 @@
+package dev.parapet.judge;
+
+import dev.parapet.core.content.Content;
+import dev.parapet.core.detect.Cost;
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.detect.Detector;
+import dev.parapet.core.finding.Finding;
+import dev.parapet.core.text.AnalyzedText;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Cheap detectors first, the guard model only where they are unsure. The cheap detectors run on the content; their
+ * highest score in the guard's categories decides: inside the {@link Band} the guard model is asked too and its
+ * findings are added; outside it the cheap findings stand, and most contents never pay for the guard. The share of
+ * contents escalated is counted ({@link #stats()}). A failure of any part throws, so the pipeline's fail mode
+ * applies. Thread-safe.
+ */
+public final class EnsembleDetector implements Detector {
+
+    private final String id;
+    private final List<Detector> cheap;
+    private final Detector guard;
+    private final Band band;
+    private final Set<String> categories;
+    private final AtomicLong checks = new AtomicLong();
+    private final AtomicLong escalated = new AtomicLong();
+
+    /**
+     * @param id    the ensemble's detector id (must differ from its parts' ids if they also run alone)
+     * @param cheap in-JVM detectors, run in order
+     * @param guard the guard model detector
+     * @param band  scores that count as uncertain
+     */
+    public EnsembleDetector(String id, List<Detector> cheap, Detector guard, Band band) {
+        this.id = Objects.requireNonNull(id, "id");
+        this.cheap = List.copyOf(cheap);
+        this.guard = Objects.requireNonNull(guard, "guard");
+        this.band = Objects.requireNonNull(band, "band");
+        for (Detector d : this.cheap) {
+            if (d.cost() == Cost.REMOTE) {
+                throw new IllegalArgumentException("detector '" + d.id() + "' is remote; an ensemble's first stage "
+                        + "must run in the JVM");
+            }
+        }
+        Set<String> all = new LinkedHashSet<>(guard.categories());
+        this.cheap.forEach(d -> all.addAll(d.categories()));
+        this.categories = Set.copyOf(all);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Set<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.REMOTE;
+    }
+
+    public Band band() {
+        return band;
+    }
+
+    @Override
+    public List<Finding> detect(Content content, AnalyzedText text, Deadline deadline) throws Exception {
+        checks.incrementAndGet();
+        List<Finding> findings = new ArrayList<>();
+        for (Detector d : cheap) {
+            List<Finding> found = d.detect(content, text, deadline);
+            if (found != null) {
+                findings.addAll(found);
+            }
+        }
+        double score = 0.0;
+        Set<String> guarded = guard.categories();
+        for (Finding f : findings) {
+            if (guarded.isEmpty() || guarded.contains(f.category())) {
+                score = Math.max(score, f.score());
+            }
+        }
+        if (band.contains(score)) {
+            escalated.incrementAndGet();
+            List<Finding> judged = guard.detect(content, text, deadline);
+            if (judged != null) {
+                findings.addAll(judged);
+            }
+        }
+        return findings;
+    }
+
+    /** How many checks were escalated to the guard model so far. */
+    public EscalationStats stats() {
+        return new EscalationStats(checks.get(), escalated.get());
+    }
+}
