@@ -262,7 +262,7 @@ public final class GuardDetector implements Detector {
             throw new DetectorTimeoutException("judge " + config.id() + ": time budget exhausted" + lastError);
         }
         throw new JudgeException("judge " + config.id() + ": gave up after " + (config.retries() + 1)
-                + " attempts" + lastError);
+                + (config.retries() == 0 ? " attempt" : " attempts") + lastError);
     }
 
     private String cacheKey(Exchange exchange) {
