@@ -23,21 +23,32 @@ public final class MappedText {
     private final int[] ends;
     private final int[] runs;      // null when every run length is 1
     private final boolean[] joined; // null when nothing is joined
+    /** True only for the view that is the original itself (null offset arrays alone mean "char i came from char i"). */
+    private final boolean identity;
 
     private MappedText(String text, int originalLength, int[] starts, int[] ends, int[] runs,
-                       boolean[] joined) {
+                       boolean[] joined, boolean identity) {
         this.text = text;
         this.originalLength = originalLength;
         this.starts = starts;
         this.ends = ends;
         this.runs = runs;
         this.joined = joined;
+        this.identity = identity;
     }
 
     /** A view that is the original text itself. */
     public static MappedText identity(String original) {
         Objects.requireNonNull(original, "original");
-        return new MappedText(original, original.length(), null, null, null, null);
+        return new MappedText(original, original.length(), null, null, null, null, true);
+    }
+
+    /**
+     * A char-for-char substitution: {@code text} has the length of the text it was made from and its char
+     * {@code i} came from char {@code i} there. Shares no arrays and needs none, so 1:1 steps cost no offsets.
+     */
+    static MappedText positional(String text) {
+        return new MappedText(text, text.length(), null, null, null, null, false);
     }
 
     public String text() {
@@ -53,7 +64,7 @@ public final class MappedText {
     }
 
     public boolean isIdentity() {
-        return starts == null;
+        return identity;
     }
 
     /** Length of the original text this view maps into. */
@@ -94,7 +105,7 @@ public final class MappedText {
                     : (text.isEmpty() ? 0 : originalEnd(text.length() - 1));
             return new Span(at, at);
         }
-        if (isIdentity()) {
+        if (starts == null) {
             return new Span(start, end);
         }
         int s = Integer.MAX_VALUE;
@@ -115,7 +126,8 @@ public final class MappedText {
     /** Builds a view char by char; each appended char names its original range. */
     public static final class Builder {
         private final int originalLength;
-        private final StringBuilder sb;
+        private char[] chars;
+        private int length;
         private int[] starts;
         private int[] ends;
         private int[] runs;
@@ -124,7 +136,7 @@ public final class MappedText {
         public Builder(int originalLength, int expectedLength) {
             this.originalLength = originalLength;
             int cap = Math.max(16, expectedLength);
-            this.sb = new StringBuilder(cap);
+            this.chars = new char[cap];
             this.starts = new int[cap];
             this.ends = new int[cap];
         }
@@ -138,29 +150,24 @@ public final class MappedText {
                 throw new IllegalArgumentException("original range [" + originalStart + ", " + originalEnd
                         + ") outside text of length " + originalLength);
             }
-            int i = sb.length();
-            if (i == starts.length) {
-                int cap = Math.max(16, i * 2);
-                starts = Arrays.copyOf(starts, cap);
-                ends = Arrays.copyOf(ends, cap);
-                if (runs != null) runs = Arrays.copyOf(runs, cap);
-                if (joined != null) joined = Arrays.copyOf(joined, cap);
+            if (runLength < 1) {
+                throw new IllegalArgumentException("run length " + runLength);
             }
-            sb.append(c);
+            int i = length;
+            ensureCapacity(i + 1);
+            chars[i] = c;
             starts[i] = originalStart;
             ends[i] = originalEnd;
-            if (runLength != 1) {
-                if (runLength < 1) throw new IllegalArgumentException("run length " + runLength);
-                if (runs == null) {
-                    runs = new int[starts.length];
-                    Arrays.fill(runs, 0, i, 1);
-                }
+            if (runLength != 1 && runs == null) {
+                runs = new int[starts.length];
+                Arrays.fill(runs, 0, i, 1);
             }
             if (runs != null) runs[i] = runLength;
-            if (isJoined) {
-                if (joined == null) joined = new boolean[starts.length];
+            if (isJoined && joined == null) {
+                joined = new boolean[starts.length];
             }
             if (joined != null) joined[i] = isJoined;
+            length = i + 1;
             return this;
         }
 
@@ -172,14 +179,62 @@ public final class MappedText {
             return this;
         }
 
+        /**
+         * Appends {@code original[from, to)} unchanged, each char mapped to itself: the bulk form of appending
+         * an untouched stretch of the text this view is built from.
+         */
+        Builder appendUnchanged(String original, int from, int to) {
+            if (from < 0 || to < from || to > originalLength || original.length() != originalLength) {
+                throw new IllegalArgumentException("range [" + from + ", " + to + ") outside text of length "
+                        + originalLength);
+            }
+            int n = to - from;
+            ensureCapacity(length + n);
+            original.getChars(from, to, chars, length);
+            for (int k = 0; k < n; k++) {
+                starts[length + k] = from + k;
+                ends[length + k] = from + k + 1;
+            }
+            if (runs != null) Arrays.fill(runs, length, length + n, 1);
+            length += n; // joined entries are already false
+            return this;
+        }
+
+        /**
+         * Widens the range of the last appended char to end at {@code originalEnd}: a dropped char that belongs
+         * to it (a combining mark on its letter) stays covered by its span. No-op when nothing was appended.
+         */
+        Builder extendLast(int originalEnd) {
+            if (originalEnd > originalLength) {
+                throw new IllegalArgumentException("original end " + originalEnd + " outside text of length "
+                        + originalLength);
+            }
+            if (length > 0 && originalEnd > ends[length - 1]) {
+                ends[length - 1] = originalEnd;
+            }
+            return this;
+        }
+
+        private void ensureCapacity(int needed) {
+            if (needed > starts.length) {
+                int cap = Math.max(needed, Math.max(16, starts.length * 2));
+                chars = Arrays.copyOf(chars, cap);
+                starts = Arrays.copyOf(starts, cap);
+                ends = Arrays.copyOf(ends, cap);
+                if (runs != null) runs = Arrays.copyOf(runs, cap);
+                if (joined != null) joined = Arrays.copyOf(joined, cap);
+            }
+        }
+
         public int length() {
-            return sb.length();
+            return length;
         }
 
         public MappedText build() {
-            int n = sb.length();
-            return new MappedText(sb.toString(), originalLength, Arrays.copyOf(starts, n), Arrays.copyOf(ends, n),
-                    runs == null ? null : Arrays.copyOf(runs, n), joined == null ? null : Arrays.copyOf(joined, n));
+            int n = length;
+            return new MappedText(new String(chars, 0, n), originalLength, Arrays.copyOf(starts, n),
+                    Arrays.copyOf(ends, n), runs == null ? null : Arrays.copyOf(runs, n),
+                    joined == null ? null : Arrays.copyOf(joined, n), false);
         }
     }
 
@@ -192,29 +247,40 @@ public final class MappedText {
         if (outer.originalLength != inner.length()) {
             throw new IllegalArgumentException("outer view does not map into inner view");
         }
-        if (inner.isIdentity()) {
-            return new MappedText(outer.text, inner.originalLength, outer.starts, outer.ends, outer.runs, outer.joined);
-        }
-        if (outer.isIdentity()) {
+        if (outer.identity) {
             return inner;
         }
+        if (inner.identity) {
+            return new MappedText(outer.text, inner.originalLength, outer.starts, outer.ends, outer.runs, outer.joined,
+                    false);
+        }
         int n = outer.length();
-        int[] s = new int[n];
-        int[] e = new int[n];
-        for (int i = 0; i < n; i++) {
-            int os = outer.starts[i];
-            int oe = outer.ends[i];
-            if (oe > os) {
-                s[i] = inner.originalStart(os);
-                e[i] = inner.originalEnd(oe - 1);
-                if (e[i] < s[i]) { // defensive: non-monotone inner map
-                    int t = s[i]; s[i] = e[i]; e[i] = t;
+        int[] s;
+        int[] e;
+        if (outer.starts == null) { // outer is char-for-char: each char maps where the inner char did
+            s = inner.starts;
+            e = inner.ends;
+        } else if (inner.starts == null) { // inner is char-for-char: outer offsets carry straight through
+            s = outer.starts;
+            e = outer.ends;
+        } else {
+            s = new int[n];
+            e = new int[n];
+            for (int i = 0; i < n; i++) {
+                int os = outer.starts[i];
+                int oe = outer.ends[i];
+                if (oe > os) {
+                    s[i] = inner.originalStart(os);
+                    e[i] = inner.originalEnd(oe - 1);
+                    if (e[i] < s[i]) { // defensive: non-monotone inner map
+                        int t = s[i]; s[i] = e[i]; e[i] = t;
+                    }
+                } else {
+                    int at = os < inner.length() ? inner.originalStart(os)
+                            : (inner.length() == 0 ? 0 : inner.originalEnd(inner.length() - 1));
+                    s[i] = at;
+                    e[i] = at;
                 }
-            } else {
-                int at = os < inner.length() ? inner.originalStart(os)
-                        : (inner.length() == 0 ? 0 : inner.originalEnd(inner.length() - 1));
-                s[i] = at;
-                e[i] = at;
             }
         }
         int[] runs = outer.runs;
@@ -222,18 +288,18 @@ public final class MappedText {
         if (inner.joined != null) { // a char built from joined chars stays joined
             joined = joined == null ? new boolean[n] : joined.clone();
             for (int i = 0; i < n; i++) {
-                int os = outer.starts[i];
+                int os = outer.originalStart(i);
                 if (os < inner.length() && inner.joined[os]) joined[i] = true;
             }
         }
         if (inner.runs != null) { // a char standing for a squeezed run keeps that run's length
             runs = runs == null ? filledOnes(n) : runs.clone();
             for (int i = 0; i < n; i++) {
-                int os = outer.starts[i];
-                if (os < inner.length() && outer.ends[i] - os == 1) runs[i] = Math.max(runs[i], inner.runs[os]);
+                int os = outer.originalStart(i);
+                if (os < inner.length() && outer.originalEnd(i) - os == 1) runs[i] = Math.max(runs[i], inner.runs[os]);
             }
         }
-        return new MappedText(outer.text, inner.originalLength, s, e, runs, joined);
+        return new MappedText(outer.text, inner.originalLength, s, e, runs, joined, false);
     }
 
     private static int[] filledOnes(int n) {

@@ -1,0 +1,151 @@
+package dev.parapet.core.text;
+
+import com.ibm.icu.text.Normalizer2;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The normaliser Parapet detectors read text through. Every view keeps, for each char, the range of the
+ * original text it came from, so a match anywhere maps back to the exact original characters.
+ *
+ * <ul>
+ *   <li>{@code nfkc}: invisible characters removed (default ignorables, format and control characters but
+ *   whitespace, variation selectors, tags; unpaired surrogates become U+FFFD), runs of combining marks capped
+ *   at 30, then Unicode NFKC, segment by segment. Case, letters and digits are kept.</li>
+ *   <li>{@code normalized}, built from {@code nfkc}: case folding (NFKC_Casefold); combining marks dropped
+ *   after Latin, Greek, Cyrillic, Arabic and Hebrew letters and after symbols but kept in abugidas, at most
+ *   6 in a row; letters written apart joined ("k.i.l.l"); leetspeak undone in words with a letter ("sh1t");
+ *   homoglyphs folded to Latin word by word ("ѕһіт"); runs of 3 or more identical chars squeezed to one that
+ *   keeps the run length. Idempotent: normalising its text again changes nothing.</li>
+ *   <li>payloads: base64, hex and URL-encoded runs and whole-text ROT13, decoded (recursively, to a limited
+ *   depth) and normalised like {@code normalized}.</li>
+ * </ul>
+ *
+ * <p>Text that is all ASCII takes a fast path that never reaches ICU and has the same result. Time and
+ * memory are linear in the input; no input makes it throw. Immutable and thread-safe.
+ */
+public final class UnicodeNormalizer implements TextNormalizer {
+
+    /**
+     * Bounds on payload decoding.
+     *
+     * @param maxDepth         how many levels of encoding to undo (a payload inside a payload is level 2)
+     * @param maxPayloads      most payloads reported for one text
+     * @param maxDecodedBytes  most bytes decoded for one text, over all payloads
+     */
+    public record Limits(int maxDepth, int maxPayloads, long maxDecodedBytes) {
+
+        public Limits {
+            if (maxDepth < 0 || maxPayloads < 0 || maxDecodedBytes < 0) {
+                throw new IllegalArgumentException("limits must not be negative: " + maxDepth + ", " + maxPayloads
+                        + ", " + maxDecodedBytes);
+            }
+        }
+
+        /** Two levels, 64 payloads, 1 MB. */
+        public static Limits defaults() {
+            return new Limits(2, 64, 1 << 20);
+        }
+    }
+
+    /** Marks kept in a row in the normalised view: enough for any real syllable, bounded for Zalgo text. */
+    static final int MAX_MARKS = 6;
+    /** Marks kept in a row before NFKC: the Stream-Safe Text Format bound of UAX #15. */
+    static final int MAX_MARKS_BEFORE_NFKC = 30;
+
+    private static final List<PayloadDecoder> DECODERS = List.of(new Base64PayloadDecoder(),
+            new HexPayloadDecoder(), new PercentPayloadDecoder(), new Rot13PayloadDecoder());
+
+    private final Limits limits;
+    private final TextFilter asciiNfkc;
+    private final TextFilter asciiNormalized;
+    private final TextFilter nfkc;
+    private final TextFilter normalized;
+
+    /** A normaliser with {@link Limits#defaults()}. */
+    public UnicodeNormalizer() {
+        this(Limits.defaults());
+    }
+
+    public UnicodeNormalizer(Limits limits) {
+        this.limits = Objects.requireNonNull(limits, "limits");
+        this.asciiNfkc = new InvisibleCharFilter(null);
+        this.asciiNormalized = new SqueezeFilter(new LeetFilter(new SplitLetterJoinFilter(
+                new AsciiLowercaseFilter(null))));
+        this.nfkc = new NormalizerFilter(new MarkRunLimitFilter(new InvisibleCharFilter(null), MAX_MARKS_BEFORE_NFKC),
+                Normalizer2.getNFKCInstance());
+        this.normalized = new SqueezeFilter(new ConfusableFilter(new LeetFilter(new SplitLetterJoinFilter(
+                new MarkRunLimitFilter(new MarkStripFilter(
+                        new NormalizerFilter(null, Normalizer2.getNFKCCasefoldInstance())), MAX_MARKS)))));
+    }
+
+    public Limits limits() {
+        return limits;
+    }
+
+    @Override
+    public AnalyzedText analyze(String original) {
+        Objects.requireNonNull(original, "original");
+        Views views = isAscii(original) ? asciiViews(original) : unicodeViews(original);
+        List<Payload> payloads = limits.maxDepth() == 0 ? List.of()
+                : payloads(views.nfkc(), 1, null, new DecodeBudget(limits.maxPayloads(), limits.maxDecodedBytes()));
+        return new AnalyzedText(original, views.nfkc(), views.normalized(), payloads);
+    }
+
+    /** The views of a text through the general (ICU) path, even when it is ASCII. For tests. */
+    Views unicodeViews(String text) {
+        MappedText nfkcView = nfkc.apply(text);
+        return new Views(nfkcView, MappedText.compose(nfkcView, normalized.apply(nfkcView.text())));
+    }
+
+    Views asciiViews(String text) {
+        MappedText nfkcView = asciiNfkc.apply(text);
+        return new Views(nfkcView, MappedText.compose(nfkcView, asciiNormalized.apply(nfkcView.text())));
+    }
+
+    private Views views(String text) {
+        return isAscii(text) ? asciiViews(text) : unicodeViews(text);
+    }
+
+    /**
+     * Payloads found in {@code view}, a view of the original; their texts and spans map into the original.
+     * {@code level} is the level of encoding being undone; {@code outer} the encoding just undone, if any.
+     */
+    private List<Payload> payloads(MappedText view, int level, Payload.Encoding outer, DecodeBudget budget) {
+        List<PayloadDecoder.Run> runs = new ArrayList<>();
+        for (PayloadDecoder decoder : DECODERS) {
+            if (!(decoder instanceof Rot13PayloadDecoder && outer == Payload.Encoding.ROT13)) {
+                decoder.decode(view.text(), budget, runs);
+            }
+        }
+        if (runs.isEmpty()) {
+            return List.of();
+        }
+        List<Payload> found = new ArrayList<>();
+        for (PayloadDecoder.Run run : runs) {
+            MappedText decoded = MappedText.compose(view, run.decoded());
+            Views inner = views(run.decoded().text());
+            found.add(new Payload(run.encoding(), view.toOriginal(run.start(), run.end()),
+                    MappedText.compose(decoded, inner.normalized())));
+            if (level < limits.maxDepth()) {
+                found.addAll(payloads(MappedText.compose(decoded, inner.nfkc()), level + 1, run.encoding(), budget));
+            }
+        }
+        return found;
+    }
+
+    private static boolean isAscii(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The two views of one text. */
+    record Views(MappedText nfkc, MappedText normalized) {
+    }
+}
