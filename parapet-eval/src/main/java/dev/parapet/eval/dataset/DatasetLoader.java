@@ -126,6 +126,7 @@ public final class DatasetLoader {
         List<String> needed = new ArrayList<>(src.texts().isEmpty() ? List.of(src.text()) : src.texts().values());
         if (src.label() instanceof LabelRule.Values v) needed.add(v.field());
         if (src.label() instanceof LabelRule.AtLeast a) needed.add(a.field());
+        if (src.label() instanceof LabelRule.SafeCategories c) needed.add(c.field());
         if (src.category() instanceof ValueRule.Field f) needed.add(f.field());
         if (src.language() instanceof ValueRule.Field f) needed.add(f.field());
         for (String n : needed) {

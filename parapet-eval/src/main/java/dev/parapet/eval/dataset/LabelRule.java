@@ -65,6 +65,20 @@ public sealed interface LabelRule {
         }
     }
 
+    /** Labels by a category field: the listed (safe) categories are negative, every other category positive. */
+    record SafeCategories(String field, Set<String> safe) implements LabelRule {
+        public SafeCategories {
+            safe = Values.fold(safe);
+        }
+
+        @Override
+        public Outcome apply(Record r) {
+            String v = r.value(field).map(s -> s.trim().toLowerCase(Locale.ROOT))
+                    .orElseThrow(() -> new BadValue(field, "no category"));
+            return safe.contains(v) ? Outcome.NEGATIVE : Outcome.POSITIVE;
+        }
+    }
+
     /** A record's value that cannot be used; the loader turns it into a {@link RowIssue}. */
     final class BadValue extends RuntimeException {
         private static final long serialVersionUID = 1L;

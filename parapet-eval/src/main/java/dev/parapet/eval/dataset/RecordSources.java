@@ -234,7 +234,6 @@ public final class RecordSources {
             this.in = in;
             this.header = header;
             CsvMapper mapper = new CsvMapper();
-            mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
             if (separator == '\t') {
                 schema = schema.withoutQuoteChar();
