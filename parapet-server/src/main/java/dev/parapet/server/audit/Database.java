@@ -1,0 +1,135 @@
+package dev.parapet.server.audit;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import dev.parapet.server.config.GatewayConfig;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The gateway's database: a connection pool over SQLite (a file, the default) or PostgreSQL (shared by
+ * several gateway replicas), with the schema brought up to date by Flyway migrations at start.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final String MIGRATIONS = "classpath:dev/parapet/server/db/migration";
+
+    private final HikariDataSource dataSource;
+    private final boolean sqlite;
+
+    private Database(HikariDataSource dataSource, boolean sqlite) {
+        this.dataSource = dataSource;
+        this.sqlite = sqlite;
+    }
+
+    /** Opens the database and migrates it; a failure says what and where, without the password. */
+    public static Database open(GatewayConfig.Audit audit) {
+        String url = audit.databaseUrl();
+        boolean sqlite = url.startsWith("jdbc:sqlite:");
+        if (sqlite) {
+            createParentDirectory(url);
+        }
+        HikariConfig hc = new HikariConfig();
+        hc.setJdbcUrl(url);
+        if (!audit.databaseUser().isEmpty()) {
+            hc.setUsername(audit.databaseUser());
+        }
+        if (!audit.databasePassword().isEmpty()) {
+            hc.setPassword(audit.databasePassword());
+        }
+        hc.setPoolName("parapet-audit");
+        // SQLite serialises writers; a few connections and a busy timeout avoid "database is locked".
+        hc.setMaximumPoolSize(sqlite ? 4 : 8);
+        hc.setConnectionTimeout(10_000);
+        hc.setInitializationFailTimeout(10_000);
+        if (sqlite) {
+            hc.setConnectionInitSql("PRAGMA busy_timeout = 10000");
+        }
+        HikariDataSource ds;
+        try {
+            ds = new HikariDataSource(hc);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("cannot open the audit database " + redact(url) + ": "
+                    + firstLine(e.getMessage()));
+        }
+        Database db = new Database(ds, sqlite);
+        try {
+            if (sqlite) {
+                db.pragma("PRAGMA journal_mode = WAL");
+            }
+            Flyway.configure().dataSource(ds).locations(MIGRATIONS).load().migrate();
+        } catch (FlywayException | SQLException e) {
+            db.close();
+            throw new IllegalStateException("cannot migrate the audit database " + redact(url) + ": "
+                    + firstLine(e.getMessage()));
+        }
+        return db;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public boolean isSqlite() {
+        return sqlite;
+    }
+
+    /** True when a connection can be had and answers. */
+    public boolean healthy() {
+        try (Connection c = dataSource.getConnection()) {
+            return c.isValid(2);
+        } catch (SQLException e) {
+            return false;
+        }
+    }
+
+    private void pragma(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    @Override
+    public void close() {
+        dataSource.close();
+    }
+
+    private static void createParentDirectory(String url) {
+        String path = url.substring("jdbc:sqlite:".length());
+        int q = path.indexOf('?');
+        path = q < 0 ? path : path.substring(0, q);
+        if (path.isEmpty() || path.startsWith(":memory:") || path.startsWith("file:")) {
+            return;
+        }
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null) {
+            try {
+                Files.createDirectories(parent);
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot create the directory " + parent + " for the audit database");
+            }
+        }
+    }
+
+    /** The URL without query parameters, which may carry a password. */
+    static String redact(String url) {
+        int q = url.indexOf('?');
+        return q < 0 ? url : url.substring(0, q) + "?…";
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "unknown error";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

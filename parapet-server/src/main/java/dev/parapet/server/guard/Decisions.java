@@ -1,0 +1,114 @@
+package dev.parapet.server.guard;
+
+import dev.parapet.core.content.Content;
+import dev.parapet.core.verdict.Action;
+import dev.parapet.core.verdict.DetectorFailure;
+import dev.parapet.core.verdict.Verdict;
+import dev.parapet.server.audit.Decision;
+import dev.parapet.server.audit.DecisionLog;
+import dev.parapet.server.http.ApiException;
+import dev.parapet.server.metrics.Metrics;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Checks content, records the decision and counts it. Fails closed: a check that throws, or a decision
+ * the audit log cannot record, refuses the request, unless the gateway is configured to fail open, in which
+ * case the content passes and the pass is logged and counted.
+ */
+public final class Decisions {
+
+    private static final System.Logger LOG = System.getLogger(Decisions.class.getName());
+
+    private final DecisionLog log;
+    private final Metrics metrics;
+    private final boolean failOpen;
+    private final boolean storeText;
+    private final Clock clock;
+
+    public Decisions(DecisionLog log, Metrics metrics, boolean failOpen, boolean storeText, Clock clock) {
+        this.log = log;
+        this.metrics = metrics;
+        this.failOpen = failOpen;
+        this.storeText = storeText;
+        this.clock = clock;
+    }
+
+    /**
+     * Checks one content under a guard and records the decision.
+     *
+     * @param exhaustive score every category (moderation) or stop once decided (chat rails)
+     */
+    public Checked check(Guard guard, String client, String endpoint, Content content, boolean exhaustive) {
+        long t0 = System.nanoTime();
+        Verdict v;
+        boolean failedOpen = false;
+        try {
+            v = exhaustive ? guard.checkAll(content) : guard.checkFast(content);
+        } catch (RuntimeException | LinkageError | StackOverflowError e) {
+            String what = e.getClass().getSimpleName();
+            if (!failOpen) {
+                LOG.log(System.Logger.Level.WARNING, "check failed ({0}) at {1}; request refused (fail closed)",
+                        what, endpoint);
+                throw ApiException.internal("The safety check failed, so the request was refused.");
+            }
+            LOG.log(System.Logger.Level.WARNING, "check failed ({0}) at {1}; content passed (fail open)",
+                    what, endpoint);
+            metrics.failOpen("check_error");
+            failedOpen = true;
+            v = new Verdict(Action.ALLOW, Map.of(), Set.of(), List.of(), Optional.empty(),
+                    List.of("the check failed (" + what + "); passed because the gateway fails open"),
+                    List.of(new DetectorFailure("pipeline", DetectorFailure.Kind.ERROR, "failed: " + what, true)),
+                    guard.policy().id(), guard.policy().version(), Duration.ofNanos(System.nanoTime() - t0));
+        }
+        if (v.failures().stream().anyMatch(DetectorFailure::failedOpen)) {
+            failedOpen = true;
+            if (v.failures().stream().noneMatch(f -> f.detector().equals("pipeline"))) {
+                metrics.failOpen("detector_error");
+            }
+        }
+        String id = "dec_" + UUID.randomUUID().toString().replace("-", "");
+        Decision d = new Decision(id, clock.instant(), client, endpoint, content.role().wireName(),
+                v.policyId(), v.policyVersion(), v.action().wireName(), v.flagged(), v.categories(),
+                v.flaggedCategories(), failedOpen, sha256(content.text()), content.text().length(),
+                storeText ? Optional.of(content.text()) : Optional.empty(), content.language());
+        try {
+            log.record(d);
+        } catch (SQLException | RuntimeException e) {
+            if (!failOpen) {
+                LOG.log(System.Logger.Level.ERROR, "audit write failed ({0}); request refused (fail closed)",
+                        e.getClass().getSimpleName());
+                throw ApiException.unavailable("The decision could not be recorded in the audit log, "
+                        + "so the request was refused.");
+            }
+            LOG.log(System.Logger.Level.ERROR, "audit write failed ({0}); decision {1} not recorded (fail open)",
+                    e.getClass().getSimpleName(), id);
+            metrics.failOpen("audit_error");
+        }
+        String direction = content.role().direction() == dev.parapet.core.content.Role.Direction.OUTPUT
+                ? "output" : "input";
+        metrics.decision(direction, v.action().wireName(), v.flaggedCategories(),
+                (System.nanoTime() - t0) / 1e9);
+        return new Checked(id, v, failedOpen);
+    }
+
+    static String sha256(String text) {
+        try {
+            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

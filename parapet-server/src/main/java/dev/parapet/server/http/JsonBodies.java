@@ -1,0 +1,106 @@
+package dev.parapet.server.http;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.javalin.http.Context;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+
+/**
+ * Reads request bodies as JSON objects within a byte limit: a declared length over the limit is refused
+ * before reading, an undeclared one is cut off at the limit. Nesting and string lengths are bounded by the
+ * parser, duplicate keys rejected.
+ */
+public final class JsonBodies {
+
+    private final ObjectMapper mapper;
+    private final long maxBytes;
+
+    public JsonBodies(long maxBytes) {
+        this.maxBytes = maxBytes;
+        this.mapper = strictMapper();
+    }
+
+    /** A mapper whose parser refuses deep nesting and duplicate keys. */
+    public static ObjectMapper strictMapper() {
+        JsonFactory f = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build())
+                .build();
+        ObjectMapper m = new ObjectMapper(f);
+        m.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+        m.enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+        return m;
+    }
+
+    public ObjectMapper mapper() {
+        return mapper;
+    }
+
+    /** The body as a JSON object, or an {@link ApiException} saying what is wrong with it. */
+    public ObjectNode read(Context ctx) {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared > maxBytes) {
+            throw ApiException.tooLarge(maxBytes);
+        }
+        byte[] bytes;
+        try {
+            bytes = readBounded(ctx.req().getInputStream());
+        } catch (IOException e) {
+            throw ApiException.invalid("The request body could not be read.", null);
+        }
+        return parse(bytes);
+    }
+
+    ObjectNode parse(byte[] bytes) {
+        if (bytes.length == 0) {
+            throw ApiException.invalidJson("The request body is empty; expected a JSON object.");
+        }
+        JsonNode node;
+        try {
+            node = mapper.readTree(bytes);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? "" : " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + ")";
+            throw ApiException.invalidJson("We could not parse the JSON body of your request" + where + ": "
+                    + firstLine(e.getOriginalMessage()));
+        } catch (IOException e) {
+            throw ApiException.invalidJson("We could not parse the JSON body of your request.");
+        }
+        if (!(node instanceof ObjectNode o)) {
+            throw ApiException.invalidJson("The request body must be a JSON object.");
+        }
+        return o;
+    }
+
+    private byte[] readBounded(InputStream in) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        byte[] buf = new byte[8192];
+        long total = 0;
+        int n;
+        while ((n = in.read(buf)) > 0) {
+            total += n;
+            if (total > maxBytes) {
+                throw ApiException.tooLarge(maxBytes);
+            }
+            out.write(buf, 0, n);
+        }
+        return out.toByteArray();
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "syntax error";
+        }
+        int nl = s.indexOf('\n');
+        String line = nl < 0 ? s : s.substring(0, nl);
+        return line.length() > 200 ? line.substring(0, 200) + "…" : line;
+    }
+}
