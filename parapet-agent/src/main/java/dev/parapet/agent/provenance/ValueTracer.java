@@ -1,0 +1,106 @@
+package dev.parapet.agent.provenance;
+
+import dev.parapet.agent.AgentContext;
+import dev.parapet.agent.Origin;
+import dev.parapet.core.finding.Span;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Finds where a value in a tool call came from by looking for it in the texts of the context: the
+ * user's or system's words ground it; data returned by tools grounds it less, depending on where in the
+ * data it sits; injected instructions poison it. Values too short to say anything (under 3 chars) are
+ * treated as trusted constants. Linear in the context's size per value.
+ */
+public final class ValueTracer {
+
+    /** Shorter values carry no provenance worth tracking ("r", "10", "no"). */
+    static final int MIN_TRACKED = 3;
+
+    private final List<String> trustedValues;
+
+    /** @param trustedValues values that are always grounded (the user's own account, address, domain) */
+    public ValueTracer(List<String> trustedValues) {
+        this.trustedValues = trustedValues.stream().map(v -> v.toLowerCase(Locale.ROOT)).toList();
+    }
+
+    public Trace trace(String value, AgentContext context) {
+        String v = value.trim().toLowerCase(Locale.ROOT);
+        if (v.length() < MIN_TRACKED || trustedValues.contains(v)) {
+            return Trace.of(Grounding.TRUSTED, null);
+        }
+        Grounding best = null;
+        Origin bestOrigin = null;
+        for (AgentContext.Entry e : context.entries()) {
+            String text = e.text().toLowerCase(Locale.ROOT);
+            if (text.length() != e.text().length()) {
+                text = e.text(); // keep offsets; matching is then case-sensitive
+            }
+            int from = 0;
+            int at;
+            while ((at = indexOfValue(text, v, from)) >= 0) {
+                Grounding g = classify(e, text, at, at + v.length());
+                if (best == null || g.ordinal() < best.ordinal()) {
+                    best = g;
+                    bestOrigin = e.origin();
+                }
+                if (best == Grounding.TRUSTED) {
+                    return Trace.of(best, bestOrigin);
+                }
+                from = at + 1;
+            }
+        }
+        return best == null ? Trace.of(Grounding.UNSEEN, null) : Trace.of(best, bestOrigin);
+    }
+
+    /** The next occurrence that is a whole token: "bob" is not found inside "bobby". */
+    private static int indexOfValue(String text, String v, int from) {
+        int at = text.indexOf(v, from);
+        while (at >= 0) {
+            boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
+                    || !Character.isLetterOrDigit(v.charAt(0));
+            int end = at + v.length();
+            boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
+                    || !Character.isLetterOrDigit(v.charAt(v.length() - 1));
+            if (startOk && endOk) {
+                return at;
+            }
+            at = text.indexOf(v, at + 1);
+        }
+        return -1;
+    }
+
+    private static Grounding classify(AgentContext.Entry e, String text, int start, int end) {
+        if (e.origin().trusted()) {
+            return Grounding.TRUSTED;
+        }
+        for (Span s : e.injected()) {
+            if (start < s.end() && s.start() < end) {
+                return Grounding.INJECTED;
+            }
+        }
+        if (wholeField(text, start, end)) {
+            return Grounding.DATA_FIELD;
+        }
+        return e.designated() ? Grounding.DATA_REFERENCED : Grounding.DATA_PROSE;
+    }
+
+    /**
+     * True when the occurrence fills a field of structured data: it is delimited on both sides by quotes,
+     * brackets, separators or line ends rather than by words of a sentence.
+     */
+    static boolean wholeField(String text, int start, int end) {
+        int b = start - 1;
+        while (b >= 0 && text.charAt(b) == ' ') {
+            b--;
+        }
+        int a = end;
+        while (a < text.length() && text.charAt(a) == ' ') {
+            a++;
+        }
+        boolean before = b < 0 || "\"'[{(,:|\t\n=".indexOf(text.charAt(b)) >= 0;
+        boolean after = a >= text.length() || "\"']}),|\t\n;".indexOf(text.charAt(a)) >= 0;
+        return before && after;
+    }
+}
