@@ -1,0 +1,42 @@
+package dev.parapet.ml;
+
+import dev.parapet.core.detect.Detector;
+import dev.parapet.ml.detect.ClassifierDetector;
+import dev.parapet.ml.model.EmbeddingClassifier;
+import dev.parapet.ml.model.NgramClassifier;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Parapet's shipped classifiers as {@link Detector}s, loaded from the classpath. Each call loads the models
+ * afresh (the embedding model takes about a second), so build them once and share them: they are immutable and
+ * thread-safe. A missing or corrupt model file fails here, never at the first request.
+ */
+public final class MlDetectors {
+
+    /** Detector id of the n-gram model. */
+    public static final String NGRAM_ID = "ml-ngram";
+    /** Detector id of the sentence-embedding model. */
+    public static final String EMBEDDING_ID = "ml-minilm";
+
+    private MlDetectors() {
+    }
+
+    /** Every shipped classifier, cheapest first: the n-gram model, then the sentence-embedding model. */
+    public static List<Detector> defaults() {
+        return List.of(ngram(), embedding());
+    }
+
+    /** The language-agnostic hashed character n-gram model (tens of microseconds per kilobyte). */
+    public static Detector ngram() {
+        NgramClassifier model = NgramClassifier.load();
+        return new ClassifierDetector(NGRAM_ID, model, Set.copyOf(model.heads().categories()));
+    }
+
+    /** The all-MiniLM-L6-v2 sentence-embedding model with its trained heads (milliseconds per window). */
+    public static Detector embedding() {
+        EmbeddingClassifier model = EmbeddingClassifier.load();
+        return new ClassifierDetector(EMBEDDING_ID, model, Set.copyOf(model.heads().categories()));
+    }
+}

@@ -1,0 +1,107 @@
+package dev.parapet.ml.detect;
+
+import dev.parapet.core.content.Content;
+import dev.parapet.core.detect.Cost;
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.detect.Detector;
+import dev.parapet.core.finding.Finding;
+import dev.parapet.core.finding.Span;
+import dev.parapet.core.text.AnalyzedText;
+import dev.parapet.ml.model.SafetyClassifier;
+import dev.parapet.ml.model.SafetyScores;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs a {@link SafetyClassifier} over a text, window by window, and reports the most unsafe window. Its most
+ * likely category gets the window's calibrated unsafe score; the next categories get that score scaled by
+ * their probability relative to the first, so a text that is unsafe but between two categories still reaches
+ * the policy's threshold in one. Long texts are windowed ({@link Windows}) and the span of the window is
+ * reported; a text that fits one window gets a whole-text finding. Immutable and thread-safe.
+ */
+public final class ClassifierDetector implements Detector {
+
+    /** Scores below this are not reported at all. */
+    static final double MIN_REPORTED = 0.01;
+    private static final int MAX_CATEGORIES = 3;
+
+    private final String id;
+    private final SafetyClassifier classifier;
+    private final Set<String> categories;
+
+    /**
+     * @param id         the detector id
+     * @param classifier the model
+     * @param categories the canonical categories the model's category head knows
+     */
+    public ClassifierDetector(String id, SafetyClassifier classifier, Set<String> categories) {
+        this.id = id;
+        this.classifier = classifier;
+        this.categories = Set.copyOf(categories);
+    }
+
+    @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
+    public Set<String> categories() {
+        return categories;
+    }
+
+    @Override
+    public Cost cost() {
+        return Cost.MODEL;
+    }
+
+    public SafetyClassifier classifier() {
+        return classifier;
+    }
+
+    @Override
+    public List<Finding> detect(Content content, AnalyzedText text, Deadline deadline) {
+        String original = text.original();
+        if (original.isBlank()) {
+            return List.of();
+        }
+        List<Span> windows = Windows.of(original, classifier.windowChars());
+        SafetyScores best = null;
+        Span bestSpan = null;
+        for (Span w : windows) {
+            deadline.check();
+            SafetyScores s = classifier.score(w.of(original));
+            if (best == null || s.unsafe() > best.unsafe()) {
+                best = s;
+                bestSpan = w;
+            }
+        }
+        if (best.unsafe() < MIN_REPORTED) {
+            return List.of();
+        }
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>(best.categories().entrySet());
+        ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
+                .thenComparing(Map.Entry.comparingByKey()));
+        double top = ranked.get(0).getValue();
+        boolean whole = windows.size() == 1;
+        List<Finding> out = new ArrayList<>();
+        for (int i = 0; i < Math.min(MAX_CATEGORIES, ranked.size()); i++) {
+            var e = ranked.get(i);
+            double score = best.unsafe() * (top > 0 ? e.getValue() / top : 1);
+            if (score < MIN_REPORTED) {
+                break;
+            }
+            String evidence = String.format(Locale.ROOT, "%s: unsafe %.2f, %s %.2f of unsafe%s", classifier.name(),
+                    best.unsafe(), e.getKey(), e.getValue(), whole ? "" : " (window " + bestSpan.start() + "-"
+                            + bestSpan.end() + " of " + windows.size() + ")");
+            out.add(whole ? new Finding(e.getKey(), score, java.util.Optional.empty(), id, "", evidence)
+                    : Finding.at(e.getKey(), score, bestSpan, id, "", evidence));
+        }
+        return out;
+    }
+}

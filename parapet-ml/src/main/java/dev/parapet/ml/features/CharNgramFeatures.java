@@ -1,0 +1,120 @@
+package dev.parapet.ml.features;
+
+import com.ibm.icu.text.Normalizer2;
+import dev.parapet.ml.linear.SparseVector;
+
+import java.util.Arrays;
+
+/**
+ * Hashed character n-grams of a folded text: NFKC case folding, every run of whitespace as one space, the
+ * text framed by spaces; each n-gram of {@code minN..maxN} code points is hashed (MurmurHash3's mixer) to one
+ * of {@code 2^bits} features. Values are {@code 1 + ln(count)}, scaled to unit length. Language-agnostic:
+ * no word splitting, so scripts without spaces work the same.
+ *
+ * <p>Folding is done here rather than taken from the pipeline's normaliser so that a model's features never
+ * change when the normaliser changes; a trained model stays reproducible. Immutable and thread-safe.
+ */
+public record CharNgramFeatures(int minN, int maxN, int bits) {
+
+    private static final Normalizer2 FOLD = Normalizer2.getNFKCCasefoldInstance();
+
+    public CharNgramFeatures {
+        if (minN < 1 || maxN < minN || maxN > 8 || bits < 8 || bits > 24) {
+            throw new IllegalArgumentException("bad n-gram settings: n " + minN + ".." + maxN + ", bits " + bits);
+        }
+    }
+
+    public int dimension() {
+        return 1 << bits;
+    }
+
+    /** NFKC case folding with whitespace runs collapsed to one space and the ends framed by one space. */
+    public static String fold(CharSequence text) {
+        String folded = FOLD.normalize(text);
+        StringBuilder sb = new StringBuilder(folded.length() + 2).append(' ');
+        boolean space = true;
+        for (int i = 0; i < folded.length(); i++) {
+            char c = folded.charAt(i);
+            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+                if (!space) {
+                    sb.append(' ');
+                    space = true;
+                }
+            } else {
+                sb.append(c);
+                space = false;
+            }
+        }
+        if (!space) {
+            sb.append(' ');
+        }
+        return sb.toString();
+    }
+
+    /** The feature vector of a text (folded here). */
+    public SparseVector vector(CharSequence text) {
+        String folded = fold(text);
+        int[] cps = folded.codePoints().toArray();
+        int span = maxN - minN + 1;
+        int[] hashes = new int[Math.max(0, cps.length * span)];
+        int count = 0;
+        int mask = dimension() - 1;
+        for (int i = 0; i < cps.length; i++) {
+            int h = 0x9747b28c;
+            for (int n = 1; n <= maxN && i + n <= cps.length; n++) {
+                h = mix(h, cps[i + n - 1]);
+                if (n >= minN) {
+                    hashes[count++] = fmix(h ^ n) & mask;
+                }
+            }
+        }
+        Arrays.sort(hashes, 0, count);
+        int distinct = 0;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || hashes[i] != hashes[i - 1]) {
+                distinct++;
+            }
+        }
+        int[] idx = new int[distinct];
+        float[] val = new float[distinct];
+        int d = -1;
+        for (int i = 0; i < count; i++) {
+            if (i == 0 || hashes[i] != hashes[i - 1]) {
+                idx[++d] = hashes[i];
+                val[d] = 1;
+            } else {
+                val[d] += 1;
+            }
+        }
+        double norm = 0;
+        for (int i = 0; i < distinct; i++) {
+            val[i] = (float) (1 + Math.log(val[i]));
+            norm += val[i] * val[i];
+        }
+        if (norm > 0) {
+            float inv = (float) (1 / Math.sqrt(norm));
+            for (int i = 0; i < distinct; i++) {
+                val[i] *= inv;
+            }
+        }
+        return new SparseVector(idx, val);
+    }
+
+    private static int mix(int h, int k) {
+        k *= 0xcc9e2d51;
+        k = Integer.rotateLeft(k, 15);
+        k *= 0x1b873593;
+        h ^= k;
+        h = Integer.rotateLeft(h, 13);
+        return h * 5 + 0xe6546b64;
+    }
+
+    private static int fmix(int h) {
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        h ^= h >>> 16;
+        return h;
+    }
+}

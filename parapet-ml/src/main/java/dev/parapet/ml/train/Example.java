@@ -1,0 +1,22 @@
+package dev.parapet.ml.train;
+
+import java.util.Objects;
+
+/**
+ * One labelled text for training.
+ *
+ * @param text     the text
+ * @param unsafe   true for unsafe or toxic, false for benign
+ * @param category canonical category of an unsafe text, or empty when its data does not say
+ * @param lang     language code, or empty
+ * @param dataset  the recipe dataset it came from
+ */
+public record Example(String text, boolean unsafe, String category, String lang, String dataset) {
+
+    public Example {
+        Objects.requireNonNull(text, "text");
+        category = category == null ? "" : category;
+        lang = lang == null ? "" : lang;
+        Objects.requireNonNull(dataset, "dataset");
+    }
+}

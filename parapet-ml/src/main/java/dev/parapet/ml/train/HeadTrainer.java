@@ -1,0 +1,118 @@
+package dev.parapet.ml.train;
+
+import dev.parapet.ml.linear.Lbfgs;
+import dev.parapet.ml.linear.Platt;
+import dev.parapet.ml.linear.SoftmaxRegression;
+import dev.parapet.ml.linear.SoftmaxTrainer;
+import dev.parapet.ml.linear.SparseVector;
+import dev.parapet.ml.model.SafetyHeads;
+import dev.parapet.ml.model.SafetyScores;
+
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * Fits {@link SafetyHeads} on a {@link TrainingSet}: the unsafe head on every fitting row, with the unsafe and
+ * benign sides weighted equally (each dataset's rows scaled by its recipe weight); the category head on the
+ * unsafe rows that have a category, each category weighted equally; then Platt calibration and metrics on
+ * the held-out rows.
+ *
+ * @param l2           penalty of the unsafe head
+ * @param categoryL2   penalty of the category head
+ * @param iterations   L-BFGS iterations at most
+ * @param categoryBits bits the category head's features are folded to (0: not folded)
+ */
+public record HeadTrainer(double l2, double categoryL2, int iterations, int categoryBits) {
+
+    /** The fitted heads and their held-out figures. */
+    public record Trained(SafetyHeads heads, HeldOutMetrics metrics) {
+    }
+
+    public Trained train(TrainingSet set, List<SparseVector> fitVectors, List<SparseVector> heldVectors,
+                         int dimension, Map<String, Double> datasetWeights, PrintWriter log) {
+        List<Example> fit = set.fit();
+        int n = fit.size();
+        int[] ys = new int[n];
+        double[] w = new double[n];
+        double[] side = new double[2];
+        for (int i = 0; i < n; i++) {
+            ys[i] = fit.get(i).unsafe() ? 1 : 0;
+            w[i] = datasetWeights.getOrDefault(fit.get(i).dataset(), 1.0);
+            side[ys[i]] += w[i];
+        }
+        if (side[0] == 0 || side[1] == 0) {
+            throw new IllegalArgumentException("training needs both unsafe and benign examples");
+        }
+        for (int i = 0; i < n; i++) {
+            w[i] *= n / (2 * side[ys[i]]);
+        }
+        long t0 = System.nanoTime();
+        Lbfgs lbfgs = new Lbfgs(10, iterations, 1e-7);
+        SoftmaxRegression unsafe = new SoftmaxTrainer(l2, lbfgs).train(fitVectors, ys, w, 2, dimension);
+        log.printf("  unsafe head fitted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+
+        TreeSet<String> names = new TreeSet<>();
+        for (Example e : fit) {
+            if (e.unsafe() && !e.category().isEmpty()) {
+                names.add(e.category());
+            }
+        }
+        List<String> categories = new ArrayList<>(names);
+        if (categories.size() < 2) {
+            throw new IllegalArgumentException("the category head needs unsafe examples of at least two categories");
+        }
+        Map<String, Integer> index = new HashMap<>();
+        Map<String, Integer> counts = new HashMap<>();
+        for (int k = 0; k < categories.size(); k++) {
+            index.put(categories.get(k), k);
+        }
+        List<SparseVector> cx = new ArrayList<>();
+        List<Integer> cy = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            Example e = fit.get(i);
+            if (e.unsafe() && !e.category().isEmpty()) {
+                cx.add(fold(fitVectors.get(i)));
+                cy.add(index.get(e.category()));
+                counts.merge(e.category(), 1, Integer::sum);
+            }
+        }
+        int[] cys = cy.stream().mapToInt(Integer::intValue).toArray();
+        double[] cw = new double[cys.length];
+        for (int i = 0; i < cys.length; i++) {
+            cw[i] = (double) cys.length / (categories.size() * counts.get(categories.get(cys[i])));
+        }
+        t0 = System.nanoTime();
+        int catDim = categoryBits == 0 ? dimension : 1 << categoryBits;
+        SoftmaxRegression category = new SoftmaxTrainer(categoryL2, lbfgs).train(cx, cys, cw, categories.size(),
+                catDim);
+        log.printf("  category head (%d categories, %d rows) fitted in %.1f s%n", categories.size(), cys.length,
+                (System.nanoTime() - t0) / 1e9);
+
+        List<Example> held = set.heldOut();
+        double[] margins = new double[held.size()];
+        int[] labels = new int[held.size()];
+        for (int i = 0; i < held.size(); i++) {
+            margins[i] = unsafe.margin(heldVectors.get(i));
+            labels[i] = held.get(i).unsafe() ? 1 : 0;
+        }
+        Platt platt = Platt.fit(margins, labels);
+        SafetyHeads heads = new SafetyHeads(unsafe, platt, category, categoryBits == 0 ? 0 : categoryBits,
+                categories);
+        double[] scores = new double[held.size()];
+        List<String> predicted = new ArrayList<>();
+        for (int i = 0; i < held.size(); i++) {
+            SafetyScores s = heads.score(heldVectors.get(i));
+            scores[i] = s.unsafe();
+            predicted.add(s.topCategory());
+        }
+        return new Trained(heads, HeldOutMetrics.of(held, scores, predicted, 0.5));
+    }
+
+    private SparseVector fold(SparseVector v) {
+        return categoryBits == 0 ? v : v.fold(categoryBits);
+    }
+}

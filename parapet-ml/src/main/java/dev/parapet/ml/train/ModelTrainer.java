@@ -1,0 +1,102 @@
+package dev.parapet.ml.train;
+
+import dev.parapet.ml.features.CharNgramFeatures;
+import dev.parapet.ml.linear.SparseVector;
+import dev.parapet.ml.model.NgramClassifier;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Runs a recipe end to end: reads the training part of its data, fits the heads, calibrates, prints the
+ * held-out figures and writes {@code NAME.bin}, {@code NAME.sha256} and {@code NAME.mof.yaml} to the output
+ * folder. The same recipe and data give the same model file bit for bit.
+ */
+public final class ModelTrainer {
+
+    private final Path dataRoot;
+    private final PrintWriter log;
+
+    public ModelTrainer(Path dataRoot, PrintWriter log) {
+        this.dataRoot = dataRoot;
+        this.log = log;
+    }
+
+    /** What a run produced. */
+    public record Outcome(String sha256, HeldOutMetrics metrics, Path modelFile) {
+    }
+
+    public Outcome train(Recipe recipe, String recipePath, Path outDir, Featurizer embedding, String embeddingSha256)
+            throws IOException {
+        log.println("reading data for " + recipe.name());
+        TrainingSet set = TrainingSet.load(recipe, dataRoot, log);
+        Featurizer featurizer;
+        String architecture;
+        int categoryBits;
+        CharNgramFeatures ngrams = null;
+        if (recipe.kind().equals(NgramClassifier.KIND)) {
+            ngrams = new CharNgramFeatures(recipe.feature("min_n", 1), recipe.feature("max_n", 5),
+                    recipe.feature("bits", 18));
+            CharNgramFeatures f = ngrams;
+            featurizer = new Featurizer() {
+                @Override
+                public int dimension() {
+                    return f.dimension();
+                }
+
+                @Override
+                public SparseVector vector(String text) {
+                    return f.vector(text);
+                }
+            };
+            categoryBits = recipe.feature("category_bits", 15);
+            architecture = "hashed character " + f.minN() + "-" + f.maxN() + "-grams (2^" + f.bits()
+                    + " features), logistic regression unsafe head with Platt calibration, softmax category head"
+                    + " (2^" + categoryBits + " features)";
+        } else {
+            if (embedding == null) {
+                throw new IllegalArgumentException("recipe " + recipe.name() + " needs the sentence-embedding model");
+            }
+            featurizer = embedding;
+            categoryBits = 0;
+            architecture = "all-MiniLM-L6-v2 (quantized ONNX) mean-pooled sentence embedding, logistic regression"
+                    + " unsafe head with Platt calibration, softmax category head";
+        }
+        long t0 = System.nanoTime();
+        List<SparseVector> fit = vectors(featurizer, set.fit());
+        List<SparseVector> held = vectors(featurizer, set.heldOut());
+        log.printf("  features of %d texts in %.1f s%n", fit.size() + held.size(), (System.nanoTime() - t0) / 1e9);
+        Map<String, Double> weights = new HashMap<>();
+        recipe.datasets().forEach(d -> weights.put(d.name(), d.weight()));
+        HeadTrainer.Trained trained = new HeadTrainer(recipe.l2(), recipe.categoryL2(), recipe.iterations(),
+                categoryBits).train(set, fit, held, featurizer.dimension(), weights, log);
+        log.print(trained.metrics().describe());
+        String sha;
+        if (ngrams != null) {
+            sha = new NgramClassifier(recipe.name(), ngrams, trained.heads()).write(outDir);
+        } else {
+            sha = dev.parapet.ml.model.EmbeddingClassifier.writeHeads(outDir, recipe.name(), trained.heads(),
+                    embeddingSha256);
+        }
+        Files.writeString(outDir.resolve(recipe.name() + ".mof.yaml"),
+                ManifestWriter.write(recipe, recipePath, sha, set, trained.metrics(), architecture),
+                StandardCharsets.UTF_8);
+        log.println("wrote " + outDir.resolve(recipe.name() + ".bin") + " (sha256 " + sha + ")");
+        return new Outcome(sha, trained.metrics(), outDir.resolve(recipe.name() + ".bin"));
+    }
+
+    private static List<SparseVector> vectors(Featurizer f, List<Example> examples) {
+        List<SparseVector> out = new ArrayList<>(examples.size());
+        for (Example e : examples) {
+            out.add(f.vector(e.text()));
+        }
+        return out;
+    }
+}

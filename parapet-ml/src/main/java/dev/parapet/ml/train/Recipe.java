@@ -1,0 +1,71 @@
+package dev.parapet.ml.train;
+
+import dev.parapet.core.taxonomy.Taxonomies;
+import dev.parapet.core.yaml.Yaml;
+import dev.parapet.core.yaml.YamlNode;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * How to train one model: its name and kind, the seed, feature and training settings, and the datasets.
+ * Read from YAML (see {@code parapet-ml/recipes/}); errors name the file and line.
+ *
+ * @param name           the model's name (its file is NAME.bin)
+ * @param kind           {@code ngram} or {@code minilm}
+ * @param seed           seeds every sample
+ * @param features       feature settings ({@code min_n}, {@code max_n}, {@code bits}, {@code category_bits})
+ * @param l2             L2 penalty of the unsafe head
+ * @param categoryL2     L2 penalty of the category head
+ * @param iterations     L-BFGS iterations at most
+ * @param heldOutPercent share of the training rows held out for calibration and metrics
+ * @param maxChars       texts are cut to this many chars (the model's window)
+ * @param datasets       the data
+ */
+public record Recipe(String name, String kind, long seed, Map<String, Integer> features, double l2,
+                     double categoryL2, int iterations, int heldOutPercent, int maxChars,
+                     List<DatasetSpec> datasets) {
+
+    public Recipe {
+        features = Map.copyOf(features);
+        datasets = List.copyOf(datasets);
+    }
+
+    public static Recipe load(Path file) {
+        YamlNode root = Yaml.parse(file);
+        root.onlyKeys(Set.of("name", "kind", "description", "seed", "features", "training", "datasets"));
+        String kind = root.require("kind").string();
+        if (!kind.equals("ngram") && !kind.equals("minilm")) {
+            throw root.require("kind").error("kind must be 'ngram' or 'minilm'");
+        }
+        Map<String, Integer> features = new java.util.TreeMap<>();
+        root.get("features").ifPresent(f -> f.entries().forEach((k, v) -> features.put(k, v.integer())));
+        YamlNode t = root.require("training");
+        t.onlyKeys(Set.of("l2", "category_l2", "iterations", "held_out_percent", "max_chars"));
+        Set<String> canonical = Set.copyOf(Taxonomies.builtIn().canonical().ids());
+        List<DatasetSpec> datasets = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (YamlNode d : root.require("datasets").list()) {
+            DatasetSpec s = DatasetSpec.parse(d, canonical);
+            if (!names.add(s.name())) {
+                throw d.error("two datasets are named '" + s.name() + "'");
+            }
+            datasets.add(s);
+        }
+        int heldOut = (int) t.number("held_out_percent", 10);
+        if (heldOut < 1 || heldOut > 50) {
+            throw t.error("held_out_percent must be in 1..50");
+        }
+        return new Recipe(root.require("name").string(), kind, (long) root.number("seed", 1), features,
+                t.number("l2", 1e-6), t.number("category_l2", 1e-5), (int) t.number("iterations", 100), heldOut,
+                (int) t.number("max_chars", 600), datasets);
+    }
+
+    int feature(String key, int fallback) {
+        return features.getOrDefault(key, fallback);
+    }
+}

@@ -1,0 +1,82 @@
+package dev.parapet.ml.train;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The examples a recipe trains on, split into a fitting part and a held-out part. Rows are read from each
+ * dataset's training part only, sampled per dataset under the seed, cut to the model's window, de-duplicated
+ * (a text labelled both ways is dropped) and put in an order that depends only on the seed and the texts, so
+ * file order never changes a model.
+ *
+ * @param fit      examples the heads are fitted on
+ * @param heldOut  examples for calibration and metrics
+ * @param files    every data file read, relative to the data root, by dataset
+ */
+public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, List<String>> files) {
+
+    public static TrainingSet load(Recipe recipe, Path dataRoot, PrintWriter log) {
+        DatasetReader reader = new DatasetReader(dataRoot);
+        Map<String, Example> byText = new LinkedHashMap<>();
+        Set<String> conflicting = new HashSet<>();
+        Map<String, List<String>> files = new LinkedHashMap<>();
+        for (DatasetSpec spec : recipe.datasets()) {
+            DatasetReader.Result r = reader.read(spec);
+            files.put(spec.name(), r.files().stream().map(p -> dataRoot.relativize(p).toString()).toList());
+            List<Example> rows = new ArrayList<>(r.examples());
+            rows.sort(Comparator.comparing(e -> HashSplit.sampleKey(recipe.seed(), e.text())));
+            if (spec.maxRows() > 0 && rows.size() > spec.maxRows()) {
+                rows = rows.subList(0, spec.maxRows());
+            }
+            int pos = 0;
+            for (Example e : rows) {
+                Example cut = new Example(cut(e.text(), recipe.maxChars()), e.unsafe(), e.category(), e.lang(),
+                        e.dataset());
+                pos += cut.unsafe() ? 1 : 0;
+                Example prev = byText.putIfAbsent(cut.text(), cut);
+                if (prev != null && prev.unsafe() != cut.unsafe()) {
+                    conflicting.add(cut.text());
+                }
+            }
+            log.printf("  %-28s %6d rows (%d unsafe), %d skipped, %d outside the training part%n", spec.name(),
+                    rows.size(), pos, r.skipped(), r.notTrainPart());
+        }
+        conflicting.forEach(byText::remove);
+        List<Example> all = new ArrayList<>(byText.values());
+        all.sort(Comparator.comparing(e -> HashSplit.sampleKey(recipe.seed(), e.text())));
+        List<Example> fit = new ArrayList<>();
+        List<Example> held = new ArrayList<>();
+        for (Example e : all) {
+            (HashSplit.isHeldOut(e.text(), recipe.heldOutPercent()) ? held : fit).add(e);
+        }
+        log.printf("  %d examples after de-duplication (%d labelled both ways dropped): %d to fit, %d held out%n",
+                all.size(), conflicting.size(), fit.size(), held.size());
+        return new TrainingSet(List.copyOf(fit), List.copyOf(held), files);
+    }
+
+    /** Licence by dataset name, for the manifest. */
+    static Map<String, String> licences(Recipe recipe) {
+        Map<String, String> m = new HashMap<>();
+        recipe.datasets().forEach(d -> m.put(d.name(), d.licence()));
+        return m;
+    }
+
+    static String cut(String text, int maxChars) {
+        if (text.length() <= maxChars) {
+            return text;
+        }
+        int end = maxChars;
+        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+            end--;
+        }
+        return text.substring(0, end);
+    }
+}

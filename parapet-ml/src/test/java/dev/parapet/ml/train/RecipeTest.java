@@ -1,0 +1,54 @@
+package dev.parapet.ml.train;
+
+import dev.parapet.core.yaml.YamlException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class RecipeTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void readsTheTinyRecipe() throws Exception {
+        Recipe r = Recipe.load(TinyData.write(dir, 12));
+        assertThat(r.name()).isEqualTo("tiny");
+        assertThat(r.datasets()).hasSize(2);
+        assertThat(r.datasets().get(0).categories()).containsEntry("weapons", "indiscriminate_weapons");
+        assertThat(r.datasets().get(1).splitValues()).containsExactly("train");
+        assertThat(r.feature("bits", 0)).isEqualTo(12);
+    }
+
+    @Test
+    void refusesToTrainOnATestSplit() throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        Files.writeString(recipe, Files.readString(recipe).replace("split_values: [train]", "split_values: [train, test]"));
+        assertThatThrownBy(() -> Recipe.load(recipe)).isInstanceOf(YamlException.class)
+                .hasMessageContaining("test splits are never trained on").hasMessageContaining("tiny.yaml");
+    }
+
+    @Test
+    void namesFileAndLineOfUnknownCategoriesAndKeys() throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        Files.writeString(recipe, Files.readString(recipe).replace("hate: hate}", "hate: hatred}"));
+        assertThatThrownBy(() -> Recipe.load(recipe)).isInstanceOf(YamlException.class)
+                .hasMessageContaining("unknown canonical category 'hatred'").hasMessageContaining(":14:");
+        Files.writeString(recipe, Files.readString(recipe).replace("licence: MIT", "licence: MIT\n    colour: red"));
+        assertThatThrownBy(() -> Recipe.load(recipe)).hasMessageContaining("unknown key 'colour'");
+    }
+
+    @Test
+    void aMissingDataFileIsNamed() throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        Files.delete(dir.resolve("data/unsafe.jsonl"));
+        DatasetReader reader = new DatasetReader(dir.resolve("data"));
+        assertThatThrownBy(() -> reader.read(Recipe.load(recipe).datasets().get(0)))
+                .hasMessageContaining("no such file").hasMessageContaining("unsafe.jsonl");
+    }
+}
