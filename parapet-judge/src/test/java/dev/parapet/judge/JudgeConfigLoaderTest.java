@@ -85,6 +85,17 @@ class JudgeConfigLoaderTest {
         assertThat(Judges.detector(judges.get(2)).categories()).containsExactlyInAnyOrder("hate", "violent_crimes");
     }
 
+    @Test
+    void theShippedExampleLoadsAndBuilds() {
+        Path example = Path.of("examples", "judges.yaml");
+        List<JudgeConfig> judges = loader.load(example);
+        assertThat(judges).extracting(j -> j.family().wireName()).containsExactly("llama-guard-3", "shieldgemma",
+                "granite-guardian", "wildguard", "qwen3guard", "gpt-oss-safeguard");
+        assertThat(judges.get(5).ownPolicy()).hasValueSatisfying(p -> assertThat(p).contains("gambling"));
+        assertThat(Judges.detector(judges.get(3)).categories())
+                .containsExactlyInAnyOrder("violent_crimes", "non_violent_crimes", "hate");
+    }
+
     private YamlException error(String yaml) {
         try {
             loader.load("judges.yaml", yaml, dir);
