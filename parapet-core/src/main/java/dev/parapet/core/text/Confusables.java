@@ -51,14 +51,14 @@ final class Confusables {
             int[] codes = new int[1024];
             char[] protos = new char[1024];
             int count = 0;
-            UnicodeSetIterator it = new UnicodeSetIterator(new UnicodeSet("[[:L:]-[\\u0000-\\u007F]]"));
+            // Only letters that can reach this step: not ASCII, not Han, kana, Hangul or Bopomofo, already case
+            // folded, and with no canonical decomposition (their marks were stripped before).
+            UnicodeSetIterator it = new UnicodeSetIterator(new UnicodeSet("[[:L:]-[\\u0000-\\u007F]-[:sc=Han:]"
+                    + "-[:sc=Hiragana:]-[:sc=Katakana:]-[:sc=Hangul:]-[:sc=Bopomofo:]"
+                    + "&[:Changes_When_NFKC_Casefolded=No:]&[:NFD_Quick_Check=Yes:]]"));
             while (it.next()) {
                 int cp = it.codepoint;
                 String letter = UCharacter.toString(cp);
-                // Only letters that can reach this step: case folded, NFKC, and with no marks to strip.
-                if (Chars.isCjk(cp) || !fold.isNormalized(letter) || nfd.getDecomposition(cp) != null) {
-                    continue;
-                }
                 String skeleton = checker.getSkeleton(letter);
                 if (skeleton.equals(letter)) {
                     continue;
