@@ -39,7 +39,12 @@ final class IbanScanner implements TextScanner {
             Map.entry("SD", 18), Map.entry("SE", 24), Map.entry("SI", 19), Map.entry("SK", 24),
             Map.entry("SM", 27), Map.entry("SO", 23), Map.entry("ST", 25), Map.entry("SV", 28),
             Map.entry("TL", 23), Map.entry("TN", 24), Map.entry("TR", 26), Map.entry("UA", 29),
-            Map.entry("VA", 22), Map.entry("VG", 24), Map.entry("XK", 20), Map.entry("YE", 30));
+            Map.entry("VA", 22), Map.entry("VG", 24), Map.entry("XK", 20), Map.entry("YE", 30),
+            // Territories that use their country's IBAN format under their own code.
+            Map.entry("AX", 18), Map.entry("IM", 22), Map.entry("JE", 22), Map.entry("GG", 22),
+            Map.entry("GF", 27), Map.entry("GP", 27), Map.entry("MQ", 27), Map.entry("RE", 27),
+            Map.entry("PF", 27), Map.entry("TF", 27), Map.entry("YT", 27), Map.entry("NC", 27),
+            Map.entry("BL", 27), Map.entry("MF", 27), Map.entry("PM", 27), Map.entry("WF", 27));
 
     @Override
     public void scan(String text, Deadline deadline, List<Hit> out) {

@@ -35,8 +35,8 @@ final class PrivateKeyScanner implements TextScanner {
             if (labelEnd < 0) {
                 return;
             }
-            if (labelEnd - (begin + BEGIN.length()) > MAX_LABEL
-                    || !text.substring(begin + BEGIN.length(), labelEnd).contains("PRIVATE KEY")) {
+            String label = text.substring(begin + BEGIN.length(), Math.min(labelEnd, begin + BEGIN.length() + MAX_LABEL + 1));
+            if (label.length() > MAX_LABEL || !label.contains("PRIVATE KEY") || !upperWords(label)) {
                 from = begin + BEGIN.length();
                 continue;
             }
@@ -55,11 +55,21 @@ final class PrivateKeyScanner implements TextScanner {
             int blockEnd = endLabelEnd < 0 || endLabelEnd - (end + END.length()) > MAX_LABEL
                     ? end + END.length() : endLabelEnd + DASHES.length();
             if (base64Chars(text, bodyStart, end) >= MIN_BODY) {
-                out.add(new Hit(begin, blockEnd, "PRIVATE_KEY", SCORE, "private key block (BEGIN/END " 
-                        + text.substring(begin + BEGIN.length(), labelEnd) + ")"));
+                out.add(new Hit(begin, blockEnd, "PRIVATE_KEY", SCORE, "private key block (BEGIN/END " + label + ")"));
             }
             from = blockEnd;
         }
+    }
+
+    /** PEM labels are upper-case words ("RSA PRIVATE KEY", "PGP PRIVATE KEY BLOCK"). */
+    private static boolean upperWords(String label) {
+        for (int k = 0; k < label.length(); k++) {
+            char c = label.charAt(k);
+            if (!(Chars.isAsciiUpper(c) || Chars.isDigit(c) || c == ' ')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** End of a PEM body: lines of base64 and "Header: value" lines, up to the first other line. */

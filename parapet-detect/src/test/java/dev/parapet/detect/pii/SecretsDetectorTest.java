@@ -1,7 +1,11 @@
 package dev.parapet.detect.pii;
 
+import dev.parapet.core.content.Content;
 import dev.parapet.core.detect.Cost;
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.detect.DetectorTimeoutException;
 import dev.parapet.core.finding.Finding;
+import dev.parapet.core.text.AnalyzedText;
 
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -9,11 +13,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Fake credentials below are assembled from pieces so that the source file itself does not look like
@@ -168,7 +174,8 @@ class SecretsDetectorTest {
         @ValueSource(strings = {"-----BEGIN PRIVATE KEY-----\n...\n-----END PRIVATE KEY-----",
             "-----BEGIN PUBLIC KEY-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0\n-----END PUBLIC KEY-----",
             "-----BEGIN CERTIFICATE-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0\n-----END CERTIFICATE-----",
-            "Paste your -----BEGIN PRIVATE KEY----- block here"})
+            "Paste your -----BEGIN PRIVATE KEY----- block here",
+            "-----BEGIN private key-----\nMIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAu1SU1LfVLPHCozMxH2Mo4lgOEePzNm0tRgeLezV6ffAt0gunVTLw7onLRnrq0\n-----END private key-----"})
         void ignoresPublicMaterialAndPlaceholders(String text) {
             check.findsNo(text, "PRIVATE_KEY");
         }
@@ -274,6 +281,15 @@ class SecretsDetectorTest {
     void mapsSpansThroughTheNfkcViewToTheOriginal() {
         String hidden = "AKIA\u200B" + "IOSFODNN7EXAMPLE";
         check.findsOnly("id " + hidden, "AWS_ACCESS_KEY", hidden);
+    }
+
+    @Test
+    void stopsWhenTheDeadlineHasPassed() throws InterruptedException {
+        Deadline expired = Deadline.after(Duration.ofNanos(1));
+        Thread.sleep(1);
+        String text = "token = abc ".repeat(2000);
+        assertThatThrownBy(() -> detector.detect(Content.user(text), AnalyzedText.plain(text), expired))
+                .isInstanceOf(DetectorTimeoutException.class);
     }
 
     private static String b64url(String json) {
