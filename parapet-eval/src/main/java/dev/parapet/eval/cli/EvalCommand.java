@@ -314,7 +314,9 @@ public final class EvalCommand implements Callable<Integer> {
                 : language != null ? new ValueRule.Fixed(language) : ValueRule.NONE;
         Optional<Format> f = fileFormat == null ? Optional.empty() : Optional.of(Format.parse(fileFormat));
         List<String> path = records == null ? List.of() : List.of(records.split("\\."));
-        SourceSpec src = new SourceSpec(List.of(), f, path, textField, Map.of(), label, category, Map.of(), lang, "", "");
+        Map<String, String> canonical = new java.util.HashMap<>(); // category values that are canonical ids count as such
+        Taxonomies.builtIn().canonical().ids().forEach(id -> canonical.put(id, id));
+        SourceSpec src = new SourceSpec(List.of(), f, path, textField, Map.of(), label, category, canonical, lang, "", "");
         return DatasetLoader.loadFile(file, src, max);
     }
 

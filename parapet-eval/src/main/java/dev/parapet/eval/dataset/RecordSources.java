@@ -236,7 +236,7 @@ public final class RecordSources {
             CsvMapper mapper = new CsvMapper();
             CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
             if (separator == '\t') {
-                schema = schema.withoutQuoteChar();
+                schema = schema.withoutQuoteChar().withComments(); // Parapet's own TSV files start with # comments
             }
             InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
@@ -254,7 +254,7 @@ public final class RecordSources {
                         if (names == null && header) throw new DatasetException(name + ": no header row");
                         return null;
                     }
-                    long line = parser.currentTokenLocation().getLineNr();
+                    long line = parser.currentLocation().getLineNr();
                     String[] cells = rows.nextValue();
                     if (cells.length > 0 && cells[0] != null && cells[0].startsWith("\uFEFF")) {
                         cells[0] = cells[0].substring(1); // a byte-order mark

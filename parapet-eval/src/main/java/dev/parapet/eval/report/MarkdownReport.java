@@ -1,6 +1,7 @@
 package dev.parapet.eval.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.parapet.eval.run.Target;
 
 import java.util.Iterator;
 import java.util.List;
@@ -51,7 +52,7 @@ public final class MarkdownReport {
         if (!r.path("title").asText().isEmpty()) b.append(r.path("title").asText()).append(". ");
         b.append("Licence class: ").append(r.path("licence").asText("–")).append(". Filter configuration: ")
                 .append(r.path("configuration").asText()).append(". Counts as caught: ");
-        b.append(String.join(", ", texts(r.path("target")))).append(".\n\n");
+        b.append(Target.describe(texts(r.path("target")))).append(".\n\n");
         b.append("n = ").append(Fmt.count(r.get("n"))).append(" (").append(Fmt.count(r.get("positives")))
                 .append(" unsafe, ").append(Fmt.count(r.get("negatives"))).append(" safe); threshold ")
                 .append(Fmt.frac(r.get("threshold"))).append(thresholdNote(r)).append("; TP ").append(Fmt.count(r.get("tp")))

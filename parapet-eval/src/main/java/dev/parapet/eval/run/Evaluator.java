@@ -26,6 +26,9 @@ import java.util.TreeSet;
  */
 public final class Evaluator {
 
+    /** Texts judged once, untimed, before the run, so the latency measured is that of a warmed-up filter. */
+    public static final int WARM_UP = 100;
+
     private final Progress progress;
 
     public Evaluator(Progress progress) {
@@ -47,6 +50,9 @@ public final class Evaluator {
         List<String> predicted = new ArrayList<>(n);
         long failures = 0;
         String task = filter.name() + " on " + data.name();
+        for (int i = 0; i < Math.min(WARM_UP, n); i++) {
+            filter.judge(ex.get(i).text(), ex.get(i).language());
+        }
         for (int i = 0; i < n; i++) {
             Example e = ex.get(i);
             long t0 = System.nanoTime();

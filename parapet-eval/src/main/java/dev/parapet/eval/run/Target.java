@@ -17,6 +17,14 @@ public final class Target {
     private Target() {
     }
 
+    /** A short description of a resolved set: {@code unsafe}, {@code injection}, or the ids. */
+    public static String describe(Collection<String> categories) {
+        Set<String> set = new TreeSet<>(categories);
+        if (set.equals(resolve(Set.of("unsafe")))) return "unsafe (every canonical category but pii and secrets)";
+        if (set.equals(resolve(Set.of("injection")))) return "injection (prompt_injection, jailbreak)";
+        return String.join(", ", set);
+    }
+
     public static Set<String> resolve(Collection<String> names) {
         Set<String> canonical = Set.copyOf(Taxonomies.builtIn().canonical().ids());
         Set<String> out = new TreeSet<>();
