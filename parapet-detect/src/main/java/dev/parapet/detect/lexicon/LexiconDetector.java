@@ -10,6 +10,7 @@ import dev.parapet.core.text.AnalyzedText;
 import dev.parapet.core.text.MappedText;
 import dev.parapet.core.text.Payload;
 import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.core.text.UnicodeNormalizer;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,9 +56,17 @@ public final class LexiconDetector implements Detector {
         return new LexiconDetector(lexicon, normalizer);
     }
 
-    /** A detector for the lexicons shipped with Parapet (see {@link LexiconLoader#shipped()}). */
+    /**
+     * A detector for the lexicons shipped with Parapet (see {@link LexiconLoader#shipped()}), analysed with
+     * {@code normalizer}: give it the normaliser that analyses the texts.
+     */
     public static LexiconDetector defaults(TextNormalizer normalizer) {
         return of(LexiconLoader.shipped(), normalizer);
+    }
+
+    /** A detector for the shipped lexicons, analysed with Parapet's {@link UnicodeNormalizer}. */
+    public static LexiconDetector defaults() {
+        return defaults(new UnicodeNormalizer());
     }
 
     public Lexicon lexicon() {

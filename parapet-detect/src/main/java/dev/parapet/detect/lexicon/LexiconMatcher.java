@@ -8,7 +8,9 @@ import dev.parapet.core.text.TextNormalizer;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A lexicon compiled for matching: every term and allowed word analysed by the detector's normaliser,
@@ -174,6 +176,7 @@ final class LexiconMatcher {
                 }
             }
             List<Hit> hits = new ArrayList<>(candidates.size());
+            Set<Hit> seen = new HashSet<>();
             for (int[] c : candidates) {
                 if (allowReach != null && allowReach[c[1]] >= c[2]) {
                     continue;
@@ -181,7 +184,11 @@ final class LexiconMatcher {
                 Variant v = variants[c[0]];
                 int start = v.extendStart ? scan.wordStart(c[1]) : c[1];
                 int end = v.extendEnd ? scan.wordEnd(c[2]) : c[2];
-                hits.add(new Hit(terms.get(v.term), scan.first[start], scan.last[end - 1] + 1, v.masked));
+                Hit hit = new Hit(terms.get(v.term), scan.first[start], scan.last[end - 1] + 1, v.masked);
+                // Matches grown to one word are one hit ("fuck" many times inside one long word).
+                if (seen.add(new Hit(hit.term, hit.start, hit.end, false))) {
+                    hits.add(hit);
+                }
             }
             return hits;
         }

@@ -25,7 +25,7 @@ class ShippedLexiconTest {
     private static final Set<String> CATEGORIES = Set.of("profanity", "hate", "sexual_content", "suicide_self_harm");
 
     static TextNormalizer normalizer() {
-        return new LowercaseNormalizer();
+        return SuiteNormalizer.get();
     }
 
     private static Lexicon lexicon;
