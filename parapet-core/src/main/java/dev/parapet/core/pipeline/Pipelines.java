@@ -3,6 +3,7 @@ package dev.parapet.core.pipeline;
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.policy.Policy;
 import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.core.text.UnicodeNormalizer;
 
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -20,6 +21,6 @@ public final class Pipelines {
 
     /** Parapet's Unicode normaliser. */
     public static TextNormalizer defaultNormalizer() {
-        return TextNormalizer.none();
+        return new UnicodeNormalizer();
     }
 }
