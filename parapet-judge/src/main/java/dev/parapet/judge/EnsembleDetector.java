@@ -16,10 +16,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Cheap detectors first, the guard model only where they are unsure. The cheap detectors run on the content; their
- * highest score in the guard's categories decides: inside the {@link Band} the guard model is asked too and its
- * findings are added; outside it the cheap findings stand, and most contents never pay for the guard. The share of
- * contents escalated is counted ({@link #stats()}). A failure of any part throws, so the pipeline's fail mode
- * applies. Thread-safe.
+ * highest score in the guard's categories decides: at or above the {@link Band}'s high end the cheap findings stand;
+ * inside the band the guard model is asked too and its findings are added; below it the content counts as clean,
+ * and most contents never pay for the guard. A cheap stage can only vouch for categories it has a detector for:
+ * while any of the guard's categories is {@link #uncovered()}, every content below the high end is escalated (so a
+ * gap in the cheap stage never becomes a silent allow; narrow the guard's categories or add detectors to close it).
+ * The share of contents escalated is counted ({@link #stats()}). A failure of any part throws, so the pipeline's
+ * fail mode applies. Thread-safe.
  */
 public final class EnsembleDetector implements Detector {
 
@@ -28,6 +31,7 @@ public final class EnsembleDetector implements Detector {
     private final Detector guard;
     private final Band band;
     private final Set<String> categories;
+    private final Set<String> uncovered;
     private final AtomicLong checks = new AtomicLong();
     private final AtomicLong escalated = new AtomicLong();
 
@@ -51,6 +55,14 @@ public final class EnsembleDetector implements Detector {
         Set<String> all = new LinkedHashSet<>(guard.categories());
         this.cheap.forEach(d -> all.addAll(d.categories()));
         this.categories = Set.copyOf(all);
+        Set<String> gaps = new LinkedHashSet<>(guard.categories());
+        this.cheap.forEach(d -> gaps.removeAll(d.categories()));
+        this.uncovered = Set.copyOf(gaps);
+    }
+
+    /** The guard's categories that no cheap detector reports: the cheap stage cannot vouch for them. */
+    public Set<String> uncovered() {
+        return uncovered;
     }
 
     @Override
@@ -89,7 +101,8 @@ public final class EnsembleDetector implements Detector {
                 score = Math.max(score, f.score());
             }
         }
-        if (band.contains(score)) {
+        boolean unsure = score >= band.low() || !uncovered.isEmpty();
+        if (unsure && score < band.high()) {
             escalated.incrementAndGet();
             List<Finding> judged = guard.detect(content, text, deadline);
             if (judged != null) {

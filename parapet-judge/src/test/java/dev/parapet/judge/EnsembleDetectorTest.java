@@ -74,7 +74,7 @@ class EnsembleDetectorTest {
     void start() throws IOException {
         server = new GuardServer();
         JudgeConfig config = JudgeConfig.defaults("lg", GuardFamily.LLAMA_GUARD_3, server.baseUrl(), "llama-guard3",
-                ApiStyle.OLLAMA).withCacheSize(0);
+                ApiStyle.OLLAMA).withCacheSize(0).withCategories(List.of("violent_crimes"));
         guard = Judges.detector(config);
         ensemble = Judges.ensemble(config, guard, List.of(new WordScorer(Map.of("attack", 0.5, "murder", 0.95))));
     }
@@ -104,7 +104,23 @@ class EnsembleDetectorTest {
         assertThat(stats.escalated()).isEqualTo(1);
         assertThat(stats.fraction()).isEqualTo(1.0 / 3);
         assertThat(ensemble.id()).isEqualTo("lg-ensemble");
-        assertThat(ensemble.categories()).contains("violent_crimes", "hate");
+        assertThat(ensemble.categories()).containsExactly("violent_crimes");
+        assertThat(ensemble.uncovered()).isEmpty();
+    }
+
+    @Test
+    void categoriesTheCheapStageCannotVouchForAreAlwaysEscalated() throws Exception {
+        GuardDetector wide = Judges.detector(JudgeConfig.defaults("lg", GuardFamily.LLAMA_GUARD_3, server.baseUrl(),
+                "llama-guard3", ApiStyle.OLLAMA).withCacheSize(0));
+        EnsembleDetector gappy = new EnsembleDetector("e", List.of(new WordScorer(Map.of("murder", 0.95))), wide,
+                new Band(0.3, 0.8));
+        assertThat(gappy.uncovered()).contains("hate", "sexual_content").doesNotContain("violent_crimes");
+        server.answer(chat("unsafe\nS10"));
+        List<Finding> f = gappy.detect(Content.user("a quiet afternoon"), null, Deadline.after(Duration.ofSeconds(10)));
+        assertThat(f).extracting(Finding::category).containsExactly("hate");
+        assertThat(gappy.detect(Content.user("plan the murder"), null, Deadline.after(Duration.ofSeconds(10))))
+                .extracting(Finding::detector).containsExactly("words");
+        assertThat(gappy.stats()).isEqualTo(new EscalationStats(2, 1));
     }
 
     @Test
