@@ -25,7 +25,8 @@ import java.util.Optional;
  * Sends one chat request to a server that runs a guard model, in the OpenAI chat-completions dialect
  * ({@code POST {base}/v1/chat/completions}) or Ollama's ({@code POST {base}/api/chat}), and reads the answer.
  * Bodies are bounded ({@link #MAX_BODY_BYTES}); every failure becomes a {@link GuardServerException} with a
- * short message that names the server, never the content judged. Thread-safe.
+ * short message that names the server and the reason (quoting at most the start of the first line of an error
+ * body, never the request). Thread-safe.
  */
 public final class ChatClient {
 
@@ -43,7 +44,12 @@ public final class ChatClient {
         Objects.requireNonNull(baseUrl, "baseUrl");
         this.model = Objects.requireNonNull(model, "model");
         this.style = Objects.requireNonNull(style, "style");
-        String base = baseUrl.toString().replaceAll("/+$", "");
+        String base = baseUrl.toString();
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--;
+        }
+        base = base.substring(0, end);
         this.endpoint = URI.create(base + (style == ApiStyle.OPENAI ? "/v1/chat/completions" : "/api/chat"));
         this.http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
