@@ -72,8 +72,9 @@ final class EmailScanner implements TextScanner {
     private static int atTokenLength(String s, int i) {
         char c = s.charAt(i);
         if (c == '@') {
-            // A '@' inside brackets is handled when the scan stands on the opening bracket.
-            return closing(Chars.at(s, i - 1)) == Chars.at(s, i + 1) && closing(Chars.at(s, i - 1)) != 0 ? 0 : 1;
+            char close = closing(Chars.at(s, i - 1));
+            boolean bracketed = close != 0 && Chars.at(s, i + 1) == close;
+            return bracketed ? 0 : 1; // "[@]" is read from its opening bracket
         }
         char close = closing(c);
         if (close == 0) {

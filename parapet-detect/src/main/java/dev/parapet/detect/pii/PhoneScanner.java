@@ -46,7 +46,7 @@ final class PhoneScanner implements TextScanner {
     private static final int CONTEXT = 8;
     private static final long MAX_TRIES = 32;
     private static final String[] KEYWORDS = {"phone", "tel", "call", "mobile", "cell", "fax", "whatsapp",
-        "contact", "sms", "text me", "dial", "number", "telefon", "téléphone", "handy"};
+        "contact", "sms", "text me", "dial", "telefon", "téléphone", "handy"};
 
     private final PhoneNumberUtil util = PhoneNumberUtil.getInstance();
     private final String region;
@@ -141,7 +141,8 @@ final class PhoneScanner implements TextScanner {
             int s = windowStart + m.start();
             int e = windowStart + m.end();
             if (s >= from && e <= to && standsAlone(text, s, e) && !countingSequence(m.rawString())
-                    && !m.rawString().contains("  ")) { // numbers spread over table columns
+                    && !m.rawString().contains("  ") // numbers spread over table columns
+                    && groupedLikeAPhoneNumber(m.rawString())) {
                 out.add(hit(text, s, e, m));
             }
         }
@@ -177,6 +178,22 @@ final class PhoneScanner implements TextScanner {
             run = 0;
         }
         return single >= 3;
+    }
+
+    /**
+     * A number written in groups must be grouped the way its country writes phone numbers
+     * (libphonenumber's strict grouping): {@code 123-1234-1234} is a valid US number read digit by
+     * digit, but written so it is an account number.
+     */
+    private boolean groupedLikeAPhoneNumber(String raw) {
+        boolean grouped = false;
+        for (int k = 1; k < raw.length() && !grouped; k++) {
+            grouped = !Chars.isDigit(raw.charAt(k));
+        }
+        if (!grouped) {
+            return true;
+        }
+        return util.findNumbers(raw, region, Leniency.STRICT_GROUPING, 1).iterator().hasNext();
     }
 
     private Hit hit(String text, int s, int e, PhoneNumberMatch m) {

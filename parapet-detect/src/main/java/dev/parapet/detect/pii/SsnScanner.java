@@ -5,7 +5,7 @@ import dev.parapet.core.detect.Deadline;
 import java.util.List;
 
 /**
- * US social security numbers: {@code ddd-dd-dddd} or {@code ddd dd dddd}, or nine bare digits when a
+ * US social security numbers: {@code ddd-dd-dddd}; {@code ddd dd dddd} or nine bare digits only when a
  * word like "SSN" or "social security" is near. The area is never 000, 666 or 900-999, the group
  * never 00 and the serial never 0000 (numbers the SSA does not issue).
  */
@@ -15,8 +15,6 @@ final class SsnScanner implements TextScanner {
     static final double CONTEXT_SCORE = 0.97;
     /** The dashed 3-2-4 layout is distinctive, but part numbers and codes use it too. */
     static final double DASHED_SCORE = 0.85;
-    /** Space-separated 3-2-4 appears in tables and lists of numbers. */
-    static final double SPACED_SCORE = 0.7;
 
     private static final String[] KEYWORDS = {"ssn", "social security", "soc sec", "ss#", "ss #", "tax id",
         "taxpayer"};
@@ -76,7 +74,7 @@ final class SsnScanner implements TextScanner {
     private static void bare(String text, int start, List<Hit> out) {
         int end = start + 9;
         if (endsAlone(text, end) && issuable(text, start, start + 3, start + 5)
-                && Chars.keywordNear(text, start, end, 40, 0, KEYWORDS)) {
+                && Chars.keywordNear(text, start, end, 40, 24, KEYWORDS)) {
             out.add(new Hit(start, end, "US_SSN", 0.9, "nine digits with valid SSN area, group and serial near an SSN keyword"));
         }
     }
@@ -93,8 +91,11 @@ final class SsnScanner implements TextScanner {
                 || !endsAlone(text, end) || !issuable(text, start, group, serial)) {
             return null;
         }
-        boolean context = Chars.keywordNear(text, start, end, 40, 0, KEYWORDS);
-        double score = context ? CONTEXT_SCORE : separator == '-' ? DASHED_SCORE : SPACED_SCORE;
+        boolean context = Chars.keywordNear(text, start, end, 40, 24, KEYWORDS);
+        if (separator == ' ' && !context) {
+            return null; // "883 17 1228" is as often coordinates or a table row
+        }
+        double score = context ? CONTEXT_SCORE : DASHED_SCORE;
         return new Hit(start, end, "US_SSN", score, "number in SSN layout with valid area, group and serial"
                 + (context ? " near an SSN keyword" : ""));
     }

@@ -138,7 +138,7 @@ class PiiDetectorTest {
             "Dates 2023-10-12 and 12/10/2023 at 10:30", "ISBN 978-3-16-148410-0", "years 1999-2005",
             "version 10.0.19041.1234", "population 7,900,000,000", "invoice 1234567", "$2,015,550,123",
             "pi is 3.14159265358979", "serial 123-456-789", "A1-201-555-0123", "201-555-0123-77",
-            "call 555-0123", "coordinates 40.7128, -74.0060", "numbers 1 2 3 4 5 6 7 8 9 10",
+            "call 555-0123", "coordinates 40.7128, -74.0060", "account number 123-1234-1234", "numbers 1 2 3 4 5 6 7 8 9 10",
         })
         void ignoresLookAlikes(String text) {
             check.findsNo(text, "PHONE");
@@ -250,16 +250,17 @@ class PiiDetectorTest {
                     .isEqualTo(SsnScanner.CONTEXT_SCORE);
             assertThat(check.findsOnly("ref 123-45-6789", "US_SSN", "123-45-6789").score())
                     .isEqualTo(SsnScanner.DASHED_SCORE);
-            assertThat(check.findsOnly("ref 123 45 6789", "US_SSN", "123 45 6789").score())
-                    .isEqualTo(SsnScanner.SPACED_SCORE);
+            assertThat(check.findsOnly("SSN 123 45 6789", "US_SSN", "123 45 6789").score())
+                    .isEqualTo(SsnScanner.CONTEXT_SCORE);
             check.findsOnly("my social security number is 078051120", "US_SSN", "078051120");
+            check.findsOnly("078051120 is my SSN", "US_SSN", "078051120");
         }
 
         @ParameterizedTest
         @ValueSource(strings = {
             "000-12-3456", "666-12-3456", "912-34-5678", "123-00-4567", "123-45-0000", "123-45-67890",
             "1123-45-6789", "123-45-6789-1", "123-45 6789", "order 123456789", "SSN 666123456",
-            "x123-45-6789", "12.123-45-6789",
+            "x123-45-6789", "12.123-45-6789", "End Portal(883 17 1228)", "ref 123 45 6789",
         })
         void ignoresNumbersThatAreNeverIssued(String text) {
             check.findsNo(text, "US_SSN");
