@@ -13,7 +13,10 @@ import dev.parapet.server.auth.Authenticator;
 import dev.parapet.server.auth.Client;
 import dev.parapet.server.auth.RateLimiter;
 import dev.parapet.server.config.ConfigException;
+import dev.parapet.server.chat.ChatProxy;
+import dev.parapet.server.chat.Upstream;
 import dev.parapet.server.config.GatewayConfig;
+import dev.parapet.server.review.ReviewHandler;
 import dev.parapet.server.guard.Decisions;
 import dev.parapet.server.guard.Guard;
 import dev.parapet.server.http.ApiException;
@@ -55,6 +58,7 @@ public final class Gateway implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Javalin app;
+    private Upstream upstream;
 
     private Gateway(GatewayConfig config, Database database, Map<String, Guard> guards) {
         this.config = config;
@@ -114,6 +118,11 @@ public final class Gateway implements AutoCloseable {
                 new OpenAiCategories(Taxonomies.builtIn().crosswalk("openai-moderation").orElseThrow()),
                 mapper, config.moderationModel());
         CheckHandler check = new CheckHandler(decisions, mapper);
+        upstream = new Upstream(config.chat().upstreamUrl(), config.chat().upstreamApiKey(),
+                config.chat().connectTimeout(), config.chat().upstreamTimeout(), mapper, metrics);
+        ChatProxy chat = new ChatProxy(decisions, upstream, mapper, config.chat(), config.failOpen(), metrics);
+        ReviewHandler review = new ReviewHandler(feedback, new DecisionLog(database.dataSource(), mapper),
+                Taxonomies.builtIn().canonical(), mapper, Clock.systemUTC());
         Routes routes = new Routes(responses, auth, limiter, config.auth().requestsPerMinute());
 
         app = Javalin.create(cfg -> {
@@ -134,6 +143,20 @@ public final class Gateway implements AutoCloseable {
                     responses.json(ctx, 200, moderation.moderate(bodies.read(ctx), client))));
             cfg.routes.post("/v1/check", routes.api("check", (ctx, client) ->
                     responses.json(ctx, 200, check.check(bodies.read(ctx), client))));
+            cfg.routes.post("/v1/chat/completions", routes.api("chat", (ctx, client) ->
+                    chat.handle(ctx, bodies.read(ctx), client)));
+            cfg.routes.post("/v1/feedback", routes.api("feedback", (ctx, client) ->
+                    responses.json(ctx, 200, review.submit(bodies.read(ctx), client))));
+            cfg.routes.get("/v1/feedback/{id}", routes.api("feedback", (ctx, client) ->
+                    responses.json(ctx, 200, review.status(client, ctx.pathParam("id")))));
+            cfg.routes.get("/v1/review", routes.api("review", (ctx, client) ->
+                    responses.json(ctx, 200, review.queue(client, ctx.queryParam("status"), ctx.queryParam("limit")))));
+            cfg.routes.get("/v1/review/export", routes.api("review", (ctx, client) -> {
+                ctx.status(200).contentType("application/x-ndjson; charset=utf-8").result(review.export(client));
+                ctx.attribute(Responses.ANSWERED, Boolean.TRUE);
+            }));
+            cfg.routes.post("/v1/review/{id}", routes.api("review", (ctx, client) ->
+                    responses.json(ctx, 200, review.decide(client, ctx.pathParam("id"), bodies.read(ctx)))));
             cfg.routes.error(404, ctx -> {
                 if (!Responses.answered(ctx)) {
                     responses.error(ctx, ApiException.notFound("Unknown request URL: " + ctx.method() + " "
@@ -218,6 +241,9 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void closeResources() {
+        if (upstream != null) {
+            upstream.close();
+        }
         guards.values().forEach(Guard::close);
         database.close();
     }

@@ -2,9 +2,13 @@ package dev.parapet.server.guard;
 
 import dev.parapet.core.Parapet;
 import dev.parapet.core.content.Content;
+import dev.parapet.core.detect.Detector;
+import dev.parapet.core.text.TextNormalizer;
 import dev.parapet.core.policy.Policy;
 import dev.parapet.core.verdict.Verdict;
 import dev.parapet.detect.RuleDetectors;
+
+import java.util.List;
 
 /**
  * One policy with its pipelines: an exhaustive one that scores every category (moderation, check) and
@@ -24,12 +28,13 @@ public final class Guard implements AutoCloseable {
 
     /** The default rule pipeline (lexicons, PII, secrets) under a policy. */
     public static Guard rules(Policy policy) {
-        return new Guard(policy, build(policy, true), build(policy, false));
-    }
-
-    private static Parapet build(Policy policy, boolean exhaustive) {
-        Parapet.Builder b = Parapet.builder().policy(policy).exhaustive(exhaustive);
-        return b.detectors(RuleDetectors.defaults(b.normalizerOrDefault())).build();
+        // Both pipelines share one normaliser and one set of detectors (they are immutable; lexicons are
+        // costly to build).
+        Parapet.Builder exhaustive = Parapet.builder().policy(policy).exhaustive(true);
+        TextNormalizer normalizer = exhaustive.normalizerOrDefault();
+        List<Detector> detectors = RuleDetectors.defaults(normalizer);
+        Parapet fast = Parapet.builder().policy(policy).normalizer(normalizer).detectors(detectors).build();
+        return new Guard(policy, exhaustive.detectors(detectors).build(), fast);
     }
 
     public Policy policy() {

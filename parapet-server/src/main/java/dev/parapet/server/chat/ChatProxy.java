@@ -1,0 +1,271 @@
+package dev.parapet.server.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.core.content.Content;
+import dev.parapet.core.content.Role;
+import dev.parapet.core.verdict.Action;
+import dev.parapet.server.auth.Client;
+import dev.parapet.server.config.GatewayConfig;
+import dev.parapet.server.guard.Checked;
+import dev.parapet.server.guard.Decisions;
+import dev.parapet.server.http.ApiException;
+import dev.parapet.server.http.Fields;
+import dev.parapet.server.metrics.Metrics;
+import io.javalin.http.Context;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+/**
+ * {@code POST /v1/chat/completions}: checks the system, user and tool messages, forwards the request to the
+ * upstream server, and checks the answer before the client sees it, streamed ({@link StreamRelay}) or not.
+ * A blocked request gets a refusal completion (or an error, by configuration); a blocked answer is replaced
+ * by a refusal with finish reason {@code content_filter}.
+ */
+public final class ChatProxy {
+
+    private final Decisions decisions;
+    private final Upstream upstream;
+    private final ObjectMapper mapper;
+    private final GatewayConfig.Chat config;
+    private final boolean failOpen;
+    private final Metrics metrics;
+
+    public ChatProxy(Decisions decisions, Upstream upstream, ObjectMapper mapper, GatewayConfig.Chat config,
+                     boolean failOpen, Metrics metrics) {
+        this.decisions = decisions;
+        this.upstream = upstream;
+        this.mapper = mapper;
+        this.config = config;
+        this.failOpen = failOpen;
+        this.metrics = metrics;
+    }
+
+    public void handle(Context ctx, ObjectNode request, Client client) {
+        String model = Fields.requiredString(request, "model");
+        boolean stream = Fields.optionalBoolean(request, "stream", false);
+        String refusal = config.refusal(ctx.header("Accept-Language"));
+        ObjectNode forward = request.deepCopy();
+        List<Checked> input = checkInput(forward, client);
+        List<String> inputIds = input.stream().map(Checked::decisionId).toList();
+        TreeSet<String> blockedBy = new TreeSet<>();
+        for (Checked c : input) {
+            if (c.verdict().action() == Action.BLOCK) {
+                blockedBy.addAll(c.verdict().flaggedCategories());
+                if (c.verdict().flaggedCategories().isEmpty()) {
+                    blockedBy.add("check_failure");
+                }
+            }
+        }
+        ctx.header("X-Parapet-Input-Decisions", String.join(",", inputIds));
+        if (!blockedBy.isEmpty()) {
+            if (config.onInputBlock() == GatewayConfig.OnBlock.ERROR) {
+                throw new ApiException(400, "invalid_request_error", "The request was blocked by the gateway's "
+                        + "input policy (" + String.join(", ", blockedBy) + ").", "messages", "content_blocked");
+            }
+            if (stream) {
+                new StreamRelay(this, ctx, client, refusal, inputIds).refuse(model);
+            } else {
+                respond(ctx, refusalCompletion(model, refusal, inputIds));
+            }
+            return;
+        }
+        if (stream) {
+            UpstreamStream s = upstream.stream(forward); // fails before any byte is sent: a plain error answer
+            new StreamRelay(this, ctx, client, refusal, inputIds).relay(s);
+        } else {
+            ObjectNode answer = upstream.complete(forward);
+            respond(ctx, checkOutput(answer, client, refusal, inputIds));
+        }
+    }
+
+    // ---- input rails ----
+
+    /** Checks every system, user and tool text; redacts in place in {@code forward} where the policy says. */
+    private List<Checked> checkInput(ObjectNode forward, Client client) {
+        JsonNode messages = forward.get("messages");
+        if (messages == null || messages.isNull()) {
+            throw ApiException.invalid("Missing required parameter: 'messages'.", "messages");
+        }
+        if (!messages.isArray()) {
+            throw ApiException.invalid("Invalid type for 'messages': expected an array, but got "
+                    + Fields.kind(messages) + ".", "messages");
+        }
+        if (messages.isEmpty()) {
+            throw ApiException.invalid("'messages' must contain at least one message.", "messages");
+        }
+        List<Checked> out = new ArrayList<>();
+        for (int i = 0; i < messages.size(); i++) {
+            String param = "messages[" + i + "]";
+            JsonNode m = messages.get(i);
+            if (!(m instanceof ObjectNode msg)) {
+                throw ApiException.invalid("Invalid type for '" + param + "': expected an object, but got "
+                        + Fields.kind(m) + ".", param);
+            }
+            Role role;
+            try {
+                role = Role.parse(Fields.requiredString(msg, "role"));
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(e.getMessage(), param + ".role");
+            } catch (ApiException e) {
+                throw ApiException.invalid(e.getMessage().replace("'role'", "'" + param + ".role'"), param + ".role");
+            }
+            JsonNode content = msg.get("content");
+            if (content == null || content.isNull()) {
+                continue; // an assistant turn with tool calls only
+            }
+            if (content.isTextual()) {
+                if (role != Role.ASSISTANT) {
+                    Checked c = check(client, role, content.textValue());
+                    out.add(c);
+                    c.verdict().redactedText().ifPresent(t -> msg.put("content", t));
+                }
+            } else if (content.isArray()) {
+                for (int j = 0; j < content.size(); j++) {
+                    JsonNode part = content.get(j);
+                    if (!(part instanceof ObjectNode p)) {
+                        throw ApiException.invalid("Invalid type for '" + param + ".content[" + j
+                                + "]': expected an object.", param + ".content[" + j + "]");
+                    }
+                    // Only text parts can be checked; images and audio pass as they are.
+                    if ("text".equals(p.path("type").asText()) && p.path("text").isTextual() && role != Role.ASSISTANT) {
+                        Checked c = check(client, role, p.get("text").textValue());
+                        out.add(c);
+                        c.verdict().redactedText().ifPresent(t -> p.put("text", t));
+                    }
+                }
+            } else {
+                throw ApiException.invalid("Invalid type for '" + param + ".content': expected a string or an "
+                        + "array, but got " + Fields.kind(content) + ".", param + ".content");
+            }
+        }
+        return out;
+    }
+
+    private Checked check(Client client, Role role, String text) {
+        return decisions.check(client.guard(), client.id(), "chat.input", Content.of(text, role), false);
+    }
+
+    // ---- output rails (non-streaming) ----
+
+    private ObjectNode checkOutput(ObjectNode answer, Client client, String refusal, List<String> inputIds) {
+        List<String> outputIds = new ArrayList<>();
+        for (JsonNode ch : answer.get("choices")) {
+            if (!(ch instanceof ObjectNode choice) || !(choice.get("message") instanceof ObjectNode message)) {
+                throw upstream.fail("malformed", 502, "The upstream server sent a malformed answer (a choice without a message).");
+            }
+            boolean blocked = false;
+            for (String field : List.of("content", "reasoning_content", "reasoning")) {
+                JsonNode t = message.get(field);
+                if (t != null && t.isTextual() && !t.textValue().isEmpty()) {
+                    Checked c = decisions.check(client.guard(), client.id(), "chat.output",
+                            Content.assistant(t.textValue()), false);
+                    outputIds.add(c.decisionId());
+                    blocked |= c.verdict().action() == Action.BLOCK;
+                    c.verdict().redactedText().ifPresent(r -> message.put(field, r));
+                }
+            }
+            JsonNode calls = message.get("tool_calls");
+            if (calls != null && calls.isArray()) {
+                for (JsonNode call : calls) {
+                    Checked c = decisions.check(client.guard(), client.id(), "chat.output",
+                            Content.assistant(toolCallText(call)), false);
+                    outputIds.add(c.decisionId());
+                    blocked |= c.verdict().action() == Action.BLOCK;
+                }
+            }
+            if (blocked) {
+                ObjectNode m = choice.putObject("message");
+                m.put("role", "assistant");
+                m.put("content", refusal);
+                m.put("refusal", refusal);
+                choice.put("finish_reason", "content_filter");
+            }
+        }
+        ObjectNode ext = answer.putObject("parapet");
+        ext.set("input_decisions", ids(inputIds));
+        ext.set("output_decisions", ids(outputIds));
+        return answer;
+    }
+
+    static String toolCallText(JsonNode call) {
+        JsonNode f = call.path("function");
+        return f.path("name").asText("") + "\n" + f.path("arguments").asText("");
+    }
+
+    // ---- shared with the stream relay ----
+
+    ObjectNode refusalCompletion(String model, String refusal, List<String> inputIds) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("id", "chatcmpl-parapet-" + UUID.randomUUID().toString().replace("-", ""));
+        o.put("object", "chat.completion");
+        o.put("created", System.currentTimeMillis() / 1000);
+        o.put("model", model);
+        ObjectNode choice = o.putArray("choices").addObject();
+        choice.put("index", 0);
+        ObjectNode m = choice.putObject("message");
+        m.put("role", "assistant");
+        m.put("content", refusal);
+        m.put("refusal", refusal);
+        choice.putNull("logprobs");
+        choice.put("finish_reason", "content_filter");
+        ObjectNode usage = o.putObject("usage");
+        usage.put("prompt_tokens", 0);
+        usage.put("completion_tokens", 0);
+        usage.put("total_tokens", 0);
+        ObjectNode ext = o.putObject("parapet");
+        ext.set("input_decisions", ids(inputIds));
+        ext.set("output_decisions", mapper.createArrayNode());
+        return o;
+    }
+
+    private ArrayNode ids(List<String> ids) {
+        ArrayNode a = mapper.createArrayNode();
+        ids.forEach(a::add);
+        return a;
+    }
+
+    private void respond(Context ctx, ObjectNode body) {
+        try {
+            ctx.status(200).contentType("application/json").result(mapper.writeValueAsString(body));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write JSON", e);
+        }
+        ctx.attribute(dev.parapet.server.http.Responses.ANSWERED, Boolean.TRUE);
+    }
+
+    Decisions decisions() {
+        return decisions;
+    }
+
+    Upstream upstream() {
+        return upstream;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    int holdback() {
+        return config.holdbackChars();
+    }
+
+    boolean failOpen() {
+        return failOpen;
+    }
+
+    Metrics metrics() {
+        return metrics;
+    }
+
+    static Optional<String> text(JsonNode n) {
+        return n != null && n.isTextual() ? Optional.of(n.textValue()) : Optional.empty();
+    }
+}

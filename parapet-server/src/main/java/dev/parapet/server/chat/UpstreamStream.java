@@ -1,0 +1,116 @@
+package dev.parapet.server.chat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+
+/**
+ * A server-sent-events stream from the upstream, read one event's data at a time. Lines are bounded in
+ * length; a silent upstream is cut off by the watchdog, which closes the stream under a blocked read.
+ */
+public final class UpstreamStream implements AutoCloseable {
+
+    /** A single event larger than this is treated as a malformed stream. */
+    static final int MAX_LINE_BYTES = 4 * 1024 * 1024;
+
+    private final InputStream in;
+    private final byte[] buf = new byte[8192];
+    private int pos;
+    private int len;
+    private volatile long lastActivity = System.nanoTime();
+    private volatile boolean timedOut;
+    private volatile boolean closed;
+    private Runnable onClose = () -> { };
+
+    UpstreamStream(InputStream in) {
+        this.in = in;
+    }
+
+    void onClose(Runnable r) {
+        this.onClose = r;
+    }
+
+    /**
+     * The data of the next event ({@code data:} lines joined by newlines), or empty at the end of the stream.
+     *
+     * @throws IOException when the connection breaks, times out, or an event is too large
+     */
+    public Optional<String> next() throws IOException {
+        StringBuilder data = null;
+        while (true) {
+            String line = readLine();
+            if (line == null) {
+                return data == null ? Optional.empty() : Optional.of(data.toString());
+            }
+            if (line.isEmpty()) {
+                if (data != null) {
+                    return Optional.of(data.toString());
+                }
+                continue;
+            }
+            if (line.startsWith(":")) {
+                continue; // comment / keep-alive
+            }
+            if (line.startsWith("data:")) {
+                String v = line.substring(5);
+                v = v.startsWith(" ") ? v.substring(1) : v;
+                data = data == null ? new StringBuilder(v) : data.append('\n').append(v);
+            }
+            // other fields (event:, id:, retry:) carry nothing the proxy needs
+        }
+    }
+
+    private String readLine() throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        while (true) {
+            if (pos == len) {
+                len = in.read(buf);
+                pos = 0;
+                lastActivity = System.nanoTime();
+                if (len <= 0) {
+                    len = 0;
+                    if (timedOut) {
+                        throw new IOException("upstream silent for too long");
+                    }
+                    return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+                }
+            }
+            byte b = buf[pos++];
+            if (b == '\n') {
+                String s = line.toString(StandardCharsets.UTF_8);
+                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+            }
+            line.write(b);
+            if (line.size() > MAX_LINE_BYTES) {
+                throw new IOException("an event is larger than " + MAX_LINE_BYTES + " bytes");
+            }
+        }
+    }
+
+    public boolean timedOut() {
+        return timedOut;
+    }
+
+    void expireIfIdle(long idleNanos) {
+        if (!closed && System.nanoTime() - lastActivity > idleNanos) {
+            timedOut = true;
+            close();
+        }
+    }
+
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        onClose.run();
+        try {
+            in.close();
+        } catch (IOException e) {
+            // closing a broken stream: nothing left to do
+        }
+    }
+}
