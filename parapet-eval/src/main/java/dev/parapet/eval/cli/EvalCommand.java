@@ -1,7 +1,6 @@
 package dev.parapet.eval.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.PolicyLoader;
 import dev.parapet.core.taxonomy.Taxonomies;
@@ -259,7 +258,7 @@ public final class EvalCommand implements Callable<Integer> {
         List<JsonNode> nodes = new ArrayList<>();
         runs.forEach(r -> nodes.add(JsonReport.run(r)));
         String json = runs.size() == 1 && !isSuite ? JsonReport.write(JsonReport.run(runs.get(0)))
-                : JsonReport.write(suiteNode(runs, skipped));
+                : JsonReport.write(JsonReport.suite(new SuiteResult(isSuite ? suite : "runs", runs, skipped)));
         String markdown = isSuite
                 ? EvaluationDoc.builtIn().render("parapet eval " + String.join(" ", spec.commandLine().getParseResult()
                 .originalArgs()), nodes, skipped)
@@ -279,10 +278,6 @@ public final class EvalCommand implements Callable<Integer> {
         if (jsonFile != null) writeFile(jsonFile, json);
         if (markdownFile != null) writeFile(markdownFile, markdown);
         if (htmlFile != null) writeFile(htmlFile, HtmlReport.page(heading, nodes));
-    }
-
-    private static ObjectNode suiteNode(List<RunResult> runs, List<String> skipped) {
-        return JsonReport.suite(new SuiteResult("runs", runs, skipped));
     }
 
     private static void writeFile(Path p, String text) throws IOException {

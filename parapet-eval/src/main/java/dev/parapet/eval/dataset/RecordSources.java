@@ -228,6 +228,7 @@ public final class RecordSources {
         private List<String> names;
         private Map<String, Integer> columns;
         private boolean done;
+        private long rowStart;
 
         Delimited(String name, InputStream in, char separator, boolean header) throws IOException {
             this.name = name;
@@ -249,12 +250,13 @@ public final class RecordSources {
             if (done) return null;
             try {
                 while (true) {
+                    rowStart = parser.currentLocation().getLineNr(); // where the next row begins, even if it is broken
                     if (!rows.hasNextValue()) {
                         done = true;
                         if (names == null && header) throw new DatasetException(name + ": no header row");
                         return null;
                     }
-                    long line = parser.currentLocation().getLineNr();
+                    long line = rowStart;
                     String[] cells = rows.nextValue();
                     if (cells.length > 0 && cells[0] != null && cells[0].startsWith("\uFEFF")) {
                         cells[0] = cells[0].substring(1); // a byte-order mark
@@ -269,13 +271,13 @@ public final class RecordSources {
                 }
             } catch (CharacterCodingException e) {
                 done = true;
-                return new Item.Bad(new RowIssue(name, parser.currentLocation().getLineNr(), "",
+                return new Item.Bad(new RowIssue(name, rowStart, "",
                         "invalid UTF-8 (is the file in another encoding?); rest of file skipped"));
             } catch (DatasetException e) {
                 throw e;
             } catch (RuntimeException | IOException e) {
                 done = true;
-                return new Item.Bad(new RowIssue(name, parser.currentLocation().getLineNr(), "",
+                return new Item.Bad(new RowIssue(name, rowStart, "",
                         "malformed CSV (" + firstLine(e.getMessage()) + "); rest of file skipped"));
             }
         }

@@ -28,7 +28,7 @@ public record SourceSpec(List<String> files, Optional<Format> format, List<Strin
     public SourceSpec {
         files = List.copyOf(files);
         records = List.copyOf(records);
-        texts = Map.copyOf(texts);
+        texts = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(texts)); // language order kept
         canonical = Map.copyOf(canonical);
     }
 }

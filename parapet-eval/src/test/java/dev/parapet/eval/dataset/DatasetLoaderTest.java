@@ -117,6 +117,15 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void hostileCsvEndsInABadRowWithTheLine() throws IOException {
+        Path f = write("q.csv", "t,l\nok,1\n\"" + "x".repeat(100_000) + "\n");
+        LoadedDataset d = DatasetLoader.loadFile(f, source("t", values("l", "1")), Long.MAX_VALUE);
+        assertThat(d.examples()).extracting(Example::text).containsExactly("ok");
+        assertThat(d.badRows()).isEqualTo(1);
+        assertThat(d.issues().get(0).toString()).contains("q.csv:3");
+    }
+
+    @Test
     void aHugeLineIsABadRowNotAnOutOfMemory() throws IOException {
         String huge = "{\"t\": \"" + "a".repeat(100_000) + "\", \"l\": 1}\n{\"t\": \"b\", \"l\": 1}\n";
         Path f = write("big.jsonl", huge);
