@@ -105,7 +105,7 @@ class GuardFamiliesTest {
     @Test
     void llamaGuardScoreComesFromLogprobsWhenTheServerReturnsThem() throws Exception {
         GuardDetector guard = guard(GuardFamily.LLAMA_GUARD_3, ApiStyle.OPENAI);
-        server.answer(chat("unsafe\nS11", Map.of("unsafe", Math.log(0.8), "safe", Math.log(0.2))));
+        server.answer(chat("\n\nunsafe\nS11", Map.of("unsafe", Math.log(0.8), "safe", Math.log(0.2))));
         List<Finding> f = check(guard, Exchange.prompt("x"));
         assertThat(f.get(0).category()).isEqualTo("suicide_self_harm");
         assertThat(f.get(0).score()).isCloseTo(0.8, within(1e-9));

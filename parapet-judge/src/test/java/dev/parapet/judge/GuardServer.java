@@ -157,7 +157,12 @@ final class GuardServer implements AutoCloseable {
             message.put("reasoning_content", chat.reasoning());
         }
         if (!chat.logprobs().isEmpty() && request.path("logprobs").asBoolean(false)) {
-            ObjectNode first = choice.putObject("logprobs").putArray("content").addObject();
+            ArrayNode tokens = choice.putObject("logprobs").putArray("content");
+            if (chat.content().startsWith("\n")) {
+                tokens.addObject().put("token", "\n\n").put("logprob", -0.001).putArray("top_logprobs")
+                        .addObject().put("token", "\n\n").put("logprob", -0.001);
+            }
+            ObjectNode first = tokens.addObject();
             Map.Entry<String, Double> best = chat.logprobs().entrySet().stream()
                     .max(Map.Entry.comparingByValue()).orElseThrow();
             first.put("token", best.getKey());

@@ -155,7 +155,7 @@ public final class ChatClient {
                     + errorOf(root), false);
         }
         Optional<String> reasoning = text(message, "reasoning_content").or(() -> text(message, "reasoning"));
-        Map<String, Double> logprobs = alternatives(choice.path("logprobs").path("content").path(0));
+        Map<String, Double> logprobs = alternatives(firstWordToken(choice.path("logprobs").path("content")));
         return new ChatReply(text(message, "content").orElse(""), reasoning, logprobs);
     }
 
@@ -164,8 +164,22 @@ public final class ChatClient {
         if (!message.isObject()) {
             throw new GuardServerException(endpoint + " answered JSON without a message" + errorOf(root), false);
         }
-        Map<String, Double> logprobs = alternatives(root.path("logprobs").path(0));
+        Map<String, Double> logprobs = alternatives(firstWordToken(root.path("logprobs")));
         return new ChatReply(text(message, "content").orElse(""), text(message, "thinking"), logprobs);
+    }
+
+    /** The first generated token that is not only whitespace: models often open with a newline before the verdict. */
+    private static JsonNode firstWordToken(JsonNode tokens) {
+        int seen = 0;
+        for (JsonNode t : tokens) {
+            if (++seen > 8) {
+                break;
+            }
+            if (!t.path("token").asText("").isBlank()) {
+                return t;
+            }
+        }
+        return tokens.path(0);
     }
 
     /** The chosen token and its listed alternatives, as token → log-probability. */
