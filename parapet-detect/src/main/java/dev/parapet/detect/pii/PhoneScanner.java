@@ -13,14 +13,16 @@ import java.util.Locale;
 
 /**
  * Phone numbers, found and validated by libphonenumber ({@link Leniency#VALID}: the number must be a
- * valid number of its region, formatted plausibly). Numbers without a {@code +} country code are read
- * as numbers of the default region.
+ * valid number of its region, formatted plausibly); a number written in groups must also be grouped
+ * as its country groups phone numbers. Numbers without a {@code +} country code are read as numbers
+ * of the default region. Counting sequences, numbers spread over table columns and numbers inside
+ * paths or longer number chains are not reported.
  *
  * <p>libphonenumber's matcher runs a large regular expression over whatever it is given, so it never
- * sees the whole text: a cheap pass finds runs of digits and phone punctuation with at least seven
- * digits (as many as the region's shortest national number), a block of two or more digits, no
- * block of more than 17 digits and at most 160 chars, and only those runs (with a little context)
- * go to the matcher. The matcher costs some microseconds per char it is given, so text made only of
+ * sees the whole text: a cheap pass finds runs of digits and phone punctuation with enough digits
+ * (seven after a {@code +}, else as many as the region's shortest national number), a block of two
+ * or more digits, no block of more than 17 digits and at most 160 chars, and only those runs (with a
+ * little context) go to the matcher. The matcher costs some microseconds per char it is given, so text made only of
  * such runs is the slowest input (a few seconds per megabyte); other text costs next to nothing.
  */
 final class PhoneScanner implements TextScanner {

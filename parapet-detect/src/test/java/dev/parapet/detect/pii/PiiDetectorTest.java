@@ -15,7 +15,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -328,6 +332,27 @@ class PiiDetectorTest {
         check.findsOnly(text, "CREDIT_CARD", "４１１１ １１１１ １１１１ １１１１");
         String hidden = "mail jo\u200Bhn@exa\u200Dmple.com now";
         check.findsOnly(hidden, "EMAIL", "jo\u200Bhn@exa\u200Dmple.com");
+    }
+
+    @Test
+    void givesTheSameFindingsWhenCalledFromManyThreads() throws Exception {
+        List<String> texts = List.of("Mail john.doe@northwind.com or call +1 650-253-0000.",
+                "card 4111 1111 1111 1111, IBAN GB82 WEST 1234 5698 7654 32", "SSN 123-45-6789 from 203.0.113.5",
+                "nothing to see here", "jane [at] northwind [dot] org, 2001:db8::7");
+        List<List<Finding>> expected = texts.stream().map(check::find).toList();
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            List<Future<Boolean>> runs = new ArrayList<>();
+            for (int k = 0; k < 40; k++) {
+                int index = k % texts.size();
+                runs.add(pool.submit(() -> check.find(texts.get(index)).equals(expected.get(index))));
+            }
+            for (Future<Boolean> run : runs) {
+                assertThat(run.get()).isTrue();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test
