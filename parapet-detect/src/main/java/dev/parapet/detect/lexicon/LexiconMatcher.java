@@ -19,7 +19,8 @@ import java.util.Set;
  *
  * <p>A text view is folded and squeezed the same way and scanned once. Each candidate is then verified:
  * every run of the term must be no longer than the text's run there ("fuuuck" and "fuuck" match
- * "fuck", "as" does not match "ass"), an accent written in the term must be in the original text (so
+ * "fuck", "as" does not match "ass"; at the term's edges only a run of 3 or more counts as emphasis, so
+ * "assess" does not match "asses"), an accent written in the term must be in the original text (so
  * "coño" does not match "cono", even when the normaliser drops accents), and the edges
  * must meet word boundaries as the term's mode and script require (relaxed inside letters that the
  * normaliser joined, as in "a b i t c h"). A prefix or suffix match grows to its whole word. A match
@@ -49,6 +50,8 @@ final class LexiconMatcher {
      * "c l a s s" does not yield "ass".
      */
     private static final int LONG_TERM = 5;
+    /** A run this long is emphasis anywhere in a word ("shittt"); shorter extra runs only inside it ("fuuck"). */
+    private static final int EMPHASIS = 3;
     /** Terms shorter than this (in key chars) get no masked variants: "s*x" is too ambiguous. */
     private static final int MIN_MASKABLE = 4;
 
@@ -254,11 +257,17 @@ final class LexiconMatcher {
         }
 
         boolean verify(Variant v, int s, int e) {
-            for (int k = 0; k < v.runs.length; k++) {
+            int last = v.runs.length - 1;
+            for (int k = 0; k <= last; k++) {
                 if (v.joinedOnly && !view.joined(first[s + k])) {
                     return false;
                 }
-                if (runs[s + k] < v.runs[k]) {
+                int run = runs[s + k];
+                if (run < v.runs[k]) {
+                    return false;
+                }
+                // A doubled letter at a term's edge is spelling, not emphasis: "assess" is not "asses".
+                if (run > v.runs[k] && run < EMPHASIS && (k == 0 || k == last)) {
                     return false;
                 }
                 if (v.exact != null && v.exact[k] != 0 && original != null) {

@@ -29,6 +29,7 @@ class LexiconDetectorTest {
             "motherfucker\tprofanity\t3\ten",
             "shit\tprofanity\t2\ten",
             "ass\tprofanity\t1\ten",
+            "asses\tprofanity\t1\ten",
             "asshole\tprofanity\t2\ten",
             "bitch\tprofanity\t2\ten",
             "cock\tsexual_content\t1\ten",
@@ -132,6 +133,9 @@ class LexiconDetectorTest {
         assertThat(matched("fuuck")).containsExactly("fuuck");
         assertThat(matched("asssss")).containsExactly("asssss");
         assertThat(find("as if")).isEmpty();
+        assertThat(find("assess the shitt")).isEmpty(); // a doubled letter at a term's edge is spelling
+        assertThat(matched("shittt")).containsExactly("shittt");
+        assertThat(matched("sshit")).isEmpty();
         assertThat(matched("I will killll myself")).hasSize(2);
         assertThat(matched("kill    myself")).containsExactlyInAnyOrder("kill    myself", "kill");
     }
