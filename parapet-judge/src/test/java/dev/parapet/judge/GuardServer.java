@@ -74,6 +74,7 @@ final class GuardServer implements AutoCloseable {
     private final List<JsonNode> requests = new CopyOnWriteArrayList<>();
     private final List<String> paths = new CopyOnWriteArrayList<>();
     private final CountDownLatch closing = new CountDownLatch(1);
+    private volatile long delayMillis;
 
     GuardServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -96,6 +97,12 @@ final class GuardServer implements AutoCloseable {
         for (Reply r : replies) {
             script.add(r);
         }
+        return this;
+    }
+
+    /** Makes every answer wait this long, as a model on a GPU would take. */
+    GuardServer delay(long millis) {
+        this.delayMillis = millis;
         return this;
     }
 
@@ -131,6 +138,14 @@ final class GuardServer implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
                 return;
+            }
+            if (delayMillis > 0) {
+                try {
+                    Thread.sleep(delayMillis);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
             }
             if (reply instanceof Raw raw) {
                 send(ex, raw.status(), raw.body());
