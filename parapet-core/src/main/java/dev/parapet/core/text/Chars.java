@@ -17,9 +17,10 @@ final class Chars {
     private static final int DECOMPOSES = 1 << 5;
     private static final int INVISIBLE = 1 << 6;
     private static final int DIGIT = 1 << 7; // ASCII only
+    private static final int WORD = 1 << 8; // ASCII only: letters, digits and leet symbols
 
     /** Flags of ASCII chars, so the ASCII fast path needs neither ICU nor branches. */
-    private static final byte[] ASCII = new byte[0x80];
+    private static final short[] ASCII = new short[0x80];
 
     static {
         for (int c = 0; c < 0x80; c++) {
@@ -30,10 +31,13 @@ final class Chars {
             if (isAsciiDigit(c)) {
                 flags |= DIGIT;
             }
+            if (isAsciiLetter(c) || isAsciiDigit(c) || Leet.isSymbol(c)) {
+                flags |= WORD;
+            }
             if ((c < 0x20 && (c < 0x09 || c > 0x0D)) || c == 0x7F) {
                 flags |= INVISIBLE;
             }
-            ASCII[c] = (byte) flags;
+            ASCII[c] = (short) flags;
         }
     }
 
@@ -61,7 +65,10 @@ final class Chars {
 
     /** Letters, marks, ASCII digits and the leet symbols that stand for letters: what words are made of. */
     static boolean isWordChar(int cp) {
-        return (flags(cp) & (LETTER | MARK | DIGIT)) != 0 || Leet.isSymbol(cp);
+        if (cp < 0x80) {
+            return (ASCII[cp] & WORD) != 0;
+        }
+        return (flags(cp) & (LETTER | MARK)) != 0 || Leet.isSymbol(cp);
     }
 
     static boolean isLatinLetter(int cp) {
@@ -97,7 +104,7 @@ final class Chars {
 
     private static int flags(int cp) {
         if (cp < 0x80) {
-            return ASCII[cp] & 0xFF;
+            return ASCII[cp];
         }
         return cp < Table.FLAGS.length ? Table.FLAGS[cp] & 0xFF : Sets.flags(cp);
     }

@@ -50,6 +50,8 @@ final class SplitLetterJoinFilter extends TextFilter {
                         key = k;
                     } else if (k != key) {
                         uniform = false;
+                        i = skipWord(text, i); // an ordinary word: the rest of it cannot matter
+                        break;
                     }
                     if (Chars.isLetter(cp)) {
                         letter = true;
@@ -68,11 +70,32 @@ final class SplitLetterJoinFilter extends TextFilter {
         return chains.count == 0 ? null : chains.join(text);
     }
 
+    /** End of the word chars starting at {@code i}. */
+    private static int skipWord(String text, int i) {
+        int n = text.length();
+        while (i < n) {
+            char c = text.charAt(i);
+            if (c < 0x80) {
+                if (!Chars.isWordChar(c)) {
+                    break;
+                }
+                i++;
+            } else {
+                int cp = text.codePointAt(i);
+                if (!Chars.isWordChar(cp)) {
+                    break;
+                }
+                i += Character.charCount(cp);
+            }
+        }
+        return i;
+    }
+
     /**
      * What a char will read as once leet and look-alikes are folded. Cells are compared by this key, so that
      * the later steps can never turn a word that did not join into one that would.
      */
-    static int key(int cp) {
+    private static int key(int cp) {
         char leet = Leet.letterFor(cp);
         if (leet != 0) {
             return leet;
@@ -81,7 +104,7 @@ final class SplitLetterJoinFilter extends TextFilter {
         return proto != 0 ? proto : cp;
     }
 
-    static boolean isSeparator(char c) {
+    private static boolean isSeparator(char c) {
         return switch (c) {
             case ' ', '\t', '.', '-', '_', '*', ',', '/', '\\', '|', '+', '~', ':', '\'', '"', '^',
                     '\u00B7', '\u2022', '\u2027', '\u2219', '\u22C5', '\u2010', '\u2011', '\u2012', '\u2013',

@@ -14,11 +14,13 @@ import java.util.Objects;
  *   <li>{@code nfkc}: invisible characters removed (default ignorables, format and control characters but
  *   whitespace, variation selectors, tags; unpaired surrogates become U+FFFD), runs of combining marks capped
  *   at 30, then Unicode NFKC, segment by segment. Case, letters and digits are kept.</li>
- *   <li>{@code normalized}, built from {@code nfkc}: case folding (NFKC_Casefold); combining marks dropped
- *   after Latin, Greek, Cyrillic, Arabic and Hebrew letters and after symbols but kept in abugidas, at most
- *   6 in a row; letters written apart joined ("k.i.l.l"); leetspeak undone in words with a letter ("sh1t");
- *   homoglyphs folded to Latin word by word ("ѕһіт"); runs of 3 or more identical chars squeezed to one that
- *   keeps the run length. Idempotent: normalising its text again changes nothing.</li>
+ *   <li>{@code normalized}, built from {@code nfkc}, in this order: case folding (NFKC_Casefold); combining
+ *   marks dropped after Latin, Greek, Cyrillic, Arabic and Hebrew letters and after symbols but kept in
+ *   abugidas, at most 6 in a row; letters written apart joined ("k.i.l.l"); leetspeak undone in words with a
+ *   letter ("sh1t"); homoglyphs folded to Latin word by word ("ѕһіт"); runs of 3 or more identical chars
+ *   (digits excepted) squeezed to one that keeps the run length. Idempotent: normalising its text again
+ *   changes nothing. The order serves that: joining comes before leet, which may turn a separator such as
+ *   "|" into a letter, and squeezing comes last, after every step that can make chars equal.</li>
  *   <li>payloads: base64, hex and URL-encoded runs and whole-text ROT13, decoded (recursively, to a limited
  *   depth) and normalised like {@code normalized}.</li>
  * </ul>
