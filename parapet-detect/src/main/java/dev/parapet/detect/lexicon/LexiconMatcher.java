@@ -33,8 +33,7 @@ final class LexiconMatcher {
     }
 
     /** One automaton pattern: a term (or allowed word, {@code term < 0}) in squeezed form. */
-    private record Variant(int term, int[] runs, char[] exact, boolean needStart, boolean needEnd,
-                           boolean extendStart, boolean extendEnd, boolean masked, boolean joinedOnly) {
+    private record Variant(int term, int[] runs, char[] exact, Edge edge, boolean masked, boolean joinedOnly) {
     }
 
     private static final Normalizer2 NFC = Normalizer2.getNFCInstance();
@@ -89,7 +88,7 @@ final class LexiconMatcher {
         for (String allowed : lexicon.allowed()) {
             Key key = Key.of(normalizer.analyze(allowed).normalized(), allowed);
             if (key.length() > 0) {
-                add(keys, vs, key, -1, new Edge(false, false, false, false), false, false);
+                add(keys, vs, key, -1, Edge.NONE, false, false);
             }
         }
         this.variants = vs.toArray(new Variant[0]);
@@ -101,14 +100,14 @@ final class LexiconMatcher {
      * a compound's beginning) so that a redaction covers the word.
      */
     private record Edge(boolean needStart, boolean needEnd, boolean extendStart, boolean extendEnd) {
+        static final Edge NONE = new Edge(false, false, false, false);
     }
 
     private static void add(List<String> keys, List<Variant> vs, Key key, int term, Edge edge, boolean masked,
                             boolean joinedOnly) {
         Squeezed s = Squeezed.of(key);
         keys.add(s.chars);
-        vs.add(new Variant(term, s.runs, s.exact, edge.needStart, edge.needEnd, edge.extendStart, edge.extendEnd,
-                masked, joinedOnly));
+        vs.add(new Variant(term, s.runs, s.exact, edge, masked, joinedOnly));
     }
 
     /** Number of automaton patterns (terms, their masked variants and allowed words). */
@@ -185,8 +184,8 @@ final class LexiconMatcher {
                     continue;
                 }
                 Variant v = variants[c[0]];
-                int start = v.extendStart ? scan.wordStart(c[1]) : c[1];
-                int end = v.extendEnd ? scan.wordEnd(c[2]) : c[2];
+                int start = v.edge.extendStart ? scan.wordStart(c[1]) : c[1];
+                int end = v.edge.extendEnd ? scan.wordEnd(c[2]) : c[2];
                 Hit hit = new Hit(terms.get(v.term), scan.first[start], scan.last[end - 1] + 1, v.masked);
                 // Matches grown to one word are one hit ("fuck" many times inside one long word).
                 if (seen.add(new Hit(hit.term, hit.start, hit.end, false))) {
@@ -257,8 +256,8 @@ final class LexiconMatcher {
         }
 
         boolean verify(Variant v, int s, int e) {
-            int last = v.runs.length - 1;
-            for (int k = 0; k <= last; k++) {
+            int lastRun = v.runs.length - 1;
+            for (int k = 0; k <= lastRun; k++) {
                 if (v.joinedOnly && !view.joined(first[s + k])) {
                     return false;
                 }
@@ -267,7 +266,7 @@ final class LexiconMatcher {
                     return false;
                 }
                 // A doubled letter at a term's edge is spelling, not emphasis: "assess" is not "asses".
-                if (run > v.runs[k] && run < EMPHASIS && (k == 0 || k == last)) {
+                if (run > v.runs[k] && run < EMPHASIS && (k == 0 || k == lastRun)) {
                     return false;
                 }
                 if (v.exact != null && v.exact[k] != 0 && original != null) {
@@ -278,11 +277,11 @@ final class LexiconMatcher {
                 }
             }
             boolean longTerm = v.runs.length >= LONG_TERM;
-            if (v.needStart && s > 0 && !Scripts.breaksWord(keys[s - 1])
+            if (v.edge.needStart && s > 0 && !Scripts.breaksWord(keys[s - 1])
                     && !(joinedAcross(s - 1, s) && (longTerm || joinedLettersBefore(s) <= 1))) {
                 return false;
             }
-            return !(v.needEnd && e < length && !Scripts.breaksWord(keys[e])
+            return !(v.edge.needEnd && e < length && !Scripts.breaksWord(keys[e])
                     && !(joinedAcross(e - 1, e) && (longTerm || joinedLettersAfter(e) <= 1)));
         }
 
