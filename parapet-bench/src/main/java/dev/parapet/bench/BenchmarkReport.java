@@ -87,6 +87,29 @@ public final class BenchmarkReport {
         md.append(String.format(Locale.ROOT, "| heap retained after build, measured | %.1f MB |\n", (heapAfter - heapBefore) / 1e6));
         md.append(String.format(Locale.ROOT, "| states | %,d |\n", automaton.stateCount()));
 
+        md.append("\n## Openness assessment\n\n");
+        if (Files.isDirectory(shared.resolve("data/openness"))) {
+            System.setProperty("parapet.shared", shared.toAbsolutePath().toString());
+            Options opt = new OptionsBuilder().include(OpennessBenchmark.class.getName())
+                    .jvmArgsAppend("-Dparapet.shared=" + shared.toAbsolutePath()).shouldFailOnError(true).build();
+            Collection<RunResult> op = new Runner(opt).run();
+            int records = OpennessBenchmark.list(shared.resolve("data/openness/mof/models")).size()
+                    + OpennessBenchmark.list(shared.resolve("data/openness/osai-index/main-database")).size();
+            md.append("`OpennessBenchmark`: read and assess (MOF tool and normalised modes, OSAID, index score, gradient, "
+                    + "profile, consistency) every file of `mof/models` and `osai-index/main-database`, warm, one thread. "
+                    + "Target: ≤ 2 s warm, ≤ 5 s cold from the command line.\n\n");
+            md.append("| measure | value |\n|---|---:|\n");
+            for (RunResult r : op) {
+                md.append(String.format(Locale.ROOT, "| warm, all %d records | %.0f ms |\n", records, r.getPrimaryResult().getScore()));
+            }
+            for (String dir : List.of("data/openness/mof/models", "data/openness/osai-index/main-database")) {
+                double cold = ColdCommand.seconds(List.of("openness", "assess", shared.resolve(dir).toString(), "--format", "json"));
+                md.append(String.format(Locale.ROOT, "| cold, `parapet openness assess %s --format json` (new JVM, median of 3) | %.2f s |\n", dir, cold));
+            }
+        } else {
+            md.append("Skipped: the shared data was not found at `").append(shared).append("`.\n");
+        }
+
         md.append("\n## `parapet scan` throughput (rule pipeline)\n\n");
         if (Files.isDirectory(shared.resolve("data"))) {
             ScanLoadTest load = new ScanLoadTest(shared, 64L * 1024 * 1024);
