@@ -15,11 +15,11 @@ import java.util.Set;
  * ({@code AWS_SECRET_KEY}), GitHub tokens ({@code GITHUB_TOKEN}), Slack tokens and webhook URLs
  * ({@code SLACK_TOKEN}, {@code SLACK_WEBHOOK}), Stripe keys ({@code STRIPE_KEY}), Google API keys
  * ({@code GOOGLE_API_KEY}), private key blocks ({@code PRIVATE_KEY}), JSON Web Tokens ({@code JWT})
- * and other random-looking values ({@code SECRET}) assigned to a key, token, secret or password name,
- * or standing alone when long and random.
+ * and other secrets ({@code SECRET}): passwords in URLs, random-looking values assigned to a key,
+ * token, secret or password name, and long random tokens standing alone.
  *
  * <p>Scores: 0.95-0.99 for issuer-prefixed tokens, key blocks and JWTs (a prefix and an alphabet that
- * ordinary text never has); 0.85 for Stripe test keys; 0.8 for a high-entropy value under a secret
+ * ordinary text never has); 0.85 for Stripe test keys and passwords in URLs; 0.8 for a high-entropy value under a secret
  * name; 0.7 for passwords and UUIDs under such a name; 0.6 for Stripe publishable keys (meant to be
  * public) and stand-alone random tokens. Hex digests and UUIDs alone are never reported: commit ids
  * and checksums are everyday text. Evidence names the kind, never the value. Thread-safe and immutable.
@@ -32,7 +32,8 @@ public final class SecretsDetector implements Detector {
     public static final String CATEGORY = "secrets";
 
     private final List<TextScanner> scanners = List.of(new PrivateKeyScanner(), new KnownTokenScanner(),
-            new JwtScanner(), new AwsSecretKeyScanner(), new AssignedSecretScanner(), new RandomTokenScanner());
+            new JwtScanner(), new AwsSecretKeyScanner(), new UrlCredentialScanner(), new AssignedSecretScanner(),
+            new RandomTokenScanner());
 
     @Override
     public String id() {

@@ -44,6 +44,8 @@ class HostileInputTest {
                 Arguments.of("spelled dots", "x@a[dot]".repeat(MB / 8)),
                 Arguments.of("IBAN starts", "GB82".repeat(MB / 4)),
                 Arguments.of("AWS prefixes", "AKIA".repeat(MB / 4)),
+                Arguments.of("URL user-info starts", "a://b:c".repeat(MB / 7)),
+                Arguments.of("one long user-info", "x://u:" + "p".repeat(MB)),
                 Arguments.of("slack prefixes", "xoxb-1".repeat(MB / 6)),
                 Arguments.of("phone-like runs", "(201) 555-0123 ".repeat(MB / 15)),
                 Arguments.of("valid numbers between commas", "2015550123,".repeat(MB / 176)));

@@ -241,6 +241,32 @@ class SecretsDetectorTest {
     }
 
     @Nested
+    class UrlCredentials {
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "DATABASE_URL=postgres://app:Sup3rS3cret@db.internal:5432/app|Sup3rS3cret",
+            "mongodb+srv://admin:hunter2@cluster0.mongodb.net/test|hunter2",
+            "redis://:p4ssw0rd-x@cache:6379|p4ssw0rd-x",
+        })
+        void findsThePasswordAlone(String row) {
+            String[] parts = row.split("\\|");
+            Finding f = check.findsOnly(parts[0], "SECRET", parts[1]);
+            assertThat(f.score()).isEqualTo(UrlCredentialScanner.SCORE);
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {
+            "postgres://user:password@localhost/db", "https://user:****@example.org", "ftp://anonymous@ftp.example.org",
+            "https://example.org/a:b@c", "mysql://root:${DB_PASSWORD}@db/app", "see https://host:8080/path",
+            "amqp://guest:<pass>@rabbit",
+        })
+        void ignoresPlaceholdersAndUrlsWithoutPasswords(String text) {
+            check.findsNothing(text);
+        }
+    }
+
+    @Nested
     class RandomTokens {
 
         @Test
