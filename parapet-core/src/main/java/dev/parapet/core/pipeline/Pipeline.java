@@ -68,6 +68,8 @@ public final class Pipeline {
         this.exhaustive = exhaustive;
         this.listener = listener;
         this.remoteExecutor = remoteExecutor;
+        // Load the normaliser's Unicode tables now, so the first request does not pay for them.
+        normalizer.analyze("Ѕtart ѕ\u200B1 ok");
         Set<String> ids = new HashSet<>();
         for (Detector d : this.detectors) {
             if (!ids.add(d.id())) {
