@@ -25,8 +25,10 @@ import java.util.TreeSet;
  * @param categoryL2   penalty of the category head
  * @param iterations   L-BFGS iterations at most
  * @param categoryBits bits the category head's features are folded to (0: not folded)
+ * @param categoryRows the category head sees at most this many rows of each category (the first in the
+ *                     training set's seeded order), which bounds its cost; 0 for all
  */
-public record HeadTrainer(double l2, double categoryL2, int iterations, int categoryBits) {
+public record HeadTrainer(double l2, double categoryL2, int iterations, int categoryBits, int categoryRows) {
 
     /** The fitted heads and their held-out figures. */
     public record Trained(SafetyHeads heads, HeldOutMetrics metrics) {
@@ -74,7 +76,8 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         List<Integer> cy = new ArrayList<>();
         for (int i = 0; i < n; i++) {
             Example e = fit.get(i);
-            if (e.unsafe() && !e.category().isEmpty()) {
+            if (e.unsafe() && !e.category().isEmpty()
+                    && (categoryRows == 0 || counts.getOrDefault(e.category(), 0) < categoryRows)) {
                 cx.add(fold(fitVectors.get(i)));
                 cy.add(index.get(e.category()));
                 counts.merge(e.category(), 1, Integer::sum);

@@ -76,7 +76,7 @@ public final class ModelTrainer {
         Map<String, Double> weights = new HashMap<>();
         recipe.datasets().forEach(d -> weights.put(d.name(), d.weight()));
         HeadTrainer.Trained trained = new HeadTrainer(recipe.l2(), recipe.categoryL2(), recipe.iterations(),
-                categoryBits).train(set, fit, held, featurizer.dimension(), weights, log);
+                categoryBits, recipe.categoryRows()).train(set, fit, held, featurizer.dimension(), weights, log);
         log.print(trained.metrics().describe());
         String sha;
         if (ngrams != null) {
