@@ -11,6 +11,7 @@ import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import com.fasterxml.jackson.databind.MappingIterator;
 
 import java.io.BufferedInputStream;
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -229,6 +230,7 @@ public final class RecordSources {
         private Map<String, Integer> columns;
         private boolean done;
         private long rowStart;
+        private long skipped;
 
         Delimited(String name, InputStream in, char separator, boolean header) throws IOException {
             this.name = name;
@@ -236,12 +238,14 @@ public final class RecordSources {
             this.header = header;
             CsvMapper mapper = new CsvMapper();
             CsvSchema schema = CsvSchema.emptySchema().withColumnSeparator(separator);
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
             if (separator == '\t') {
-                schema = schema.withoutQuoteChar().withComments(); // Parapet's own TSV files start with # comments
+                schema = schema.withoutQuoteChar();
+                this.skipped = skipLeadingComments(reader); // Parapet's own TSV files start with # comment lines
             }
-            InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT));
             this.parser = mapper.getFactory().createParser(reader);
+            parser.setSchema(schema); // a reader's schema does not reach a parser made beforehand
             this.rows = mapper.readerFor(String[].class).with(schema).readValues(parser);
         }
 
@@ -250,7 +254,7 @@ public final class RecordSources {
             if (done) return null;
             try {
                 while (true) {
-                    rowStart = parser.currentLocation().getLineNr(); // where the next row begins, even if it is broken
+                    rowStart = skipped + parser.currentLocation().getLineNr(); // where the next row begins, even if broken
                     if (!rows.hasNextValue()) {
                         done = true;
                         if (names == null && header) throw new DatasetException(name + ": no header row");
@@ -279,6 +283,19 @@ public final class RecordSources {
                 done = true;
                 return new Item.Bad(new RowIssue(name, rowStart, "",
                         "malformed CSV (" + firstLine(e.getMessage()) + "); rest of file skipped"));
+            }
+        }
+
+        private static long skipLeadingComments(BufferedReader reader) throws IOException {
+            long n = 0;
+            while (true) {
+                reader.mark(1);
+                if (reader.read() != '#') {
+                    reader.reset();
+                    return n;
+                }
+                reader.readLine();
+                n++;
             }
         }
 

@@ -11,7 +11,8 @@ import java.util.List;
  * high to low; ROC-AUC is the trapezoidal area under (FPR, TPR), which equals the probability that a random
  * positive scores above a random negative, ties counting half.
  *
- * @param auprc          average precision; NaN without positives
+ * @param auprc          average precision; NaN unless both classes are present (with only positives it would be a
+ *                       trivial 1)
  * @param rocAuc         area under the ROC curve; NaN unless both classes are present
  * @param recallAtFpr1   the highest recall at a threshold whose false-positive rate is at most 1%
  * @param recallAtFpr5   the same at 5%
@@ -67,7 +68,7 @@ public record Ranking(double auprc, double rocAuc, double recallAtFpr1, double r
             }
         }
         boolean both = p > 0 && neg > 0;
-        return new Ranking(p == 0 ? Double.NaN : ap, both ? auc : Double.NaN, both ? r1 : Double.NaN,
+        return new Ranking(both ? ap : Double.NaN, both ? auc : Double.NaN, both ? r1 : Double.NaN,
                 both ? r5 : Double.NaN, curve);
     }
 

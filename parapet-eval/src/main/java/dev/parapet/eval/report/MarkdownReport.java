@@ -68,9 +68,14 @@ public final class MarkdownReport {
         }
         if (r.has("notes")) b.append(' ').append(r.path("notes").asText());
         b.append("\n\n");
-        if (r.has("by_language")) b.append(groupTable("language", r.get("by_language")));
+        if (r.has("by_language")) {
+            b.append("Per language:\n\n").append(groupTable("language", r.get("by_language")));
+        }
         if (r.has("category_detection")) b.append(categoryTable(r.get("category_detection")));
-        if (r.has("by_category")) b.append(groupTable("category", r.get("by_category")));
+        if (r.has("by_category")) {
+            b.append("Per category of the dataset (unsafe or safe as the dataset labels it):\n\n")
+                    .append(groupTable("category", r.get("by_category")));
+        }
         if (r.path("issues").size() > 0) {
             b.append("First bad rows:\n\n");
             r.get("issues").forEach(i -> b.append("- ").append(Fmt.cell(i.asText())).append('\n'));

@@ -117,6 +117,16 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void tsvWithLeadingCommentLines() throws IOException {
+        Path f = write("c.tsv", "# a comment\n# another\nid\ttext\texpected\n1\tfine words\tnone\n2\t\"quoted\tprofanity\n");
+        LoadedDataset d = DatasetLoader.loadFile(f, source("text", new LabelRule.SafeCategories("expected", Set.of("none"))),
+                Long.MAX_VALUE);
+        assertThat(d.examples()).extracting(Example::text).containsExactly("fine words", "\"quoted");
+        assertThat(d.examples()).extracting(Example::positive).containsExactly(false, true);
+        assertThat(d.examples().get(1).origin()).endsWith("c.tsv:5");
+    }
+
+    @Test
     void hostileCsvEndsInABadRowWithTheLine() throws IOException {
         Path f = write("q.csv", "t,l\nok,1\n\"" + "x".repeat(100_000) + "\n");
         LoadedDataset d = DatasetLoader.loadFile(f, source("t", values("l", "1")), Long.MAX_VALUE);

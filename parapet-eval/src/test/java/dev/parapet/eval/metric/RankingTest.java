@@ -54,7 +54,7 @@ class RankingTest {
         assertThat(onlySafe.auprc()).isNaN();
         assertThat(onlySafe.rocAuc()).isNaN();
         Ranking onlyUnsafe = Ranking.of(new boolean[]{true, true}, new double[]{0.3, 0.1});
-        assertThat(onlyUnsafe.auprc()).isEqualTo(1.0);
+        assertThat(onlyUnsafe.auprc()).isNaN();
         assertThat(onlyUnsafe.rocAuc()).isNaN();
     }
 
