@@ -15,8 +15,12 @@ import net.jqwik.api.Provide;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
-/** On any string the detectors never throw, and every finding is well-formed and inside the text. */
+/**
+ * On any string the detectors never throw, and every finding is well-formed and inside the text; every
+ * generated card number and IBAN with valid check digits is found.
+ */
 class DetectorPropertiesTest {
 
     private final List<Detector> detectors = List.of(new PiiDetector(), new SecretsDetector());
@@ -29,6 +33,55 @@ class DetectorPropertiesTest {
     @Property(tries = 500)
     void patternLikeStringsGiveWellFormedFindings(@ForAll("patternLike") String text) throws Exception {
         checkAll(text);
+    }
+
+    @Property(tries = 200)
+    void everyLuhnValidVisaNumberIsFoundInAnyCardLayout(@ForAll("visaBodies") String body,
+                                                         @ForAll("separators") String separator) throws Exception {
+        String number = body + luhnCheckDigit(body);
+        String printed = String.join(separator, number.substring(0, 4), number.substring(4, 8),
+                number.substring(8, 12), number.substring(12));
+        String text = "paid with " + printed + " yesterday";
+        List<Finding> findings = new PiiDetector().detect(Content.user(text), NfkcTexts.analyze(text), Deadline.none());
+        assertThat(findings).extracting(Finding::label, f -> f.span().orElseThrow())
+                .containsExactly(tuple("CREDIT_CARD", new Span(10, 10 + printed.length())));
+    }
+
+    @Property(tries = 200)
+    void everyIbanWithValidCheckDigitsIsFound(@ForAll("germanAccounts") String bban) throws Exception {
+        String iban = "DE" + ibanCheckDigits("DE", bban) + bban;
+        String text = "Konto " + iban + ".";
+        List<Finding> findings = new PiiDetector().detect(Content.user(text), NfkcTexts.analyze(text), Deadline.none());
+        assertThat(findings).extracting(Finding::label).contains("IBAN");
+    }
+
+    @Provide
+    Arbitrary<String> visaBodies() {
+        return Arbitraries.strings().numeric().ofLength(14).map(digits -> "4" + digits);
+    }
+
+    @Provide
+    Arbitrary<String> separators() {
+        return Arbitraries.of("", " ", "-", ".", " - ", "\u200B");
+    }
+
+    @Provide
+    Arbitrary<String> germanAccounts() {
+        return Arbitraries.strings().numeric().ofLength(18);
+    }
+
+    private static char luhnCheckDigit(String body) {
+        for (char d = '0'; d <= '9'; d++) {
+            if (CardNetwork.luhn(body + d)) {
+                return d;
+            }
+        }
+        throw new AssertionError("no Luhn digit for " + body);
+    }
+
+    private static String ibanCheckDigits(String country, String bban) {
+        int remainder = IbanScanner.mod97(country + "00" + bban);
+        return String.format("%02d", 98 - remainder);
     }
 
     /** Strings over the chars the scanners care about, so their edge paths are walked. */
