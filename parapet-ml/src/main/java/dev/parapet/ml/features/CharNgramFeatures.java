@@ -54,14 +54,20 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
     /** The feature vector of a text (folded here). */
     public SparseVector vector(CharSequence text) {
         String folded = fold(text);
-        int[] cps = folded.codePoints().toArray();
+        int[] cps = new int[folded.length()];
+        int len = 0;
+        for (int i = 0; i < folded.length(); ) {
+            int cp = folded.codePointAt(i);
+            cps[len++] = cp;
+            i += Character.charCount(cp);
+        }
         int span = maxN - minN + 1;
-        int[] hashes = new int[Math.max(0, cps.length * span)];
+        int[] hashes = new int[len * span];
         int count = 0;
         int mask = dimension() - 1;
-        for (int i = 0; i < cps.length; i++) {
+        for (int i = 0; i < len; i++) {
             int h = 0x9747b28c;
-            for (int n = 1; n <= maxN && i + n <= cps.length; n++) {
+            for (int n = 1; n <= maxN && i + n <= len; n++) {
                 h = mix(h, cps[i + n - 1]);
                 if (n >= minN) {
                     hashes[count++] = fmix(h ^ n) & mask;
