@@ -79,9 +79,9 @@ public final class InjectionDetector implements Detector {
     public List<Finding> detect(Content content, AnalyzedText text, Deadline deadline) {
         String original = text.original();
         List<Finding> out = new ArrayList<>();
-        scan(text.normalized(), original, "", content.role(), true, deadline, out);
+        scan(text.normalized(), text.nfkc(), original, "", content.role(), true, deadline, out);
         for (Payload p : text.payloads()) {
-            scan(p.text(), original, " in " + p.encoding().name().toLowerCase(Locale.ROOT) + " payload",
+            scan(p.text(), p.text(), original, " in " + p.encoding().name().toLowerCase(Locale.ROOT) + " payload",
                     content.role(), false, deadline, out);
         }
         MappedText hidden = TagText.decode(original);
@@ -89,7 +89,7 @@ public final class InjectionDetector implements Detector {
             Span all = hidden.toOriginal(0, hidden.length());
             out.add(Finding.at(PROMPT_INJECTION, HIDDEN_TAGS, all, ID, "hidden_text",
                     "text hidden in invisible tag characters"));
-            scan(hidden, original, " in hidden tag characters", content.role(), false, deadline, out);
+            scan(hidden, hidden, original, " in hidden tag characters", content.role(), false, deadline, out);
         }
         if (content.role() != Role.TOOL && manyShotTurns(original) >= MANY_SHOT_TURNS) {
             out.add(Finding.whole(JAILBREAK, MANY_SHOT, ID, "many-shot dialogue in one message"));
@@ -97,9 +97,12 @@ public final class InjectionDetector implements Detector {
         return combine(out);
     }
 
-    /** @param widen whether spans grow to their passage; not for decoded text, whose span is its source */
-    private void scan(MappedText view, String original, String where, Role role, boolean widen, Deadline deadline,
-                      List<Finding> out) {
+    /**
+     * @param requestView the view requests are looked for in (addresses and digits intact)
+     * @param widen       whether spans grow to their passage; not for decoded text, whose span is its source
+     */
+    private void scan(MappedText view, MappedText requestView, String original, String where, Role role, boolean widen,
+                      Deadline deadline, List<Finding> out) {
         String folded = view.text();
         for (CueMatcher.Match m : cues.find(folded, deadline)) {
             Span span = view.toOriginal(m.start(), m.end());
@@ -109,9 +112,10 @@ public final class InjectionDetector implements Detector {
             out.add(Finding.at(m.rule().category(), m.rule().weight(), span, ID, m.rule().id(),
                     "cue " + m.rule().id() + where));
         }
-        if (role == Role.TOOL) {
-            for (RequestScanner.Request r : requests.find(folded)) {
-                Span span = view.toOriginal(r.start(), r.end());
+        if (role == Role.TOOL && requestView != null) {
+            for (RequestScanner.Request r : requests.find(requestView.text())) {
+                MappedText view2 = requestView;
+                Span span = view2.toOriginal(r.start(), r.end());
                 span = widen ? passage(original, span) : span;
                 out.add(Finding.at(PROMPT_INJECTION, REQUEST_IN_DATA, span, ID, "request_in_data",
                         "request for an action addressed to the agent inside data" + where));

@@ -9,7 +9,8 @@ import java.util.Set;
  * an action verb an agent could carry out — send, transfer, forward, delete, grant, unlock — and names a
  * target (an address, a link, an account, "my ..."). In a user's message that is just a request; inside
  * a tool result or document it is text addressed to the agent, the mark of an indirect injection.
- * Hand-written scanner over the folded (lower-case) view: linear, no regex.
+ * Hand-written scanner over the NFKC view (addresses and digits intact; words compared in lower case):
+ * linear, no regex.
  */
 final class RequestScanner {
 
@@ -31,6 +32,12 @@ final class RequestScanner {
     private static final Set<String> POLITE = Set.of("please", "kindly", "bitte", "merci de", "por favor", "per favore");
     private static final Set<String> TARGET_WORDS = Set.of("my", "me", "all", "your", "this", "the following",
             "immediately", "mein", "meine", "mon", "ma", "mes", "mi", "mis", "mio", "meu", "minha", "мне", "мой");
+    private static final Set<String> CLAUSE = Set.of("and", "then", "und", "dann", "et", "puis", "y", "luego", "e",
+            "poi", "depois", "и", "затем");
+    private static final Set<String> SENDING = Set.of("send", "email", "e-mail", "mail", "forward", "share", "post",
+            "upload", "transfer", "wire", "pay", "grant", "invite", "give");
+    private static final Set<String> PERSON = Set.of("my", "me", "you", "your", "mein", "meine", "mir", "mon", "ma",
+            "mes", "moi", "mi", "mis", "meu", "minha", "мне", "мой", "мою");
     private static final int MAX_SENTENCE = 300;
 
     List<Request> find(CharSequence text) {
@@ -53,7 +60,7 @@ final class RequestScanner {
         int limit = Math.min(text.length(), from + MAX_SENTENCE);
         for (int k = from; k < limit; k++) {
             char c = text.charAt(k);
-            if (c == '\n' || c == '"' || c == '\'' && (k + 1 >= text.length() || !Character.isLetter(text.charAt(k + 1)))) {
+            if (c == '\n' || (c == '"' || c == '\'') && !insideWord(text, k)) {
                 return k;
             }
             if ((c == '.' || c == '!' || c == '?' || c == ':') && (k + 1 >= text.length()
@@ -64,23 +71,56 @@ final class RequestScanner {
         return limit;
     }
 
+    /**
+     * A quote delimits a field of data when punctuation of structure sits next to it ({@code 'a': 'b'},
+     * {@code ['x', 'y']}); a quote inside prose ("don't", "the file 'a.txt'") does not end a sentence.
+     */
+    private static boolean insideWord(CharSequence text, int k) {
+        int b = k - 1;
+        while (b >= 0 && text.charAt(b) == ' ') {
+            b--;
+        }
+        int a = k + 1;
+        while (a < text.length() && text.charAt(a) == ' ') {
+            a++;
+        }
+        boolean structural = b < 0 || a >= text.length() || ":,{[(=".indexOf(text.charAt(b)) >= 0
+                || ":,}])".indexOf(text.charAt(a)) >= 0;
+        return !structural;
+    }
+
     private static boolean isRequest(CharSequence text, int start, int end) {
         List<String> words = words(text, start, end, 40);
         if (words.size() < 3) {
             return false;
         }
         int w = 0;
-        if (POLITE.contains(words.get(0))) {
-            w = 1;
-        } else if (words.size() > 1 && POLITE.contains(words.get(0) + " " + words.get(1))) {
-            w = 2;
+        // "please" followed by an action verb starts a request wherever it stands ("..., please send ...").
+        for (int k = 0; k + 1 < words.size(); k++) {
+            if (POLITE.contains(words.get(k)) && VERBS.contains(words.get(k + 1))) {
+                w = k + 1;
+                break;
+            }
+            if (k + 2 < words.size() && POLITE.contains(words.get(k) + " " + words.get(k + 1))
+                    && VERBS.contains(words.get(k + 2))) {
+                w = k + 2;
+                break;
+            }
         }
+        String sentence = text.subSequence(start, end).toString().toLowerCase(java.util.Locale.ROOT);
+        boolean hardTarget = sentence.indexOf('@') >= 0 || sentence.contains("http") || sentence.contains("www.")
+                || hasAccountNumber(sentence);
         if (!VERBS.contains(words.get(w))) {
-            return false;
+            // "... and email the details to x@y": a request in a later clause, when it names where data goes.
+            for (int k = w; hardTarget && k + 1 < words.size(); k++) {
+                if (CLAUSE.contains(words.get(k)) && VERBS.contains(words.get(k + 1))) {
+                    return true;
+                }
+            }
+            // "Find my flight; ..., send a summary to x@y": a verb that moves data out, a person, and an address.
+            return hardTarget && words.stream().anyMatch(SENDING::contains) && words.stream().anyMatch(PERSON::contains);
         }
-        String sentence = text.subSequence(start, end).toString();
-        if (sentence.indexOf('@') >= 0 || sentence.contains("http") || sentence.contains("www.")
-                || hasAccountNumber(sentence)) {
+        if (hardTarget) {
             return true;
         }
         for (int k = w + 1; k < words.size(); k++) {
@@ -114,7 +154,7 @@ final class RequestScanner {
                 k++;
             }
             if (k > s) {
-                out.add(text.subSequence(s, k).toString());
+                out.add(text.subSequence(s, k).toString().toLowerCase(java.util.Locale.ROOT));
             }
         }
         return out;
