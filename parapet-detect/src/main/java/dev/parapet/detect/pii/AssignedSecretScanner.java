@@ -28,7 +28,7 @@ final class AssignedSecretScanner implements TextScanner {
     private static final String[] SECRET_NAMES = {"key", "token", "secret", "credential", "auth", "bearer"};
     private static final String[] PASSWORD_NAMES = {"passw", "pwd", "passphrase", "passcode"};
     private static final String[] NOT_SECRET_NAMES = {"keyboard", "keyword", "keystroke", "keyframe", "monkey",
-        "turkey", "donkey", "hockey", "whiskey", "authors", "author_", "tokenizer", "keys_path", "key_path", "keyfile",
+        "turkey", "donkey", "hockey", "whiskey", "tokenizer", "keys_path", "key_path", "keyfile",
         "key_file", "foreign_key", "primary_key", "sort_key", "partition_key"};
     private static final String[] PLACEHOLDERS = {"xxxx", "****", "....", "your", "placeholder", "changeme",
         "redacted", "example", "dummy", "<", ">", "{{", "${", "%(", "process.env", "environ", "getenv", "://"};
@@ -73,7 +73,7 @@ final class AssignedSecretScanner implements TextScanner {
         }
         String name = s.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
         boolean password = containsAny(name, PASSWORD_NAMES);
-        if (!password && (!containsAny(name, SECRET_NAMES) || containsAny(name, NOT_SECRET_NAMES) || name.equals("author"))) {
+        if (!password && !secretName(name)) {
             return null;
         }
         int p = op + 1;
@@ -121,6 +121,14 @@ final class AssignedSecretScanner implements TextScanner {
             return null;
         }
         return password ? passwordHit(s, start, end) : secretHit(s, start, end);
+    }
+
+    /** Names of keys, tokens and secrets; not keyboards, monkeys, authors or tokenizers. */
+    private static boolean secretName(String name) {
+        if (!containsAny(name, SECRET_NAMES) || containsAny(name, NOT_SECRET_NAMES)) {
+            return false;
+        }
+        return !name.contains("author") || name.contains("authoriz");
     }
 
     private static Hit secretHit(String s, int start, int end) {

@@ -234,6 +234,7 @@ class SecretsDetectorTest {
             "keyboard = \"ABCdef123456ghiJKL789xyz\"", "Password: must be at least 8 characters",
             "primary_key = \"user_id_column_2024_final\"", "key_path = /etc/ssl/private/server2024.key",
             "secret_santa = Monday", "auth_method: oauth2", "api_key = $API_KEY",
+            "author_id = \"a1b2c3d4e5f6g7h8i9j0k1l2\"",
         })
         void ignoresReferencesPlaceholdersAndWords(String text) {
             check.findsNothing(text);
