@@ -19,8 +19,8 @@ import java.util.Set;
  *
  * <p>A text view is folded and squeezed the same way and scanned once. Each candidate is then verified:
  * every run of the term must be no longer than the text's run there ("fuuuck" and "fuuck" match
- * "fuck", "as" does not match "ass"; at the term's edges only a run of 3 or more counts as emphasis, so
- * "assess" does not match "asses"), an accent written in the term must be in the original text (so
+ * "fuck", "as" does not match "ass"; at the edges of a word only a run of 3 or more counts as emphasis,
+ * so "assess" does not match "asses"), an accent written in the term must be in the original text (so
  * "coño" does not match "cono", even when the normaliser drops accents), and the edges
  * must meet word boundaries as the term's mode and script require (relaxed inside letters that the
  * normaliser joined, as in "a b i t c h"). A prefix or suffix match grows to its whole word. A match
@@ -265,8 +265,10 @@ final class LexiconMatcher {
                 if (run < v.runs[k]) {
                     return false;
                 }
-                // A doubled letter at a term's edge is spelling, not emphasis: "assess" is not "asses".
-                if (run > v.runs[k] && run < EMPHASIS && (k == 0 || k == lastRun)) {
+                // A doubled letter at a word's edge is spelling, not emphasis: "assess" is not "asses"
+                // (before an ending it is spelling too: "shitty" is "shit*").
+                if (run > v.runs[k] && run < EMPHASIS
+                        && ((k == 0 && v.edge.needStart) || (k == lastRun && v.edge.needEnd))) {
                     return false;
                 }
                 if (v.exact != null && v.exact[k] != 0 && original != null) {

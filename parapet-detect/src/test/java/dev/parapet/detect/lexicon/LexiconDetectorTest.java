@@ -99,6 +99,7 @@ class LexiconDetectorTest {
     @Test
     void prefixTermsTakeEndings() {
         assertThat(matched("fucking fuckers")).containsExactly("fucking", "fuckers");
+        assertThat(matched("fuckkking")).containsExactly("fuckkking");
         assertThat(matched("это пиздец")).containsExactly("пиздец");
         assertThat(find("хуйня")).isEmpty(); // a whole-word term does not take endings
         assertThat(matched("хуй")).containsExactly("хуй");

@@ -46,6 +46,12 @@ class UnicodeNormalizedMatchingTest {
     }
 
     @Test
+    void stemsTakeEndingsWithDoubledConsonants() {
+        assertThat(find("shitty weather, stop shitting me")).hasSize(2);
+        assertThat(find("please assess the risks")).isEmpty();
+    }
+
+    @Test
     void spansPointAtTheOriginalText() {
         String text = "well ｓ\u200Bｈ１ｔ happens";
         assertThat(find(text)).singleElement()
