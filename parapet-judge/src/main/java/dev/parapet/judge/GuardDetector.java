@@ -181,7 +181,11 @@ public final class GuardDetector implements Detector {
             failures.incrementAndGet();
             throw e;
         } catch (DetectorTimeoutException e) {
-            breaker.onAbandon();
+            if (e instanceof ServerTooSlow) {
+                breaker.onFailure(); // a server that never answers must open the circuit too
+            } else {
+                breaker.onAbandon();
+            }
             failures.incrementAndGet();
             throw e;
         } catch (InterruptedException e) {
@@ -244,6 +248,10 @@ public final class GuardDetector implements Detector {
             ChatReply reply;
             try {
                 reply = client.send(ask.request(), timeout);
+            } catch (InterruptedException e) {
+                // the caller gave up on us (the pipeline's hard timeout) while the server was still thinking
+                Thread.currentThread().interrupt();
+                throw new ServerTooSlow("judge " + config.id() + ": cancelled while waiting for " + client.endpoint());
             } catch (GuardServerException e) {
                 last = e;
                 if (!e.retryable()) {
@@ -258,11 +266,19 @@ public final class GuardDetector implements Detector {
             }
         }
         String lastError = last == null ? "" : " (last error: " + last.getMessage() + ")";
-        if (outOfBudget) {
-            throw new DetectorTimeoutException("judge " + config.id() + ": time budget exhausted" + lastError);
+        if (outOfBudget || (last != null && deadline.expired())) {
+            String message = "judge " + config.id() + ": time budget exhausted" + lastError;
+            throw last == null ? new DetectorTimeoutException(message) : new ServerTooSlow(message);
         }
         throw new JudgeException("judge " + config.id() + ": gave up after " + (config.retries() + 1)
                 + (config.retries() == 0 ? " attempt" : " attempts") + lastError);
+    }
+
+    /** The budget ran out because the server did not answer in time: counts against the server. */
+    private static final class ServerTooSlow extends DetectorTimeoutException {
+        ServerTooSlow(String message) {
+            super(message);
+        }
     }
 
     private String cacheKey(Exchange exchange) {

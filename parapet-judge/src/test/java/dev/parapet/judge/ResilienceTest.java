@@ -122,6 +122,41 @@ class ResilienceTest {
     }
 
     @Test
+    void aServerThatNeverAnswersOpensTheCircuitToo() {
+        GuardDetector guard = Judges.detector(config().withTimeouts(Duration.ofSeconds(30), 0, Duration.ofMillis(5))
+                .withBreaker(2, Duration.ofMinutes(5)));
+        server.answer(hang());
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> guard.judge(Exchange.prompt("x"), Deadline.after(Duration.ofMillis(150))))
+                    .isInstanceOf(DetectorTimeoutException.class);
+        }
+        int sent = server.requests().size();
+        assertThatThrownBy(() -> guard.judge(Exchange.prompt("x"), Deadline.after(Duration.ofMillis(150))))
+                .isInstanceOf(JudgeException.class).hasMessageContaining("circuit open");
+        assertThat(server.requests()).hasSize(sent);
+        assertThat(guard.stats().requests()).isEqualTo(2);
+    }
+
+    @Test
+    void aGuardCancelledByThePipelinesHardTimeoutCountsAgainstTheServer() {
+        GuardDetector guard = Judges.detector(config().withTimeouts(Duration.ofSeconds(30), 0, Duration.ofMillis(5))
+                .withBreaker(1, Duration.ofMinutes(5)));
+        server.answer(hang());
+        try (Parapet parapet = Parapet.builder().detector(guard).build()) {
+            Verdict v = parapet.check(Content.user("hello"));   // the default policy's budget is 1000 ms
+            assertThat(v.action()).isEqualTo(Action.BLOCK);
+            assertThat(v.failures()).singleElement()
+                    .satisfies(f -> assertThat(f.kind()).isEqualTo(DetectorFailure.Kind.TIMEOUT));
+        }
+        // the worker thread records the failure once it sees the cancellation
+        long until = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while (!guard.stats().circuit().equals("OPEN") && System.nanoTime() < until) {
+            Thread.onSpinWait();
+        }
+        assertThat(guard.stats().circuit()).isEqualTo("OPEN");
+    }
+
+    @Test
     void verdictsAreCachedByContentAndPolicyVersion() throws Exception {
         GuardDetector guard = Judges.detector(config().withCacheSize(100));
         server.answer(chat("unsafe\nS1"), chat("safe"));
