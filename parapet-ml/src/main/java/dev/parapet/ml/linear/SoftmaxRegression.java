@@ -8,7 +8,7 @@ import java.io.IOException;
  * A trained multinomial logistic regression over {@code classes} classes and {@code dimension} features.
  * Class 0 is the reference class (its logit is 0), so a binary model holds one weight vector. Immutable.
  */
-public final class SoftmaxRegression {
+public final class SoftmaxRegression implements MarginModel {
 
     private final int classes;
     private final int dimension;
@@ -32,6 +32,7 @@ public final class SoftmaxRegression {
         return classes;
     }
 
+    @Override
     public int dimension() {
         return dimension;
     }
@@ -46,6 +47,7 @@ public final class SoftmaxRegression {
     }
 
     /** The logit of class 1 against class 0: the raw score of a binary model. */
+    @Override
     public double margin(SparseVector x) {
         return bias[0] + x.dot(weights, 0);
     }
@@ -67,6 +69,7 @@ public final class SoftmaxRegression {
         return p;
     }
 
+    @Override
     public void write(DataOutput out) throws IOException {
         out.writeInt(classes);
         out.writeInt(dimension);
@@ -79,7 +82,11 @@ public final class SoftmaxRegression {
     }
 
     public static SoftmaxRegression read(DataInput in) throws IOException {
-        int classes = in.readInt();
+        return readAfterClasses(in.readInt(), in);
+    }
+
+    /** Reads the rest of a model whose class count was already read. */
+    static SoftmaxRegression readAfterClasses(int classes, DataInput in) throws IOException {
         int dimension = in.readInt();
         if (classes < 2 || classes > 1024 || dimension < 1 || dimension > (1 << 24)) {
             throw new IOException("bad softmax header: " + classes + " classes, " + dimension + " features");

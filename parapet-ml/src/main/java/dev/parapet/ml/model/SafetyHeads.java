@@ -1,5 +1,7 @@
 package dev.parapet.ml.model;
 
+import dev.parapet.ml.linear.MarginModel;
+import dev.parapet.ml.linear.MlpModel;
 import dev.parapet.ml.linear.Platt;
 import dev.parapet.ml.linear.SoftmaxRegression;
 import dev.parapet.ml.linear.SparseVector;
@@ -13,17 +15,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The trained part of a model over some feature vector: a binary unsafe head with its Platt calibration, and
+ * The trained part of a model over some feature vector: a binary unsafe head (linear or with one hidden layer)
+ * with its Platt calibration, and
  * a category head that says, given unsafe, which canonical category (trained on unsafe examples only). The
  * category head reads the features folded to {@code categoryBits} bits, which keeps it small for hashed
  * features. Immutable.
  */
-public record SafetyHeads(SoftmaxRegression unsafe, Platt calibration, SoftmaxRegression category,
+public record SafetyHeads(MarginModel unsafe, Platt calibration, SoftmaxRegression category,
                           int categoryBits, List<String> categories) {
 
     public SafetyHeads {
         categories = List.copyOf(categories);
-        if (unsafe.classes() != 2) {
+        if (unsafe instanceof SoftmaxRegression s && s.classes() != 2) {
             throw new IllegalArgumentException("the unsafe head must be binary");
         }
         if (category.classes() != categories.size()) {
@@ -61,7 +64,7 @@ public record SafetyHeads(SoftmaxRegression unsafe, Platt calibration, SoftmaxRe
     }
 
     public static SafetyHeads read(DataInput in) throws IOException {
-        SoftmaxRegression unsafe = SoftmaxRegression.read(in);
+        MarginModel unsafe = MlpModel.readMarginModel(in);
         Platt platt = new Platt(in.readDouble(), in.readDouble());
         int bits = in.readInt();
         int n = in.readInt();

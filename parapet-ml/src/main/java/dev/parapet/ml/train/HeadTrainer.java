@@ -1,6 +1,8 @@
 package dev.parapet.ml.train;
 
 import dev.parapet.ml.linear.Lbfgs;
+import dev.parapet.ml.linear.MarginModel;
+import dev.parapet.ml.linear.MlpTrainer;
 import dev.parapet.ml.linear.Platt;
 import dev.parapet.ml.linear.SoftmaxRegression;
 import dev.parapet.ml.linear.SoftmaxTrainer;
@@ -27,8 +29,12 @@ import java.util.TreeSet;
  * @param categoryBits bits the category head's features are folded to (0: not folded)
  * @param categoryRows the category head sees at most this many rows of each category (the first in the
  *                     training set's seeded order), which bounds its cost; 0 for all
+ * @param hidden       hidden units of the unsafe head: 0 for logistic regression, more for a one-hidden-layer
+ *                     network (dense features only)
+ * @param seed         seeds the network's starting weights
  */
-public record HeadTrainer(double l2, double categoryL2, int iterations, int categoryBits, int categoryRows) {
+public record HeadTrainer(double l2, double categoryL2, int iterations, int categoryBits, int categoryRows,
+                          int hidden, long seed) {
 
     /** The fitted heads and their held-out figures. */
     public record Trained(SafetyHeads heads, HeldOutMetrics metrics) {
@@ -54,8 +60,10 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         }
         long t0 = System.nanoTime();
         Lbfgs lbfgs = new Lbfgs(10, iterations, 1e-7);
-        SoftmaxRegression unsafe = new SoftmaxTrainer(l2, lbfgs).train(fitVectors, ys, w, 2, dimension);
-        log.printf("  unsafe head fitted in %.1f s%n", (System.nanoTime() - t0) / 1e9);
+        MarginModel unsafe = hidden == 0 ? new SoftmaxTrainer(l2, lbfgs).train(fitVectors, ys, w, 2, dimension)
+                : new MlpTrainer(hidden, l2, seed, lbfgs).train(fitVectors, ys, w, dimension);
+        log.printf("  unsafe head (%s) fitted in %.1f s%n", hidden == 0 ? "logistic regression"
+                : "one hidden layer of " + hidden, (System.nanoTime() - t0) / 1e9);
 
         TreeSet<String> names = new TreeSet<>();
         for (Example e : fit) {

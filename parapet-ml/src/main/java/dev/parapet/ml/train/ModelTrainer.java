@@ -66,8 +66,9 @@ public final class ModelTrainer {
             }
             featurizer = embedding;
             categoryBits = 0;
-            architecture = "all-MiniLM-L6-v2 (quantized ONNX) mean-pooled sentence embedding, logistic regression"
-                    + " unsafe head with Platt calibration, softmax category head";
+            architecture = "all-MiniLM-L6-v2 (quantized ONNX) mean-pooled sentence embedding, "
+                    + (recipe.hidden() == 0 ? "logistic regression" : "one-hidden-layer (" + recipe.hidden()
+                    + " tanh units)") + " unsafe head with Platt calibration, softmax category head";
         }
         long t0 = System.nanoTime();
         List<SparseVector> fit = vectors(featurizer, set.fit());
@@ -76,7 +77,7 @@ public final class ModelTrainer {
         Map<String, Double> weights = new HashMap<>();
         recipe.datasets().forEach(d -> weights.put(d.name(), d.weight()));
         HeadTrainer.Trained trained = new HeadTrainer(recipe.l2(), recipe.categoryL2(), recipe.iterations(),
-                categoryBits, recipe.categoryRows()).train(set, fit, held, featurizer.dimension(), weights, log);
+                categoryBits, recipe.categoryRows(), recipe.hidden(), recipe.seed()).train(set, fit, held, featurizer.dimension(), weights, log);
         log.print(trained.metrics().describe());
         String sha;
         if (ngrams != null) {

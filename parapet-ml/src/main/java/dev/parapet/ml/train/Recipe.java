@@ -23,12 +23,13 @@ import java.util.Set;
  * @param categoryL2     L2 penalty of the category head
  * @param iterations     L-BFGS iterations at most
  * @param categoryRows   rows of each category the category head is fitted on at most (0: all)
+ * @param hidden         hidden units of the unsafe head (0: logistic regression)
  * @param heldOutPercent share of the training rows held out for calibration and metrics
  * @param maxChars       texts are cut to this many chars (the model's window)
  * @param datasets       the data
  */
 public record Recipe(String name, String kind, long seed, Map<String, Integer> features, double l2,
-                     double categoryL2, int iterations, int categoryRows, int heldOutPercent, int maxChars,
+                     double categoryL2, int iterations, int categoryRows, int hidden, int heldOutPercent, int maxChars,
                      List<DatasetSpec> datasets) {
 
     public Recipe {
@@ -46,7 +47,8 @@ public record Recipe(String name, String kind, long seed, Map<String, Integer> f
         Map<String, Integer> features = new java.util.TreeMap<>();
         root.get("features").ifPresent(f -> f.entries().forEach((k, v) -> features.put(k, v.integer())));
         YamlNode t = root.require("training");
-        t.onlyKeys(Set.of("l2", "category_l2", "iterations", "category_rows", "held_out_percent", "max_chars"));
+        t.onlyKeys(Set.of("l2", "category_l2", "iterations", "category_rows", "hidden", "held_out_percent",
+                "max_chars"));
         Set<String> canonical = Set.copyOf(Taxonomies.builtIn().canonical().ids());
         List<DatasetSpec> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -57,13 +59,16 @@ public record Recipe(String name, String kind, long seed, Map<String, Integer> f
             }
             datasets.add(s);
         }
+        if (kind.equals("ngram") && t.number("hidden", 0) != 0) {
+            throw t.error("a hidden layer needs dense features: use it with kind 'minilm'");
+        }
         int heldOut = (int) t.number("held_out_percent", 10);
         if (heldOut < 1 || heldOut > 50) {
             throw t.error("held_out_percent must be in 1..50");
         }
         return new Recipe(root.require("name").string(), kind, (long) root.number("seed", 1), features,
                 t.number("l2", 1e-6), t.number("category_l2", 1e-5), (int) t.number("iterations", 100),
-                (int) t.number("category_rows", 0), heldOut,
+                (int) t.number("category_rows", 0), (int) t.number("hidden", 0), heldOut,
                 (int) t.number("max_chars", 600), datasets);
     }
 
