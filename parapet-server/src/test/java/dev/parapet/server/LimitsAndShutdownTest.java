@@ -1,0 +1,82 @@
+package dev.parapet.server;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Request-size limits, hostile bodies, and a shutdown that drains streams in flight. */
+class LimitsAndShutdownTest {
+
+    @Test
+    void hugeBodiesGet413WhetherDeclaredOrNot(@TempDir Path dir) throws Exception {
+        try (TestGateway gw = TestGateway.start(dir, Map.of("PARAPET_MAX_REQUEST_BYTES", "65536"))) {
+            String big = "{\"input\":\"" + "a".repeat(200_000) + "\"}";
+            HttpResponse<String> r = gw.post("/v1/moderations", big);
+            assertThat(r.statusCode()).isEqualTo(413);
+            assertThat(TestGateway.json(r).at("/error/code").asText()).isEqualTo("request_too_large");
+            // chunked, no Content-Length: cut off while reading
+            HttpRequest chunked = HttpRequest.newBuilder(gw.uri("/v1/moderations"))
+                    .POST(HttpRequest.BodyPublishers.ofInputStream(() ->
+                            new java.io.ByteArrayInputStream(big.getBytes(StandardCharsets.UTF_8))))
+                    .header("Content-Type", "application/json").build();
+            HttpResponse<String> c = gw.http.send(chunked, HttpResponse.BodyHandlers.ofString());
+            assertThat(c.statusCode()).isEqualTo(413);
+            // just under the limit is fine, and 60k repeated characters are checked in bounded time
+            HttpResponse<String> ok = gw.post("/v1/moderations", "{\"input\":\"" + "ab".repeat(30_000) + "\"}");
+            assertThat(ok.statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void garbageOnTheWireGetsAnErrorNotACrash(@TempDir Path dir) throws Exception {
+        try (TestGateway gw = TestGateway.start(dir, Map.of())) {
+            try (Socket s = new Socket("127.0.0.1", gw.gateway.port())) {
+                OutputStream out = s.getOutputStream();
+                out.write("\u0001\u0002 NOT HTTP\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+                out.flush();
+                InputStream in = s.getInputStream();
+                String answer = new String(in.readNBytes(12), StandardCharsets.ISO_8859_1);
+                assertThat(answer).startsWith("HTTP/1.1 4");
+            }
+            assertThat(gw.get("/healthz").statusCode()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void shutdownWaitsForAStreamInFlightAndRefusesNewRequests(@TempDir Path dir) throws Exception {
+        try (FakeUpstream upstream = new FakeUpstream()) {
+            upstream.script("slow", new FakeUpstream.Slow(1500, "A calm answer that takes its time."));
+            TestGateway gw = TestGateway.start(dir, Map.of("PARAPET_UPSTREAM_URL", upstream.baseUrl(),
+                    "PARAPET_UPSTREAM_TIMEOUT_MS", "10000", "PARAPET_SHUTDOWN_GRACE_MS", "8000"));
+            CompletableFuture<HttpResponse<String>> stream = gw.http.sendAsync(HttpRequest.newBuilder(
+                            gw.uri("/v1/chat/completions")).timeout(Duration.ofSeconds(20))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(ChatProxyTest.body("slow", true, "Hi"))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            while (upstream.requests.isEmpty()) {
+                Thread.sleep(10); // the stream has reached the upstream
+            }
+            CompletableFuture<Void> closing = CompletableFuture.runAsync(gw::close);
+            Thread.sleep(200);
+            HttpResponse<String> late = gw.post("/v1/moderations", "{\"input\":\"x\"}");
+            assertThat(late.statusCode()).isEqualTo(503);
+            HttpResponse<String> r = stream.get();
+            closing.get();
+            java.util.List<com.fasterxml.jackson.databind.JsonNode> events = new java.util.ArrayList<>();
+            assertThat(ChatProxyTest.parseSse(r.body(), events)).isTrue();
+            assertThat(ChatProxyTest.content(events)).isEqualTo("A calm answer that takes its time.");
+        }
+    }
+}
