@@ -20,10 +20,17 @@ public final class DatasetLoader {
     public static final int MAX_ISSUES = 100;
 
     private final Path dataRoot;
+    private final Path projectRoot;
 
     /** @param dataRoot the folder holding {@code safety/}, {@code multilingual/}, {@code injection/} */
     public DatasetLoader(Path dataRoot) {
+        this(dataRoot, Path.of(""));
+    }
+
+    /** @param projectRoot the project's checkout, for the sets the project writes itself */
+    public DatasetLoader(Path dataRoot, Path projectRoot) {
         this.dataRoot = dataRoot;
+        this.projectRoot = projectRoot;
     }
 
     /**
@@ -45,9 +52,11 @@ public final class DatasetLoader {
      * @param limit at most this many examples (a small slice for tests); {@code Long.MAX_VALUE} for all
      */
     public LoadedDataset load(DatasetSpec spec, Selector selector, long limit) {
-        Path folder = requireDataRoot(dataRoot).resolve(spec.folder());
+        Path root = spec.inProject() ? projectRoot : requireDataRoot(dataRoot);
+        Path folder = root.resolve(spec.folder());
         if (!Files.isDirectory(folder)) {
-            throw new DatasetException(spec.name() + ": folder " + folder + " not found under the data folder");
+            throw new DatasetException(spec.name() + ": folder " + folder + " not found under the "
+                    + (spec.inProject() ? "working directory (run from the project's root)" : "data folder"));
         }
         Sink sink = new Sink(selector, limit);
         Set<String> licences = new LinkedHashSet<>();
@@ -59,7 +68,7 @@ public final class DatasetLoader {
             }
             licences.add(src.licence().isEmpty() ? spec.licence() : src.licence());
             for (Path file : resolve(folder, src.files())) {
-                files.add(dataRoot.relativize(file).toString());
+                files.add(root.toAbsolutePath().relativize(file.toAbsolutePath()).toString());
                 String split = spec.splits() == DatasetSpec.Splits.OFFICIAL ? src.split() : "";
                 read(file, src, split, spec.splits() == DatasetSpec.Splits.HASH, sink);
                 if (sink.full()) break;

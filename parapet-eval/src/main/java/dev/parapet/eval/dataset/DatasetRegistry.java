@@ -82,8 +82,12 @@ public final class DatasetRegistry {
     }
 
     private static DatasetSpec dataset(YamlNode d) {
-        d.onlyKeys(Set.of("name", "title", "reference", "folder", "licence", "splits", "target", "languages",
+        d.onlyKeys(Set.of("name", "title", "reference", "folder", "root", "licence", "splits", "target", "languages",
                 "notes", "sources"));
+        String root = d.string("root", "data");
+        if (!root.equals("data") && !root.equals("project")) {
+            throw d.require("root").error("root must be data (the data folder) or project (the project's checkout)");
+        }
         String licence = licence(d.require("licence"));
         DatasetSpec.Splits splits = switch (d.require("splits").string()) {
             case "official" -> DatasetSpec.Splits.OFFICIAL;
@@ -108,7 +112,7 @@ public final class DatasetRegistry {
             throw d.error("a dataset needs at least one source");
         }
         return new DatasetSpec(d.require("name").string(), d.require("title").string(), d.string("reference", ""),
-                d.require("folder").string(), licence, splits, target, d.strings("languages"), d.string("notes", ""),
+                d.require("folder").string(), root.equals("project"), licence, splits, target, d.strings("languages"), d.string("notes", ""),
                 sources);
     }
 
@@ -151,8 +155,11 @@ public final class DatasetRegistry {
                 default -> throw n.error("label must be positive, negative, or a mapping with 'field'");
             };
         }
-        n.onlyKeys(Set.of("field", "positive", "negative", "at_least", "below"));
+        n.onlyKeys(Set.of("field", "positive", "negative", "at_least", "below", "safe"));
         String field = n.require("field").string();
+        if (n.get("safe").isPresent()) {
+            return new LabelRule.SafeCategories(field, new HashSet<>(n.strings("safe")));
+        }
         if (n.get("at_least").isPresent()) {
             String below = n.string("below", "negative");
             if (!below.equals("negative") && !below.equals("exclude")) {

@@ -10,7 +10,8 @@ import java.util.Set;
  * @param name      the short name used on the command line ({@code toxicchat})
  * @param title     what it is
  * @param reference where it comes from (paper or page), for reports
- * @param folder    its folder under the data root
+ * @param folder    its folder under the data root, or under the project's directory when {@code inProject}
+ * @param inProject true for sets the project itself writes (read from a checkout, not from the data folder)
  * @param licence   {@code train-ok} or {@code eval-only} (a source may override it)
  * @param splits    how it is split
  * @param target    which verdict categories count as detecting its positives: {@code unsafe}, {@code injection}
@@ -19,7 +20,8 @@ import java.util.Set;
  * @param notes     caveats for readers of reports
  * @param sources   how its files are read
  */
-public record DatasetSpec(String name, String title, String reference, String folder, String licence,
+public record DatasetSpec(String name, String title, String reference, String folder, boolean inProject,
+                          String licence,
                           Splits splits, List<String> target, List<String> languages, String notes,
                           List<SourceSpec> sources) {
 

@@ -41,7 +41,7 @@ class EvalCommandTest {
         Path f = dir.resolve("mine.jsonl");
         Files.writeString(f, """
                 {"prompt": "you are a fucking idiot", "label": 1, "lang": "en"}
-                {"prompt": "what a shitty day", "label": "1", "lang": "en"}
+                {"prompt": "fuck you", "label": "1", "lang": "en"}
                 {"prompt": "write to me at jane.doe@example.com", "label": 0, "lang": "en"}
                 {"prompt": "how do I bake bread", "label": 0, "lang": "en"}
                 {"prompt": "wie backe ich Brot", "label": 0, "lang": "de"}

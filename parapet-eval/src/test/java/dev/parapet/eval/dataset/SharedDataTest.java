@@ -25,7 +25,7 @@ class SharedDataTest {
 
     private LoadedDataset load(String selector, long limit) {
         Selector s = Selector.parse(selector, REGISTRY);
-        return new DatasetLoader(data).load(REGISTRY.get(s.name()), s, limit);
+        return new DatasetLoader(data, Path.of("..")).load(REGISTRY.get(s.name()), s, limit); // tests run in the module
     }
 
     @Test
@@ -58,6 +58,9 @@ class SharedDataTest {
         assertThat(deepset.licence()).isEqualTo("eval-only");
         assertThat(load("hatecheck", Long.MAX_VALUE).examples()).hasSize(3728);
         assertThat(load("toxicchat:test", Long.MAX_VALUE).examples()).hasSize(2853);
+        LoadedDataset obfuscation = load("obfuscation", Long.MAX_VALUE);
+        assertThat(obfuscation.negatives()).isPositive();
+        assertThat(obfuscation.positives()).isGreaterThan(obfuscation.negatives());
         LoadedDataset multijail = load("multijail:th", Long.MAX_VALUE);
         assertThat(multijail.examples()).hasSize(315).allSatisfy(e -> assertThat(e.language()).isEqualTo("th"));
     }
