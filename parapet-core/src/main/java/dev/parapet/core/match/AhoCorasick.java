@@ -264,7 +264,7 @@ public final class AhoCorasick {
                 previous = p;
             }
             int n = states;
-            int[] output = new int[n];
+            int[] output = new int[n]; // by creation id until renumbered
             Arrays.fill(output, -1);
             Arrays.fill(nextSame, -1);
             for (int k = count - 1; k >= 0; k--) { // so that same-text patterns report in id order
@@ -274,23 +274,51 @@ public final class AhoCorasick {
             }
 
             // Flatten: children of a state were created in ascending char order, so each slice is sorted.
-            int[] edgeStart = new int[n + 1];
+            int[] slice = new int[n + 1];
             for (int s = 1; s < n; s++) {
-                edgeStart[parent[s] + 1]++;
+                slice[parent[s] + 1]++;
             }
             for (int s = 0; s < n; s++) {
-                edgeStart[s + 1] += edgeStart[s];
+                slice[s + 1] += slice[s];
             }
-            long[] edges = new long[n - 1];
-            int[] fill = Arrays.copyOf(edgeStart, n);
-            int[] rootNext = new int[Character.MAX_VALUE + 1];
+            int[] children = new int[n - 1];
+            int[] fill = Arrays.copyOf(slice, n);
             for (int s = 1; s < n; s++) {
-                int e = fill[parent[s]]++;
-                edges[e] = (long) label[s] << 32 | s;
-                if (parent[s] == ROOT) {
-                    rootNext[label[s]] = s;
+                children[fill[parent[s]]++] = s;
+            }
+
+            // Renumber breadth-first: the shallow states that nearly every step visits sit together in
+            // memory, and linking can then walk the states in plain order.
+            int[] byBreadth = new int[n]; // new id -> creation id
+            int[] renumbered = new int[n]; // creation id -> new id
+            int tail = 1;
+            for (int head = 0; head < n; head++) {
+                int old = byBreadth[head];
+                renumbered[old] = head;
+                for (int e = slice[old]; e < slice[old + 1]; e++) {
+                    byBreadth[tail++] = children[e];
                 }
             }
+            int[] edgeStart = new int[n + 1];
+            long[] edges = new long[n - 1];
+            int[] rootNext = new int[Character.MAX_VALUE + 1];
+            int[] outputs = new int[n];
+            int e = 0;
+            for (int s = 0; s < n; s++) {
+                int old = byBreadth[s];
+                outputs[s] = output[old];
+                edgeStart[s] = e;
+                for (int k = slice[old]; k < slice[old + 1]; k++) {
+                    int child = children[k];
+                    int target = renumbered[child];
+                    edges[e++] = (long) label[child] << 32 | target;
+                    if (s == ROOT) {
+                        rootNext[label[child]] = target;
+                    }
+                }
+            }
+            edgeStart[n] = e;
+            output = outputs;
 
             int[] fail = new int[n];
             int[] dictLink = new int[n];
@@ -300,26 +328,15 @@ public final class AhoCorasick {
         }
     }
 
-    /** Computes failure and dictionary-suffix links breadth-first (parents before children). */
+    /** Computes failure and dictionary-suffix links; states are numbered breadth-first, so in order. */
     private void link() {
         int n = fail.length;
-        int[] queue = new int[n];
-        int head = 0;
-        int tail = 0;
-        for (int e = edgeStart[ROOT]; e < edgeStart[ROOT + 1]; e++) {
-            int t = (int) edges[e];
-            fail[t] = ROOT;
-            dictLink[t] = ROOT;
-            queue[tail++] = t;
-        }
-        while (head < tail) {
-            int s = queue[head++];
+        for (int s = 0; s < n; s++) {
             for (int e = edgeStart[s]; e < edgeStart[s + 1]; e++) {
                 int t = (int) edges[e];
-                int f = next(fail[s], (char) (edges[e] >>> 32));
+                int f = s == ROOT ? ROOT : next(fail[s], (char) (edges[e] >>> 32));
                 fail[t] = f;
                 dictLink[t] = output[f] >= 0 ? f : dictLink[f];
-                queue[tail++] = t;
             }
         }
     }
