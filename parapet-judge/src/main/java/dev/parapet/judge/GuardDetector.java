@@ -25,7 +25,6 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -80,13 +79,7 @@ public final class GuardDetector implements Detector {
         this.model = model;
         this.client = client;
         this.toCanonical = toCanonical;
-        Set<String> covered = new LinkedHashSet<>();
-        for (String code : model.codes()) {
-            covered.addAll(toCanonical.apply(code));
-        }
-        if (!config.categories().isEmpty()) {
-            covered.retainAll(Set.copyOf(config.categories()));
-        }
+        Set<String> covered = Judges.reported(config, model.codes(), toCanonical);
         if (covered.isEmpty()) {
             throw new IllegalArgumentException("judge '" + config.id() + "' reports no canonical category");
         }

@@ -51,14 +51,17 @@ public final class JudgeConfigLoader {
             "categories", "policy_file", "controversial_score", "max_tokens");
     private static final int MAX_POLICY_BYTES = 256 * 1024;
 
+    private final Taxonomies taxonomies;
     private final Taxonomy canonical;
 
     public JudgeConfigLoader() {
-        this(Taxonomies.builtIn().canonical());
+        this(Taxonomies.builtIn());
     }
 
-    public JudgeConfigLoader(Taxonomy canonical) {
-        this.canonical = canonical;
+    /** A loader that checks categories against these taxonomies (the built-in ones, or with a user's crosswalks). */
+    public JudgeConfigLoader(Taxonomies taxonomies) {
+        this.taxonomies = taxonomies;
+        this.canonical = taxonomies.canonical();
     }
 
     /** Reads a file; {@code policy_file} paths are resolved against its folder. */
@@ -176,8 +179,16 @@ public final class JudgeConfigLoader {
         }
         int maxTokens = n.get("max_tokens").map(v -> bounded(v, 1, 32_768)).orElse(d.maxTokens());
 
-        return new JudgeConfig(id, family, base, model, api, timeout, connect, retries, backoff, maxConcurrent,
-                cacheSize, ttl, breakerFailures, openFor, band, policies, categories, ownPolicy, controversial, maxTokens);
+        JudgeConfig config = new JudgeConfig(id, family, base, model, api, timeout, connect, retries, backoff,
+                maxConcurrent, cacheSize, ttl, breakerFailures, openFor, band, policies, categories, ownPolicy,
+                controversial, maxTokens);
+        if (Judges.reported(config, taxonomies).isEmpty()) {
+            YamlNode at = categoriesNode.orElse(n);
+            throw at.error("judge '" + id + "' would report nothing: " + family.wireName()
+                    + (policies.isEmpty() ? "" : " with policies " + policies) + " covers "
+                    + String.join(", ", Judges.reported(config.withCategories(List.of()), taxonomies)));
+        }
+        return config;
     }
 
     private static <T> T parse(YamlNode node, java.util.function.Function<String, T> parser) {

@@ -17,8 +17,10 @@ import dev.parapet.judge.model.WildGuard;
 
 import java.io.InputStream;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -50,6 +52,23 @@ public final class Judges {
     /** An ensemble of cheap detectors and the guard, escalating within the configuration's band. */
     public static EnsembleDetector ensemble(JudgeConfig config, Detector guard, List<? extends Detector> cheap) {
         return new EnsembleDetector(config.id() + "-ensemble", List.copyOf(cheap), guard, config.band());
+    }
+
+    /** The canonical categories a configured judge reports: what its codes map to, narrowed by {@code categories}. */
+    public static Set<String> reported(JudgeConfig config, Taxonomies taxonomies) {
+        GuardModel model = model(config, taxonomies.canonical());
+        return reported(config, model.codes(), mapping(model.taxonomy(), taxonomies));
+    }
+
+    static Set<String> reported(JudgeConfig config, List<String> codes, Function<String, List<String>> toCanonical) {
+        Set<String> covered = new LinkedHashSet<>();
+        for (String code : codes) {
+            covered.addAll(toCanonical.apply(code));
+        }
+        if (!config.categories().isEmpty()) {
+            covered.retainAll(Set.copyOf(config.categories()));
+        }
+        return covered;
     }
 
     /** The prompt and answer format of the configured family. */

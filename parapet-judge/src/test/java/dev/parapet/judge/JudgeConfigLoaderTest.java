@@ -150,6 +150,11 @@ class JudgeConfigLoaderTest {
         assertThat(missing.line()).isEqualTo(6);
         assertThat(missing.reason()).contains("policy_file 'nowhere.md' does not exist");
 
+        YamlException nothing = error("judges:\n  - id: g\n    family: granite-guardian\n    base_url: http://x\n"
+                + "    model: m\n    policies: [profanity]\n    categories: [hate]\n");
+        assertThat(nothing.line()).isEqualTo(7);
+        assertThat(nothing.reason()).contains("would report nothing", "covers profanity");
+
         String two = "judges:\n  - {id: a, family: wildguard, base_url: 'http://x', model: m}\n"
                 + "  - {id: a, family: wildguard, base_url: 'http://y', model: m}\n";
         YamlException dup = error(two);
