@@ -20,16 +20,19 @@ public final class AgentContext {
      * @param origin         where it came from
      * @param text           the text
      * @param injected       where injected instructions sit in it (values found only there are poisoned)
+     * @param suspect        where weaker signs of instructions sit (requests for actions inside data)
      * @param injectionScore the strongest injection evidence found in it, 0..1
      * @param designated     true for the result of a call whose arguments came from the user's request
      *                       (the file, page or message the user named)
      */
-    public record Entry(Origin origin, String text, List<Span> injected, double injectionScore, boolean designated) {
+    public record Entry(Origin origin, String text, List<Span> injected, List<Span> suspect, double injectionScore,
+                        boolean designated) {
 
         public Entry {
             Objects.requireNonNull(origin, "origin");
             Objects.requireNonNull(text, "text");
             injected = List.copyOf(injected);
+            suspect = List.copyOf(suspect);
         }
 
         /** The text in lower case when that keeps every offset, else the text itself. */
@@ -62,11 +65,11 @@ public final class AgentContext {
     }
 
     public AgentContext withSystem(String text) {
-        return with(new Entry(Origin.SYSTEM, text, List.of(), 0, false), risk);
+        return with(new Entry(Origin.SYSTEM, text, List.of(), List.of(), 0, false), risk);
     }
 
     public AgentContext withUser(String text) {
-        return with(new Entry(Origin.USER, text, List.of(), 0, false), risk);
+        return with(new Entry(Origin.USER, text, List.of(), List.of(), 0, false), risk);
     }
 
     AgentContext with(Entry entry, double newRisk) {

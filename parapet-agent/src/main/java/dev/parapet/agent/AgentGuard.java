@@ -141,15 +141,14 @@ public final class AgentGuard {
         }
         double score = 0;
         List<Span> poisoned = new ArrayList<>();
+        List<Span> suspect = new ArrayList<>();
         for (Finding f : findings) {
             score = Math.max(score, f.score());
-            if (f.score() >= POISON) {
-                f.span().ifPresent(poisoned::add);
-            }
+            f.span().ifPresent((f.score() >= POISON ? poisoned : suspect)::add);
         }
         boolean designated = output.call().map(c -> pointedAtByUser(c, context)).orElse(false);
         double risk = 1 - (1 - context.risk()) * (1 - score);
-        AgentContext next = context.with(new AgentContext.Entry(output.origin(), text, poisoned, score, designated), risk);
+        AgentContext next = context.with(new AgentContext.Entry(output.origin(), text, poisoned, suspect, score, designated), risk);
         List<Reason> reasons = new ArrayList<>();
         String where = output.origin().toString();
         if (score >= policy.riskThreshold()) {
@@ -224,6 +223,10 @@ public final class AgentGuard {
                         reasons.add(new Reason("injected_value", Action.BLOCK, rule.name(), arg, t.originName(),
                                 "argument '" + arg + "' of '" + rule.name() + "' comes from instructions injected in "
                                         + t.originName()));
+                    } else if (t.grounding() == Grounding.SUSPECT) {
+                        reasons.add(new Reason("suspect_value", attacked ? Action.BLOCK : Action.REQUIRE_APPROVAL,
+                                rule.name(), arg, t.originName(), "argument '" + arg + "' of '" + rule.name()
+                                + "' comes from a request for actions inside " + t.originName()));
                     }
                 }
             }
@@ -247,6 +250,8 @@ public final class AgentGuard {
             case DATA_PROSE -> new Reason("ungrounded_target", attacked ? Action.BLOCK : Action.REQUIRE_APPROVAL,
                     rule.name(), arg, origin, what + of + " comes from text in " + origin
                     + " and is not grounded in the user's request");
+            case SUSPECT -> new Reason("suspect_value", attacked ? Action.BLOCK : Action.REQUIRE_APPROVAL, rule.name(),
+                    arg, origin, what + of + " comes from a request for actions inside " + origin);
             case UNSEEN -> untrustedSeen
                     ? new Reason("ungrounded_target", Action.REQUIRE_APPROVAL, rule.name(), arg, "",
                     what + of + " appears nowhere in the user's request or the data read") : null;

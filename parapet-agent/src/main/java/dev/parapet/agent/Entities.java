@@ -63,8 +63,8 @@ final class Entities {
             char c = t.charAt(k);
             if (Character.isDigit(c)) {
                 digits++;
-            } else if (!Character.isLetter(c) && c != '-') {
-                return false;
+            } else if (!Character.isLetter(c)) {
+                return false; // dates, phone numbers and other dashed numbers are not accounts
             }
         }
         return t.length() >= 10 && digits >= 6;

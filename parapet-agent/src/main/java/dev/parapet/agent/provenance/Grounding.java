@@ -10,6 +10,8 @@ public enum Grounding {
     DATA_REFERENCED,
     /** Inside the prose of other untrusted data. */
     DATA_PROSE,
+    /** Seen only inside text that asks the agent for actions: weaker evidence than an injection. */
+    SUSPECT,
     /** Seen nowhere: the agent made it up or computed it. */
     UNSEEN,
     /** Seen only inside injected instructions. */

@@ -80,6 +80,11 @@ public final class ValueTracer {
                 return Grounding.INJECTED;
             }
         }
+        for (Span s : e.suspect()) {
+            if (start < s.end() && s.start() < end) {
+                return Grounding.SUSPECT;
+            }
+        }
         if (wholeField(text, start, end)) {
             return Grounding.DATA_FIELD;
         }

@@ -25,6 +25,8 @@ final class CueMatcher {
 
     /** Hits kept per scan: far above any real text, a bound for hostile ones. */
     private static final int MAX_HITS = 4096;
+    /** Terms this long are distinctive enough to match without a word start before them. */
+    private static final int LONG_TERM = 6;
 
     private final List<CueRule> rules;
     private final AhoCorasick automaton;
@@ -61,7 +63,8 @@ final class CueMatcher {
             patternRule[i] = owners.get(i)[0];
             patternGroup[i] = owners.get(i)[1];
             String p = patterns.get(i);
-            needsStart[i] = spacedWordChar(p.codePointAt(0));
+            // Long terms may be glued to the word before them ("USAIgnore your previous instructions").
+            needsStart[i] = spacedWordChar(p.codePointAt(0)) && p.codePointCount(0, p.length()) < LONG_TERM;
             needsEnd[i] = inflectsAtEnd(p.codePointBefore(p.length())) && p.codePointCount(0, p.length()) <= 4;
         }
     }

@@ -115,8 +115,9 @@ public final class InjectionDetector implements Detector {
         if (role == Role.TOOL && requestView != null) {
             for (RequestScanner.Request r : requests.find(requestView.text())) {
                 MappedText view2 = requestView;
+                // Not widened: a request is one sentence, and the data around it (the account a bill names
+                // after "to the following account:") is not part of it.
                 Span span = view2.toOriginal(r.start(), r.end());
-                span = widen ? passage(original, span) : span;
                 out.add(Finding.at(PROMPT_INJECTION, REQUEST_IN_DATA, span, ID, "request_in_data",
                         "request for an action addressed to the agent inside data" + where));
             }

@@ -1,0 +1,74 @@
+package dev.parapet.agent.bench;
+
+import dev.parapet.agent.AgentGuard;
+import dev.parapet.agent.policy.ToolPolicy;
+import dev.parapet.agent.policy.ToolPolicyLoader;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Runs the agent benchmarks that need no model: InjecAgent and the AgentDojo suites, with simulated
+ * compromised and faithful agents, each against the guard under the suite's example tool policy.
+ */
+public final class AgentBenchmarks {
+
+    /** The AgentDojo suites, each with a policy {@code agentdojo-<suite>.yaml} and scenarios. */
+    public static final List<String> DOJO_SUITES = List.of("workspace", "slack", "banking", "travel");
+
+    private AgentBenchmarks() {
+    }
+
+    /**
+     * Runs every benchmark whose data is under {@code sharedRoot} (the folder holding {@code data/agentic}).
+     *
+     * @throws IllegalArgumentException when neither benchmark's data is there
+     */
+    public static List<BenchmarkResult> run(Path sharedRoot) {
+        Path agentic = sharedRoot.resolve("data").resolve("agentic");
+        Path injec = agentic.resolve("injecagent");
+        Path dojo = agentic.resolve("agentdojo");
+        boolean hasInjec = Files.isRegularFile(injec.resolve("tools.json"));
+        boolean hasDojo = Files.isRegularFile(dojo.resolve("agentdojo_tasks_extracted.json"));
+        if (!hasInjec && !hasDojo) {
+            throw new IllegalArgumentException("no agent benchmark data under " + agentic
+                    + " (expected injecagent/ and agentdojo/)");
+        }
+        List<BenchmarkResult> out = new ArrayList<>();
+        if (hasInjec) {
+            out.addAll(new InjecAgentBenchmark(AgentGuard.of(policy("injecagent")), injec).run());
+        }
+        if (hasDojo) {
+            for (String suite : DOJO_SUITES) {
+                out.add(new AgentDojoBenchmark(AgentGuard.of(policy("agentdojo-" + suite)), dojo,
+                        DojoScenarios.shipped(suite)).run());
+            }
+        }
+        return out;
+    }
+
+    /** A shipped example policy by name (e.g. {@code agentdojo-banking}). */
+    public static ToolPolicy policy(String name) {
+        String resource = "policies/" + name + ".yaml";
+        InputStream in = AgentBenchmarks.class.getResourceAsStream(resource);
+        if (in == null) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException("missing policy resource " + resource));
+        }
+        return ToolPolicyLoader.load("examples/tool-policies/" + name + ".yaml", in);
+    }
+
+    /** One line for people: the two figures and the counts behind them. */
+    public static String describe(BenchmarkResult r) {
+        return String.format(Locale.ROOT,
+                "%-10s %-24s attack success %5.1f%% (%d/%d calls, %d need approval; cases %d/%d)   "
+                        + "utility loss %5.1f%% (%d/%d calls; clean %d/%d)",
+                r.benchmark(), r.setting(), 100 * r.attackSuccess(), r.attackerAllowed(), r.attackerCalls(),
+                r.attackerNeedApproval(), r.attacksSucceeded(), r.attacks(), 100 * r.utilityLoss(), r.userBlocked(),
+                r.userCalls(), r.cleanUserBlocked(), r.cleanUserCalls());
+    }
+}
