@@ -40,7 +40,8 @@ final class AwsSecretKeyScanner implements TextScanner {
             if (i - start == LENGTH && Chars.at(text, i) != '=' && !Chars.isWordChar(Chars.at(text, start - 1))
                     && !Chars.isWordChar(Chars.at(text, i)) && randomLooking(text, start, i)
                     && awsContext(text, start, i)) {
-                out.add(new Hit(start, i, "AWS_SECRET_KEY", SCORE, "40-char AWS secret access key next to an AWS key id or name"));
+                out.add(new Hit(start, i, "AWS_SECRET_KEY", SCORE,
+                        "40-char AWS secret access key next to an AWS key id or name"));
             }
         }
     }

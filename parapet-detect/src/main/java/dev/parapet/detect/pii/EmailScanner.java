@@ -133,7 +133,8 @@ final class EmailScanner implements TextScanner {
                     "e-mail address at a reserved example domain (RFC 2606)");
         }
         return new Hit(localStart, domain.end, "EMAIL", spelled ? OBFUSCATED_SCORE : SCORE,
-                spelled ? "e-mail address obfuscated with spelled-out or spaced [at]/[dot]" : "e-mail address with a valid domain");
+                spelled ? "e-mail address obfuscated with spelled-out or spaced [at]/[dot]"
+                        : "e-mail address with a valid domain");
     }
 
     /**

@@ -67,7 +67,8 @@ final class KnownTokenScanner implements TextScanner {
                 return null;
             }
         }
-        return new Hit(i, end, "AWS_ACCESS_KEY", 0.95, "AWS access key id (" + s.substring(i, i + 4) + " prefix, base32 body)");
+        return new Hit(i, end, "AWS_ACCESS_KEY", 0.95,
+                "AWS access key id (" + s.substring(i, i + 4) + " prefix, base32 body)");
     }
 
     private static Hit google(String s, int i) {
@@ -84,7 +85,8 @@ final class KnownTokenScanner implements TextScanner {
             if (end - (i + 11) < 50 || end - (i + 11) > 255 || placeholder(s, i + 11, end)) {
                 return null;
             }
-            return new Hit(i, end, "GITHUB_TOKEN", 0.97, "GitHub fine-grained personal access token (github_pat_ prefix)");
+            return new Hit(i, end, "GITHUB_TOKEN", 0.97,
+                    "GitHub fine-grained personal access token (github_pat_ prefix)");
         }
         if (!(s.startsWith("gh", i) && "pousr".indexOf(Chars.at(s, i + 2)) >= 0 && Chars.at(s, i + 3) == '_')) {
             return null;
@@ -95,7 +97,8 @@ final class KnownTokenScanner implements TextScanner {
                 || placeholder(s, i + 4, end)) {
             return null;
         }
-        return new Hit(i, end, "GITHUB_TOKEN", 0.97, "GitHub token (" + s.substring(i, i + 4) + " prefix, base62 body)");
+        return new Hit(i, end, "GITHUB_TOKEN", 0.97,
+                "GitHub token (" + s.substring(i, i + 4) + " prefix, base62 body)");
     }
 
     /** {@code xoxb-}, {@code xoxp-}, {@code xoxa-}, {@code xoxr-}, {@code xoxs-}: a digit group, then more groups. */
@@ -121,7 +124,8 @@ final class KnownTokenScanner implements TextScanner {
         if (digits < 8 || placeholder(s, bodyStart, end)) {
             return null;
         }
-        return new Hit(i, end, "SLACK_TOKEN", 0.95, "Slack token (" + s.substring(i, i + 5) + " prefix, numeric workspace group)");
+        return new Hit(i, end, "SLACK_TOKEN", 0.95,
+                "Slack token (" + s.substring(i, i + 5) + " prefix, numeric workspace group)");
     }
 
     /** {@code hooks.slack.com/services/T.../B.../secret}, with its {@code https://} when present. */
@@ -168,7 +172,8 @@ final class KnownTokenScanner implements TextScanner {
         }
         int bodyStart = i + 8;
         int end = run(s, bodyStart, 248, Chars::isAsciiAlnum);
-        if (end - bodyStart < 24 || end - bodyStart > 247 || Chars.at(s, end) == '_' || placeholder(s, bodyStart, end)) {
+        if (end - bodyStart < 24 || end - bodyStart > 247 || Chars.at(s, end) == '_'
+                || placeholder(s, bodyStart, end)) {
             return null;
         }
         // Publishable keys are meant to sit in web pages; test keys unlock only a sandbox.

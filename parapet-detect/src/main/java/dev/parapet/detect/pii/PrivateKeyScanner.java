@@ -35,7 +35,8 @@ final class PrivateKeyScanner implements TextScanner {
             if (labelEnd < 0) {
                 return;
             }
-            String label = text.substring(begin + BEGIN.length(), Math.min(labelEnd, begin + BEGIN.length() + MAX_LABEL + 1));
+            int labelStart = begin + BEGIN.length();
+            String label = text.substring(labelStart, Math.min(labelEnd, labelStart + MAX_LABEL + 1));
             if (label.length() > MAX_LABEL || !label.contains("PRIVATE KEY") || !upperWords(label)) {
                 from = begin + BEGIN.length();
                 continue;
@@ -46,7 +47,8 @@ final class PrivateKeyScanner implements TextScanner {
                 noMoreEnds = true; // no later BEGIN can find an END either
                 int bodyEnd = bodyEnd(text, bodyStart);
                 if (base64Chars(text, bodyStart, bodyEnd) >= MIN_BODY) {
-                    out.add(new Hit(begin, bodyEnd, "PRIVATE_KEY", TRUNCATED_SCORE, "private key block (BEGIN line and key body, no END line)"));
+                    out.add(new Hit(begin, bodyEnd, "PRIVATE_KEY", TRUNCATED_SCORE,
+                            "private key block (BEGIN line and key body, no END line)"));
                 }
                 from = Math.max(bodyEnd, bodyStart);
                 continue;

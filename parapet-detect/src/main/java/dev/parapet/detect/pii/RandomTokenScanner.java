@@ -50,7 +50,8 @@ final class RandomTokenScanner implements TextScanner {
             }
             if (end - start >= MIN_LENGTH && i - start <= MAX_LENGTH + 2 && standsAlone(text, start, i)
                     && randomLooking(text, start, end)) {
-                out.add(new Hit(start, i, "SECRET", SCORE, "long random-looking token (high entropy, mixed case and digits)"));
+                out.add(new Hit(start, i, "SECRET", SCORE,
+                        "long random-looking token (high entropy, mixed case and digits)"));
             }
         }
     }
@@ -65,7 +66,8 @@ final class RandomTokenScanner implements TextScanner {
             return false;
         }
         char after = Chars.at(text, end);
-        return !(Chars.isWordChar(after) || after == '@' || (after == '.' && Chars.isAsciiAlnum(Chars.at(text, end + 1))));
+        return !(Chars.isWordChar(after) || after == '@'
+                || (after == '.' && Chars.isAsciiAlnum(Chars.at(text, end + 1))));
     }
 
     private static boolean randomLooking(String s, int start, int end) {

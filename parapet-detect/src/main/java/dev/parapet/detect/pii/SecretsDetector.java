@@ -19,10 +19,10 @@ import java.util.Set;
  * token, secret or password name, and long random tokens standing alone.
  *
  * <p>Scores: 0.95-0.99 for issuer-prefixed tokens, key blocks and JWTs (a prefix and an alphabet that
- * ordinary text never has); 0.85 for Stripe test keys and passwords in URLs; 0.8 for a high-entropy value under a secret
- * name; 0.7 for passwords and UUIDs under such a name; 0.6 for Stripe publishable keys (meant to be
- * public) and stand-alone random tokens. Hex digests and UUIDs alone are never reported: commit ids
- * and checksums are everyday text. Evidence names the kind, never the value. Thread-safe and immutable.
+ * ordinary text never has); 0.85 for Stripe test keys and passwords in URLs; 0.8 for a high-entropy
+ * value under a secret name; 0.7 for passwords and UUIDs under such a name; 0.6 for Stripe
+ * publishable keys (meant to be public) and stand-alone random tokens. Hex digests and UUIDs alone
+ * are never reported: commit ids and checksums are everyday text. Evidence names the kind, never the value. Thread-safe and immutable.
  */
 public final class SecretsDetector implements Detector {
 

@@ -75,7 +75,8 @@ final class SsnScanner implements TextScanner {
         int end = start + 9;
         if (endsAlone(text, end) && issuable(text, start, start + 3, start + 5)
                 && Chars.keywordNear(text, start, end, 40, 24, KEYWORDS)) {
-            out.add(new Hit(start, end, "US_SSN", 0.9, "nine digits with valid SSN area, group and serial near an SSN keyword"));
+            out.add(new Hit(start, end, "US_SSN", 0.9,
+                    "nine digits with valid SSN area, group and serial near an SSN keyword"));
         }
     }
 

@@ -57,7 +57,7 @@ class BenignPromptsFalsePositiveTest {
         List<String> shown = new ArrayList<>();
         for (String prompt : prompts) {
             List<Finding> findings = new ArrayList<>();
-            AnalyzedText text = NfkcTexts.analyze(prompt);
+            AnalyzedText text = DetectorAssertions.NORMALIZER.analyze(prompt);
             for (Detector detector : detectors) {
                 findings.addAll(detector.detect(Content.user(prompt), text, Deadline.none()));
             }

@@ -5,6 +5,8 @@ import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.finding.Finding;
 import dev.parapet.core.finding.Span;
+import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.core.text.UnicodeNormalizer;
 
 import java.util.List;
 
@@ -12,6 +14,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Runs a detector on a text and checks findings by label and exact original span. */
 final class DetectorAssertions {
+
+    /** The normaliser the pipeline runs before detectors: the detectors read its NFKC view. */
+    static final TextNormalizer NORMALIZER = new UnicodeNormalizer();
 
     private final Detector detector;
 
@@ -21,7 +26,7 @@ final class DetectorAssertions {
 
     List<Finding> find(String text) {
         try {
-            return detector.detect(Content.user(text), NfkcTexts.analyze(text), Deadline.none());
+            return detector.detect(Content.user(text), NORMALIZER.analyze(text), Deadline.none());
         } catch (Exception e) {
             throw new AssertionError("detector threw on: " + text, e);
         }

@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.tuple;
  */
 class DetectorPropertiesTest {
 
-    private final List<Detector> detectors = List.of(new PiiDetector(), new SecretsDetector());
+    private static final PiiDetector PII = new PiiDetector();
+
+    private final List<Detector> detectors = List.of(PII, new SecretsDetector());
 
     @Property(tries = 300)
     void anyStringGivesWellFormedFindings(@ForAll String text) throws Exception {
@@ -42,7 +44,7 @@ class DetectorPropertiesTest {
         String printed = String.join(separator, number.substring(0, 4), number.substring(4, 8),
                 number.substring(8, 12), number.substring(12));
         String text = "paid with " + printed + " yesterday";
-        List<Finding> findings = new PiiDetector().detect(Content.user(text), NfkcTexts.analyze(text), Deadline.none());
+        List<Finding> findings = PII.detect(Content.user(text), DetectorAssertions.NORMALIZER.analyze(text), Deadline.none());
         assertThat(findings).extracting(Finding::label, f -> f.span().orElseThrow())
                 .containsExactly(tuple("CREDIT_CARD", new Span(10, 10 + printed.length())));
     }
@@ -51,7 +53,7 @@ class DetectorPropertiesTest {
     void everyIbanWithValidCheckDigitsIsFound(@ForAll("germanAccounts") String bban) throws Exception {
         String iban = "DE" + ibanCheckDigits("DE", bban) + bban;
         String text = "Konto " + iban + ".";
-        List<Finding> findings = new PiiDetector().detect(Content.user(text), NfkcTexts.analyze(text), Deadline.none());
+        List<Finding> findings = PII.detect(Content.user(text), DetectorAssertions.NORMALIZER.analyze(text), Deadline.none());
         assertThat(findings).extracting(Finding::label).contains("IBAN");
     }
 
@@ -98,7 +100,8 @@ class DetectorPropertiesTest {
 
     private void checkAll(String text) throws Exception {
         for (Detector detector : detectors) {
-            List<Finding> findings = detector.detect(Content.user(text), NfkcTexts.analyze(text), Deadline.none());
+            List<Finding> findings = detector.detect(Content.user(text), DetectorAssertions.NORMALIZER.analyze(text),
+                    Deadline.none());
             Span previous = null;
             for (Finding f : findings) {
                 Span span = f.span().orElseThrow();
