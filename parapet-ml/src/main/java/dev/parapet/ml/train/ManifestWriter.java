@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * Writes a trained model's openness manifest in the Model Openness Framework's YAML format: the release and
- * its licences, the components, and (under {@code parapet}) the exact data files and splits with their
+ * its licences, the components, and (under {@code provenance}) the exact data files and splits with their
  * licences, the recipe, the checksum and the held-out figures.
  */
 final class ManifestWriter {
@@ -22,17 +22,20 @@ final class ManifestWriter {
         y.append("release:\n");
         y.append("  name: '").append(recipe.name()).append("'\n");
         y.append("  version: '").append(sha256, 0, 12).append("'\n");
-        y.append("  date: ''\n");
+        y.append("  date: ").append(q(recipe.date())).append('\n');
         y.append("  license:\n");
         y.append("    distribution: {name: Apache-2.0, path: LICENSE}\n");
         y.append("    code: {name: Apache-2.0, path: LICENSE}\n");
         y.append("    data: {name: ").append(q(dataLicences(recipe))).append(", path: }\n");
         y.append("    document: {name: Apache-2.0, path: docs/MODELS.md}\n");
-        y.append("  type: 'classifier'\n");
-        y.append("  architecture: ").append(q(architecture)).append('\n');
-        y.append("  origin: ''\n  producer: 'Parapet'\n  contact: ''\n");
+        boolean minilm = recipe.kind().equals("minilm");
+        y.append("  type: 'language'\n");
+        y.append("  architecture: ").append(minilm ? "'encoder'" : "'other'").append('\n');
+        y.append("  origin: ").append(minilm ? "'sentence-transformers/all-MiniLM-L6-v2'" : "''").append('\n');
+        y.append("  producer: 'Parapet'\n  contact: ''\n");
         y.append("  components:\n");
-        component(y, "Model architecture", "parapet-ml/src/main/java/dev/parapet/ml/model");
+        y.append("    -\n      name: 'Model architecture'\n      description: ").append(q(architecture))
+                .append("\n      license: Apache-2.0\n      component_path: parapet-ml/src/main/java/dev/parapet/ml/model\n");
         component(y, "Data preprocessing code", "parapet-ml/src/main/java/dev/parapet/ml/train");
         component(y, "Training code", "parapet-ml/src/main/java/dev/parapet/ml/train");
         component(y, "Inference code", "parapet-ml/src/main/java/dev/parapet/ml/detect");
@@ -41,9 +44,13 @@ final class ManifestWriter {
                 + recipe.name() + ".bin");
         component(y, "Model metadata", recipePath);
         component(y, "Model card", "docs/MODELS.md");
+        component(y, "Data card", "docs/MODELS.md");
+        component(y, "Evaluation results", "docs/MODELS.md");
+        component(y, "Supporting libraries and tools", "pom.xml");
         y.append("    -\n      name: Datasets\n      description: 'Public training data; the files and splits are listed"
-                + " under parapet.training_data'\n      license: ").append(q(dataLicences(recipe))).append('\n');
-        y.append("parapet:\n");
+                + " under provenance.training_data'\n      license: ").append(q(dataLicences(recipe)))
+                .append("\n      component_path: ").append(recipePath).append('\n');
+        y.append("provenance:\n");
         y.append("  kind: ").append(recipe.kind()).append('\n');
         y.append("  sha256: ").append(sha256).append('\n');
         y.append("  recipe: ").append(recipePath).append('\n');

@@ -18,6 +18,7 @@ import java.util.Set;
  * @param name           the model's name (its file is NAME.bin)
  * @param kind           {@code ngram} or {@code minilm}
  * @param seed           seeds every sample
+ * @param date           the release date written into the manifest (ISO date), or empty
  * @param features       feature settings ({@code min_n}, {@code max_n}, {@code bits}, {@code category_bits})
  * @param l2             L2 penalty of the unsafe head
  * @param categoryL2     L2 penalty of the category head
@@ -28,7 +29,7 @@ import java.util.Set;
  * @param maxChars       texts are cut to this many chars (the model's window)
  * @param datasets       the data
  */
-public record Recipe(String name, String kind, long seed, Map<String, Integer> features, double l2,
+public record Recipe(String name, String kind, long seed, String date, Map<String, Integer> features, double l2,
                      double categoryL2, int iterations, int categoryRows, int hidden, int heldOutPercent, int maxChars,
                      List<DatasetSpec> datasets) {
 
@@ -39,7 +40,7 @@ public record Recipe(String name, String kind, long seed, Map<String, Integer> f
 
     public static Recipe load(Path file) {
         YamlNode root = Yaml.parse(file);
-        root.onlyKeys(Set.of("name", "kind", "description", "seed", "features", "training", "datasets"));
+        root.onlyKeys(Set.of("name", "kind", "description", "seed", "date", "features", "training", "datasets"));
         String kind = root.require("kind").string();
         if (!kind.equals("ngram") && !kind.equals("minilm")) {
             throw root.require("kind").error("kind must be 'ngram' or 'minilm'");
@@ -66,7 +67,8 @@ public record Recipe(String name, String kind, long seed, Map<String, Integer> f
         if (heldOut < 1 || heldOut > 50) {
             throw t.error("held_out_percent must be in 1..50");
         }
-        return new Recipe(root.require("name").string(), kind, (long) root.number("seed", 1), features,
+        return new Recipe(root.require("name").string(), kind, (long) root.number("seed", 1), root.string("date", ""),
+                features,
                 t.number("l2", 1e-6), t.number("category_l2", 1e-5), (int) t.number("iterations", 100),
                 (int) t.number("category_rows", 0), (int) t.number("hidden", 0), heldOut,
                 (int) t.number("max_chars", 600), datasets);
