@@ -260,12 +260,18 @@ public final class AgentGuard {
         };
     }
 
-    /** True when an argument of the call that produced an output was written by the user. */
+    /**
+     * True when an argument of the call that produced an output came from the user's request, or from
+     * data the user pointed at (the inbox the user named mentions a page; that page is pointed at too).
+     */
     private boolean pointedAtByUser(ToolCall call, AgentContext context) {
         for (Iterator<JsonNode> it = call.arguments().elements(); it.hasNext(); ) {
             for (String v : scalars(it.next())) {
-                if (v.trim().length() >= 3 && tracer.trace(v, context.userOnly()).grounding() == Grounding.TRUSTED
-                        && !policy.trustedValues().contains(v.trim())) {
+                if (v.trim().length() < 3 || policy.trustedValues().contains(v.trim())) {
+                    continue;
+                }
+                Grounding g = tracer.trace(v, context).grounding();
+                if (g == Grounding.TRUSTED || g == Grounding.DATA_REFERENCED) {
                     return true;
                 }
             }

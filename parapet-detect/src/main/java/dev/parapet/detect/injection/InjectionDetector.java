@@ -126,7 +126,7 @@ public final class InjectionDetector implements Detector {
 
     /**
      * Widens a cue to the passage it sits in: forward to the end of the paragraph or of the data field
-     * (a closing quote, a closing tag), backward to the start of its line or field.
+     * (a closing quote, a closing tag), backward to the start of its sentence, line or field.
      */
     static Span passage(String text, Span cue) {
         int end = cue.end();
@@ -152,6 +152,10 @@ public final class InjectionDetector implements Detector {
         while (start > floor) {
             char c = text.charAt(start - 1);
             if (c == '\n' || c == '\'' || c == '"' || c == '>') {
+                break;
+            }
+            // Back to the start of the sentence, not into the data before it.
+            if (start - 2 >= 0 && c == ' ' && ".!?".indexOf(text.charAt(start - 2)) >= 0) {
                 break;
             }
             start--;

@@ -118,7 +118,7 @@ final class RequestScanner {
                 }
             }
             // "Find my flight; ..., send a summary to x@y": a verb that moves data out, a person, and an address.
-            return hardTarget && words.stream().anyMatch(SENDING::contains) && words.stream().anyMatch(PERSON::contains);
+            return hardTarget && sendsTo(words) && words.stream().anyMatch(PERSON::contains);
         }
         if (hardTarget) {
             return true;
@@ -126,6 +126,20 @@ final class RequestScanner {
         for (int k = w + 1; k < words.size(); k++) {
             if (TARGET_WORDS.contains(words.get(k))) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    /** A verb that moves data out, followed by where to: "email the details to", "send it at". */
+    private static boolean sendsTo(List<String> words) {
+        for (int k = 0; k < words.size(); k++) {
+            if (SENDING.contains(words.get(k))) {
+                for (int j = k + 1; j < words.size(); j++) {
+                    if (words.get(j).equals("to") || words.get(j).equals("at")) {
+                        return true;
+                    }
+                }
             }
         }
         return false;
