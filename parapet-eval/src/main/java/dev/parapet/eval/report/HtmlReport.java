@@ -69,7 +69,7 @@ public final class HtmlReport {
     /** Per language: recall where there are unsafe texts, and the false-positive rate where there are safe ones. */
     static String languageBars(JsonNode byLanguage) {
         List<Map.Entry<String, JsonNode>> langs = new ArrayList<>();
-        byLanguage.fields().forEachRemaining(langs::add);
+        langs.addAll(byLanguage.properties());
         int w = Math.max(W, PAD + 24 * langs.size() + 10);
         StringBuilder b = new StringBuilder(String.format(Locale.ROOT,
                 "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" role=\"img\"><title>Recall"

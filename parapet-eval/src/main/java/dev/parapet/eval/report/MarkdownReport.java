@@ -3,7 +3,6 @@ package dev.parapet.eval.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.eval.run.Target;
 
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
@@ -87,9 +86,7 @@ public final class MarkdownReport {
     private static String thresholdNote(JsonNode r) {
         JsonNode t = r.path("thresholds");
         StringBuilder b = new StringBuilder();
-        Iterator<Map.Entry<String, JsonNode>> it = t.fields();
-        while (it.hasNext()) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : t.properties()) {
             if (e.getValue().asDouble() != r.path("threshold").asDouble()) {
                 b.append(b.length() == 0 ? " (" : ", ").append(e.getKey()).append(' ').append(Fmt.frac(e.getValue()));
             }
@@ -102,7 +99,7 @@ public final class MarkdownReport {
         StringBuilder b = new StringBuilder();
         b.append("| ").append(what).append(" | n | unsafe | safe | precision | recall | F1 | FPR | AUPRC |\n");
         b.append("|---|--:|--:|--:|--:|--:|--:|--:|--:|\n");
-        groups.fields().forEachRemaining(e -> {
+        groups.properties().forEach(e -> {
             JsonNode g = e.getValue();
             b.append("| ").append(Fmt.cell(e.getKey())).append(" | ").append(Fmt.count(g.get("n"))).append(" | ")
                     .append(Fmt.count(g.get("positives"))).append(" | ").append(Fmt.count(g.get("negatives"))).append(" | ")
@@ -118,7 +115,7 @@ public final class MarkdownReport {
         b.append("Canonical-category detection (flagged under the labelled category): macro-F1 ")
                 .append(Fmt.frac(c.get("macro_f1"))).append(".\n\n");
         b.append("| category | support | precision | recall | F1 |\n|---|--:|--:|--:|--:|\n");
-        c.path("categories").fields().forEachRemaining(e -> b.append("| ").append(e.getKey()).append(" | ")
+        c.path("categories").properties().forEach(e -> b.append("| ").append(e.getKey()).append(" | ")
                 .append(Fmt.count(e.getValue().get("support"))).append(" | ").append(Fmt.frac(e.getValue().get("precision")))
                 .append(" | ").append(Fmt.frac(e.getValue().get("recall"))).append(" | ")
                 .append(Fmt.frac(e.getValue().get("f1"))).append(" |\n"));
@@ -130,7 +127,7 @@ public final class MarkdownReport {
         b.append("\n|---|");
         cols.forEach(col -> b.append("--:|"));
         b.append('\n');
-        c.path("confusion").fields().forEachRemaining(e -> {
+        c.path("confusion").properties().forEach(e -> {
             b.append("| ").append(e.getKey()).append(" |");
             cols.forEach(col -> b.append(' ').append(e.getValue().path(col).asLong(0)).append(" |"));
             b.append('\n');
