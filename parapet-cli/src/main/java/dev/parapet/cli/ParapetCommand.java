@@ -1,7 +1,14 @@
 package dev.parapet.cli;
 
 import dev.parapet.core.yaml.YamlException;
+import dev.parapet.eval.cli.EvalCommand;
+import dev.parapet.eval.dataset.DatasetRegistry;
+import dev.parapet.eval.run.PipelineRegistry;
+import dev.parapet.eval.run.SuiteRegistry;
+import dev.parapet.judge.cli.JudgeCommand;
+import dev.parapet.ml.cli.TrainCommand;
 import dev.parapet.openness.cli.OpennessCommand;
+import dev.parapet.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -31,6 +38,13 @@ public final class ParapetCommand implements Runnable {
     /** The configured command line: clear one-line errors, no stack traces, exit codes as documented. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ParapetCommand());
+        // Commands that live in other modules, registered as instances so they get the full product's parts.
+        DatasetRegistry datasets = DatasetRegistry.builtIn();
+        cl.addSubcommand("eval", new EvalCommand(PipelineRegistry.builtIn().with(new DefaultPipelineFactory()),
+                datasets, SuiteRegistry.builtIn(datasets)));
+        cl.addSubcommand("serve", new ServeCommand());
+        cl.addSubcommand("train", new TrainCommand());
+        cl.addSubcommand("judge", new JudgeCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println(commandLine.getColorScheme().errorText("parapet: " + message(e)));

@@ -6,6 +6,7 @@ import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.PolicyLoader;
 import dev.parapet.core.taxonomy.Taxonomies;
 import dev.parapet.detect.RuleDetectors;
+import dev.parapet.ml.DefaultDetectors;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
@@ -16,6 +17,10 @@ final class PipelineOptions {
 
     @Option(names = "--policy", paramLabel = "FILE", description = "Policy YAML (default: the built-in policy).")
     Path policyFile;
+
+    @Option(names = "--pipeline", paramLabel = "NAME", defaultValue = "default",
+            description = "default (rules and classifiers) or rules (rule detectors only) (default: ${DEFAULT-VALUE}).")
+    String pipeline;
 
     @Option(names = "--role", paramLabel = "ROLE", defaultValue = "user",
             description = "Who wrote the text: system, user, assistant or tool (default: ${DEFAULT-VALUE}).")
@@ -39,9 +44,13 @@ final class PipelineOptions {
         return new PolicyLoader(Taxonomies.builtIn().canonical()).load(policyFile);
     }
 
-    /** The default rule pipeline under the chosen policy. */
+    /** The chosen pipeline under the chosen policy. */
     Parapet build(boolean exhaustive) {
         Parapet.Builder b = Parapet.builder().policy(policy()).exhaustive(exhaustive);
-        return b.detectors(RuleDetectors.defaults(b.normalizerOrDefault())).build();
+        return b.detectors(switch (pipeline) {
+            case "default" -> DefaultDetectors.all(b.normalizerOrDefault());
+            case "rules" -> RuleDetectors.defaults(b.normalizerOrDefault());
+            default -> throw new InputException("unknown pipeline '" + pipeline + "' (default or rules)");
+        }).build();
     }
 }
