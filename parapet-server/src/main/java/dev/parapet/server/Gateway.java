@@ -21,6 +21,7 @@ import dev.parapet.server.guard.Decisions;
 import dev.parapet.server.guard.Guard;
 import dev.parapet.server.http.ApiException;
 import dev.parapet.server.http.ApiHandler;
+import dev.parapet.server.http.JettyErrors;
 import dev.parapet.server.http.JsonBodies;
 import dev.parapet.server.http.Responses;
 import dev.parapet.server.metrics.Metrics;
@@ -127,6 +128,7 @@ public final class Gateway implements AutoCloseable {
 
         app = Javalin.create(cfg -> {
             configure(cfg);
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(responses.errors())));
             cfg.routes.get("/healthz", routes.open("healthz", ctx -> responses.json(ctx, 200, status(mapper, "ok"))));
             cfg.routes.get("/readyz", routes.open("readyz", ctx -> {
                 if (draining || !database.healthy()) {

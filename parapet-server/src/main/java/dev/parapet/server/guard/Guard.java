@@ -28,13 +28,18 @@ public final class Guard implements AutoCloseable {
 
     /** The default rule pipeline (lexicons, PII, secrets) under a policy. */
     public static Guard rules(Policy policy) {
-        // Both pipelines share one normaliser and one set of detectors (they are immutable; lexicons are
-        // costly to build).
-        Parapet.Builder exhaustive = Parapet.builder().policy(policy).exhaustive(true);
-        TextNormalizer normalizer = exhaustive.normalizerOrDefault();
-        List<Detector> detectors = RuleDetectors.defaults(normalizer);
+        TextNormalizer normalizer = Parapet.builder().normalizerOrDefault();
+        return of(policy, normalizer, RuleDetectors.defaults(normalizer));
+    }
+
+    /** A policy over the given detectors (e.g. the rule detectors plus a classifier or a guard model). */
+    public static Guard of(Policy policy, TextNormalizer normalizer, List<Detector> detectors) {
+        // Both pipelines share one normaliser and one set of detectors: they are immutable, and lexicons
+        // are costly to build.
+        Parapet exhaustive = Parapet.builder().policy(policy).normalizer(normalizer).detectors(detectors)
+                .exhaustive(true).build();
         Parapet fast = Parapet.builder().policy(policy).normalizer(normalizer).detectors(detectors).build();
-        return new Guard(policy, exhaustive.detectors(detectors).build(), fast);
+        return new Guard(policy, exhaustive, fast);
     }
 
     public Policy policy() {
