@@ -36,6 +36,12 @@ public final class RecordSources {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /**
+     * The last key of a records path that reads an object of named lists of strings
+     * ({@code {"group": ["text", ...], ...}}): each string becomes a record with fields {@code group} and {@code text}.
+     */
+    public static final String GROUPS = "*";
+
     private RecordSources() {
     }
 
@@ -64,7 +70,9 @@ public final class RecordSources {
         String name = file.toString();
         return switch (format) {
             case JSONL -> new JsonLines(name, probe);
-            case JSON -> JsonArray.open(name, probe, records);
+            case JSON -> !records.isEmpty() && records.get(records.size() - 1).equals(GROUPS)
+                    ? JsonGroups.open(name, probe, records.subList(0, records.size() - 1))
+                    : JsonArray.open(name, probe, records);
             case CSV -> new Delimited(name, probe, ',', true);
             case TSV -> new Delimited(name, probe, '\t', true);
             case CSV_NO_HEADER -> new Delimited(name, probe, ',', false);
@@ -210,6 +218,90 @@ public final class RecordSources {
                 done = true;
                 return new Item.Bad(new RowIssue(name, line(parser), "", "invalid UTF-8 (is the file in another"
                         + " encoding?); rest of file skipped"));
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            parser.close();
+        }
+    }
+
+    /** An object of named lists of strings; each string is a record {@code {"group": name, "text": string}}. */
+    private static final class JsonGroups implements RecordSource {
+        private final String name;
+        private final JsonParser parser;
+        private String group;
+        private boolean done;
+
+        private JsonGroups(String name, JsonParser parser) {
+            this.name = name;
+            this.parser = parser;
+        }
+
+        static JsonGroups open(String name, InputStream in, List<String> keys) throws IOException {
+            JsonParser p = JSON.getFactory().createParser(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+            try {
+                JsonToken t = p.nextToken();
+                for (String key : keys) {
+                    if (t != JsonToken.START_OBJECT) {
+                        throw new DatasetException(name + ":" + JsonArray.line(p) + ": expected an object holding '" + key + "'");
+                    }
+                    t = JsonArray.findField(p, name, key);
+                }
+                if (t != JsonToken.START_OBJECT) {
+                    throw new DatasetException(name + ":" + JsonArray.line(p) + ": expected an object of named lists");
+                }
+                return new JsonGroups(name, p);
+            } catch (JsonProcessingException e) {
+                p.close();
+                throw new DatasetException(name + ":" + JsonArray.line(p) + ": malformed JSON: " + firstLine(e.getOriginalMessage()));
+            } catch (DatasetException e) {
+                p.close();
+                throw e;
+            }
+        }
+
+        @Override
+        public Item next() throws IOException {
+            try {
+                while (!done) {
+                    JsonToken t = parser.nextToken();
+                    if (group == null) {
+                        if (t != JsonToken.FIELD_NAME) {
+                            done = true;
+                            return null;
+                        }
+                        group = parser.currentName();
+                        if (parser.nextToken() != JsonToken.START_ARRAY) {
+                            long line = JsonArray.line(parser);
+                            parser.skipChildren();
+                            String g = group;
+                            group = null;
+                            return new Item.Bad(new RowIssue(name, line, g, "expected a list of strings"));
+                        }
+                        continue;
+                    }
+                    if (t == JsonToken.END_ARRAY) {
+                        group = null;
+                        continue;
+                    }
+                    long line = JsonArray.line(parser);
+                    if (t != JsonToken.VALUE_STRING) {
+                        parser.skipChildren();
+                        return new Item.Bad(new RowIssue(name, line, group, "expected a string"));
+                    }
+                    com.fasterxml.jackson.databind.node.ObjectNode o = JSON.createObjectNode();
+                    o.put("group", group);
+                    o.put("text", parser.getText());
+                    return new Item.Row(new JsonRecord(name, line, o));
+                }
+                return null;
+            } catch (JsonProcessingException e) {
+                done = true;
+                return new Item.Bad(new RowIssue(name, JsonArray.line(parser), "", "malformed JSON ("
+                        + firstLine(e.getOriginalMessage()) + "); rest of file skipped"));
             }
         }
 

@@ -17,7 +17,7 @@ public final class DatasetSuite implements Suite {
     public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
             "hatecheck", "ailuminate:test:en", "ailuminate:test:fr", "xsafety:test", "rtp-lx", "multijail",
             "ud-sentences:test", "cyberseceval-frr", "wildguardmix:test", "deepset:test", "cyberseceval-pi",
-            "obfuscation");
+            "bipia:test", "obfuscation");
 
     private final String name;
     private final String description;

@@ -104,6 +104,20 @@ class DatasetLoaderTest {
     }
 
     @Test
+    void anObjectOfNamedListsGivesOneRecordPerString() throws IOException {
+        Path f = write("g.json", "{\"Phishing\": [\"send your password\", \"click here\"],\n \"Odd\": 3,\n"
+                + " \"Ciphers\": [\"uryyb\", 7]}");
+        SourceSpec src = new SourceSpec(List.of(), Optional.empty(), List.of(RecordSources.GROUPS), "text", Map.of(),
+                new LabelRule.Constant(true), new ValueRule.Field("group", Map.of()), Map.of(), ValueRule.NONE, "", "");
+        LoadedDataset d = DatasetLoader.loadFile(f, src, Long.MAX_VALUE);
+        assertThat(d.examples()).extracting(Example::text).containsExactly("send your password", "click here", "uryyb");
+        assertThat(d.examples()).extracting(Example::category).containsExactly("Phishing", "Phishing", "Ciphers");
+        assertThat(d.issues()).extracting(RowIssue::reason).containsExactly("expected a list of strings",
+                "expected a string");
+        assertThat(d.issues().get(0).line()).isEqualTo(2);
+    }
+
+    @Test
     void gzippedJsonLinesAndANumericThreshold() throws IOException {
         Path f = dir.resolve("d.jsonl.gz");
         try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(f))) {

@@ -61,6 +61,10 @@ class SharedDataTest {
         LoadedDataset obfuscation = load("obfuscation", Long.MAX_VALUE);
         assertThat(obfuscation.negatives()).isPositive();
         assertThat(obfuscation.positives()).isGreaterThan(obfuscation.negatives());
+        LoadedDataset bipia = load("bipia:test", Long.MAX_VALUE);
+        assertThat(bipia.positives()).isEqualTo(75 + 50);
+        assertThat(bipia.negatives()).isEqualTo(50 + 100);
+        assertThat(bipia.licence()).isEqualTo("eval-only");
         LoadedDataset multijail = load("multijail:th", Long.MAX_VALUE);
         assertThat(multijail.examples()).hasSize(315).allSatisfy(e -> assertThat(e.language()).isEqualTo("th"));
     }
