@@ -56,6 +56,43 @@ class LimitsAndShutdownTest {
     }
 
     @Test
+    void aClientLeavingMidStreamStopsTheUpstreamAndTheDecisionIsStillRecorded(@TempDir Path dir) throws Exception {
+        try (FakeUpstream upstream = new FakeUpstream()) {
+            upstream.script("slow", new FakeUpstream.Slow(1500, "A calm answer that takes its time to arrive."));
+            try (TestGateway gw = TestGateway.start(dir, Map.of("PARAPET_UPSTREAM_URL", upstream.baseUrl(),
+                    "PARAPET_UPSTREAM_TIMEOUT_MS", "10000"))) {
+                try (Socket s = new Socket("127.0.0.1", gw.gateway.port())) {
+                    s.setSoTimeout(10_000);
+                    byte[] body = ChatProxyTest.body("slow", true, "Hi").getBytes(StandardCharsets.UTF_8);
+                    OutputStream out = s.getOutputStream();
+                    out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: localhost\r\n"
+                            + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n\r\n")
+                            .getBytes(StandardCharsets.ISO_8859_1));
+                    out.write(body);
+                    out.flush();
+                    assertThat(new String(s.getInputStream().readNBytes(12), StandardCharsets.ISO_8859_1))
+                            .isEqualTo("HTTP/1.1 200");
+                } // the client hangs up while the upstream is still thinking
+                dev.parapet.server.audit.DecisionLog log;
+                try (dev.parapet.server.audit.Database db = dev.parapet.server.audit.Database.open(
+                        new dev.parapet.server.config.GatewayConfig.Audit("jdbc:sqlite:" + dir.resolve("parapet.db"),
+                                "", "", false))) {
+                    log = new dev.parapet.server.audit.DecisionLog(db.dataSource(),
+                            new com.fasterxml.jackson.databind.ObjectMapper());
+                    long deadline = System.nanoTime() + 15_000_000_000L;
+                    boolean recorded = false;
+                    while (!recorded && System.nanoTime() < deadline) {
+                        recorded = log.recent(20).stream().anyMatch(d -> d.endpoint().equals("chat.output"));
+                        Thread.sleep(100);
+                    }
+                    assertThat(recorded).as("the abandoned stream's output decision is recorded").isTrue();
+                }
+                assertThat(gw.get("/healthz").statusCode()).isEqualTo(200);
+            }
+        }
+    }
+
+    @Test
     void shutdownWaitsForAStreamInFlightAndRefusesNewRequests(@TempDir Path dir) throws Exception {
         try (FakeUpstream upstream = new FakeUpstream()) {
             upstream.script("slow", new FakeUpstream.Slow(1500, "A calm answer that takes its time."));

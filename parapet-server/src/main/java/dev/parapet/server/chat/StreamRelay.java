@@ -107,6 +107,7 @@ final class StreamRelay {
             pump(upstream);
         } catch (SseWriter.ClientGoneException e) {
             LOG.log(System.Logger.Level.DEBUG, "client left mid-stream; upstream closed");
+            recordUnfinished();
         }
     }
 
@@ -307,6 +308,19 @@ final class StreamRelay {
             proxy.metrics().failOpen("check_error");
             return new Verdict(Action.ALLOW, Map.of(), java.util.Set.of(), List.of(), Optional.empty(), List.of(),
                     List.of(), client.guard().policy().id(), client.guard().policy().version(), java.time.Duration.ZERO);
+        }
+    }
+
+    /** The client left: what the upstream had sent by then is still decided and recorded. */
+    private void recordUnfinished() {
+        for (Choice c : choices.values()) {
+            if (!c.finished && !c.content.isEmpty()) {
+                try {
+                    record(c.content.text());
+                } catch (ApiException e) {
+                    LOG.log(System.Logger.Level.WARNING, "could not record the decision of an abandoned stream");
+                }
+            }
         }
     }
 
