@@ -318,7 +318,7 @@ public final class EvalCommand implements Callable<Integer> {
     private String listing() {
         StringBuilder b = new StringBuilder("Datasets (under --data ").append(data).append("):\n");
         for (DatasetSpec d : datasets.all()) {
-            b.append(String.format("  %-18s %-9s splits: %-22s %s%n", d.name(), d.licence(),
+            b.append(String.format(java.util.Locale.ROOT, "  %-18s %-9s splits: %-22s %s%n", d.name(), d.licence(),
                     d.splits().name().toLowerCase(java.util.Locale.ROOT) + (d.splitNames().isEmpty() ? ""
                             : " " + String.join("/", d.splitNames())), d.title()));
         }

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
@@ -83,8 +84,8 @@ public final class DatasetLoader {
         if (!Files.isRegularFile(file)) {
             throw new DatasetException(file + ": no such file");
         }
-        Sink sink = new Sink(new Selector(file.getFileName().toString(), java.util.Optional.empty(),
-                java.util.Optional.empty()), limit);
+        Sink sink = new Sink(new Selector(file.getFileName().toString(), Optional.empty(),
+                Optional.empty()), limit);
         read(file, src, "", false, sink);
         return sink.result(file.getFileName().toString(), "", List.of(file.toString()));
     }

@@ -3,6 +3,7 @@ package dev.parapet.eval.metric;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -34,7 +35,7 @@ public record CategoryDetection(Map<String, Confusion> perCategory, Map<String, 
      * @param flagged    the categories the filter flagged for each example
      * @param predicted  the single category the filter flagged with the highest score, or {@link #NONE}
      */
-    public static CategoryDetection of(List<String> labels, List<? extends java.util.Set<String>> flagged,
+    public static CategoryDetection of(List<String> labels, List<? extends Set<String>> flagged,
                                        List<String> predicted) {
         Map<String, long[]> counts = new TreeMap<>();
         for (String l : labels) {

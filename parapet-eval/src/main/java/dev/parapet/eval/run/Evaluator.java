@@ -16,6 +16,7 @@ import java.util.OptionalDouble;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * Runs a filter over a dataset, one text at a time on the calling thread (so the latency measured is that of one
@@ -107,7 +108,7 @@ public final class Evaluator {
     }
 
     private static Map<String, Metrics> groups(List<Example> ex, boolean[] positive, boolean[] flagged,
-                                               double[] scores, java.util.function.Function<Example, String> key) {
+                                               double[] scores, Function<Example, String> key) {
         Map<String, List<Integer>> idx = new LinkedHashMap<>();
         for (int i = 0; i < ex.size(); i++) {
             String k = key.apply(ex.get(i));
