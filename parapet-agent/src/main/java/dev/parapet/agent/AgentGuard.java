@@ -51,6 +51,8 @@ public final class AgentGuard {
 
     /** Findings at least this strong mark their span as injected (values inside are poisoned). */
     static final double POISON = 0.7;
+    /** Plain values at least this long copied from untrusted prose are sentences, not names. */
+    static final int COPIED_SENTENCE = 16;
 
     private final ToolPolicy policy;
     private final Detector detector;
@@ -223,6 +225,13 @@ public final class AgentGuard {
                         reasons.add(new Reason("injected_value", Action.BLOCK, rule.name(), arg, t.originName(),
                                 "argument '" + arg + "' of '" + rule.name() + "' comes from instructions injected in "
                                         + t.originName()));
+                    } else if ((t.grounding() == Grounding.DATA_PROSE || t.grounding() == Grounding.DATA_REFERENCED)
+                            && value.length() >= COPIED_SENTENCE
+                            && context.risk() > 0) {
+                        // A sentence copied word for word from untrusted text that asks for actions.
+                        reasons.add(new Reason("copied_value", Action.REQUIRE_APPROVAL, rule.name(), arg,
+                                t.originName(), "argument '" + arg + "' of '" + rule.name() + "' is copied from "
+                                + t.originName() + ", which asks for actions"));
                     } else if (t.grounding() == Grounding.SUSPECT) {
                         reasons.add(new Reason("suspect_value", attacked ? Action.BLOCK : Action.REQUIRE_APPROVAL,
                                 rule.name(), arg, t.originName(), "argument '" + arg + "' of '" + rule.name()

@@ -59,14 +59,23 @@ final class Entities {
             return true;
         }
         int digits = 0;
+        int letters = 0;
+        int dashes = 0;
         for (int k = 0; k < t.length(); k++) {
             char c = t.charAt(k);
             if (Character.isDigit(c)) {
                 digits++;
-            } else if (!Character.isLetter(c)) {
-                return false; // dates, phone numbers and other dashed numbers are not accounts
+            } else if (Character.isLetter(c)) {
+                letters++;
+            } else if (c == '-' || c == ' ') {
+                dashes++;
+            } else {
+                return false;
             }
         }
-        return t.length() >= 10 && digits >= 6;
+        if (dashes > 0) {
+            return letters == 0 && digits >= 12; // a card number; dates and phone numbers have fewer digits
+        }
+        return t.length() >= 8 && digits >= 5; // accounts, IBANs, passport and ID numbers
     }
 }

@@ -104,6 +104,16 @@ public final class ValueTracer {
         while (a < text.length() && text.charAt(a) == ' ') {
             a++;
         }
+        if (b >= 0 && (text.charAt(b) == '"' || text.charAt(b) == '\'')) {
+            // A quoted value is a field only where the quote opens one: "key": "value", ['a', 'b'].
+            b--;
+            while (b >= 0 && text.charAt(b) == ' ') {
+                b--;
+            }
+            if (b >= 0 && "[{(,:|\t\n=".indexOf(text.charAt(b)) < 0) {
+                return false;
+            }
+        }
         boolean before = b < 0 || "\"'[{(,:|\t\n=".indexOf(text.charAt(b)) >= 0;
         boolean after = a >= text.length() || "\"']}),|\t\n;".indexOf(text.charAt(a)) >= 0;
         return before && after;
