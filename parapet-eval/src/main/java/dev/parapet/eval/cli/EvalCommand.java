@@ -71,8 +71,8 @@ public final class EvalCommand implements Callable<Integer> {
             description = "The data folder holding safety/, multilingual/, injection/ (default: ${DEFAULT-VALUE}).")
     Path data;
 
-    @Option(names = "--pipeline", paramLabel = "NAME", defaultValue = "rules",
-            description = "The pipeline to evaluate (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--pipeline", paramLabel = "NAME",
+            description = "The pipeline to evaluate (default: 'default' when this build has it, else 'rules').")
     String pipeline;
 
     @Option(names = "--detector", paramLabel = "ID", split = ",",
@@ -168,6 +168,14 @@ public final class EvalCommand implements Callable<Integer> {
         this.suites = suites == null ? SuiteRegistry.builtIn(datasets) : suites;
     }
 
+    /** The pipeline asked for, or the product's default pipeline when this build registers one. */
+    private String pipelineName() {
+        if (pipeline != null) {
+            return pipeline;
+        }
+        return pipelines.names().contains("default") ? "default" : "rules";
+    }
+
     /** Runs the command standalone: {@code java ... EvalCommand --suite standard}. */
     public static void main(String[] args) {
         System.exit(new picocli.CommandLine(new EvalCommand()).execute(args));
@@ -220,7 +228,7 @@ public final class EvalCommand implements Callable<Integer> {
         Suite chosen = suite == null ? null : suites.get(suite);
         List<Selector> selectors = datasetNames.stream().map(s -> Selector.parse(s, datasets)).toList();
         if (file == null) DatasetLoader.requireDataRoot(data);
-        try (Filter filter = PipelineFilter.create(pipelines.get(pipeline), policy(), new HashSet<>(detectors))) {
+        try (Filter filter = PipelineFilter.create(pipelines.get(pipelineName()), policy(), new HashSet<>(detectors))) {
             if (chosen != null) {
                 SuiteResult r = chosen.run(new Suite.Context(data, filter, t, max, progress));
                 runs.addAll(r.runs());
