@@ -9,9 +9,10 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a request's {@code Authorization: Bearer KEY} header into a {@link Client}. A key that is given
- * must be valid, even where keys are optional; with {@code auth.required}, a request without a key is
- * refused. Keys are compared against their stored hashes only.
+ * Turns a request's {@code Authorization: Bearer KEY} header into a {@link Client}. Without any key
+ * configured, the header is ignored. With keys configured, a key that is given must be valid, even where
+ * keys are optional; with {@code auth.required}, a request without a key is refused. Keys are compared
+ * against their stored hashes only.
  */
 public final class Authenticator {
 
@@ -45,13 +46,17 @@ public final class Authenticator {
      * @param address       the client's address, for anonymous clients
      */
     public Client authenticate(String authorization, String address) {
+        if (keys.isEmpty() && !required) {
+            // No keys configured: a local, single-user gateway. OpenAI clients always send some key;
+            // it means nothing here and is ignored. Everyone may review.
+            return new Client("anonymous@" + address, defaultGuard, true);
+        }
         if (authorization == null || authorization.isBlank()) {
             if (required) {
                 throw ApiException.unauthorized("You didn't provide an API key. Send it in the Authorization "
                         + "header as 'Bearer YOUR_KEY'.");
             }
-            // Without any keys configured the gateway is a local, single-user tool: everyone may review.
-            return new Client("anonymous@" + address, defaultGuard, keys.isEmpty());
+            return new Client("anonymous@" + address, defaultGuard, false);
         }
         String h = authorization.trim();
         if (!h.regionMatches(true, 0, "Bearer ", 0, 7)) {
