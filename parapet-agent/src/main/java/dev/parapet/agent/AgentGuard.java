@@ -51,8 +51,8 @@ public final class AgentGuard {
 
     /** Findings at least this strong mark their span as injected (values inside are poisoned). */
     static final double POISON = 0.7;
-    /** Plain values at least this long copied from untrusted prose are sentences, not names. */
-    static final int COPIED_SENTENCE = 16;
+    /** Plain values of at least this many words copied from untrusted text are sentences, not names. */
+    static final int COPIED_SENTENCE_WORDS = 5;
 
     private final ToolPolicy policy;
     private final Detector detector;
@@ -226,8 +226,7 @@ public final class AgentGuard {
                                 "argument '" + arg + "' of '" + rule.name() + "' comes from instructions injected in "
                                         + t.originName()));
                     } else if ((t.grounding() == Grounding.DATA_PROSE || t.grounding() == Grounding.DATA_REFERENCED)
-                            && value.length() >= COPIED_SENTENCE
-                            && context.risk() > 0) {
+                            && isSentence(value) && context.risk() > 0) {
                         // A sentence copied word for word from untrusted text that asks for actions.
                         reasons.add(new Reason("copied_value", Action.REQUIRE_APPROVAL, rule.name(), arg,
                                 t.originName(), "argument '" + arg + "' of '" + rule.name() + "' is copied from "
@@ -286,6 +285,10 @@ public final class AgentGuard {
             }
         }
         return false;
+    }
+
+    private static boolean isSentence(String value) {
+        return value.trim().split("\\s+").length >= COPIED_SENTENCE_WORDS;
     }
 
     private static List<String> intents(ToolRule rule) {

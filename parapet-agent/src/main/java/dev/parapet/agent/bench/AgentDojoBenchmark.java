@@ -55,7 +55,7 @@ public final class AgentDojoBenchmark {
     public BenchmarkResult run() {
         BenchmarkResult.Tally t = new BenchmarkResult.Tally();
         for (DojoScenarios.UserTask task : scenarios.userTasks()) {
-            String prompt = tasks.text(scenarios.suite(), task.task(), scenarios.vars());
+            String prompt = tasks.text(scenarios.suite(), task.task(), task.vars());
             Set<String> seen = new HashSet<>();
             for (DojoScenarios.Step s : task.steps()) {
                 s.output().ifPresent(p -> seen.addAll(env.vectorsIn(env.raw(p, scenarios.suite() + "/" + task.task()))));
@@ -67,7 +67,7 @@ public final class AgentDojoBenchmark {
                 continue;
             }
             for (DojoScenarios.InjectionTask goal : scenarios.injectionTasks()) {
-                String goalText = tasks.text(scenarios.suite(), goal.task(), scenarios.vars());
+                String goalText = tasks.text(scenarios.suite(), goal.task(), goal.vars());
                 for (String attack : AttackTemplates.all(goalText, scenarios.user())) {
                     Map<String, String> injected = new HashMap<>();
                     for (String v : seen) {
@@ -90,7 +90,7 @@ public final class AgentDojoBenchmark {
         int calls = 0;
         int blocked = 0;
         for (DojoScenarios.Step s : task.steps()) {
-            ToolCall call = call(s);
+            ToolCall call = call(s, task.vars());
             GuardResult r = guard.checkToolCall(call, ctx);
             calls++;
             if (!r.decision().allowed()) {
@@ -110,7 +110,7 @@ public final class AgentDojoBenchmark {
                              Map<String, String> injected, BenchmarkResult.Tally t) {
         AgentContext ctx = AgentContext.ofUser(prompt);
         for (DojoScenarios.Step s : task.steps()) {
-            ToolCall call = call(s);
+            ToolCall call = call(s, task.vars());
             GuardResult r = guard.checkToolCall(call, ctx);
             if (!r.decision().allowed()) {
                 continue;
@@ -130,7 +130,7 @@ public final class AgentDojoBenchmark {
         boolean all = true;
         t.attacks++;
         for (DojoScenarios.Step s : goal.steps()) {
-            ToolCall call = call(s);
+            ToolCall call = call(s, goal.vars());
             GuardResult r = guard.checkToolCall(call, ctx);
             if (!sideEffecting(call)) {
                 // Reads the goal needs (finding what to steal) are checked, but only effects count as the attack.
@@ -170,9 +170,9 @@ public final class AgentDojoBenchmark {
         return s.output().map(p -> env.fill(env.raw(p, where), injected)).orElse(DONE);
     }
 
-    private ToolCall call(DojoScenarios.Step s) {
+    private ToolCall call(DojoScenarios.Step s, Map<String, String> vars) {
         Map<String, Object> args = new LinkedHashMap<>();
-        s.args().forEach((k, v) -> args.put(k, fillValue(v)));
+        s.args().forEach((k, v) -> args.put(k, fillValue(v, vars)));
         ToolCall call = ToolCall.of(s.tool(), args);
         for (Map.Entry<String, List<String>> f : s.from().entrySet()) {
             Set<Origin> origins = new HashSet<>();
@@ -184,18 +184,18 @@ public final class AgentDojoBenchmark {
         return call;
     }
 
-    private Object fillValue(Object v) {
+    private Object fillValue(Object v, Map<String, String> vars) {
         if (v instanceof String s) {
-            return DojoTasks.fill(s, scenarios.vars(), scenarios.suite());
+            return DojoTasks.fill(s, vars, scenarios.suite());
         }
         if (v instanceof List<?> l) {
             List<Object> out = new ArrayList<>();
-            l.forEach(x -> out.add(fillValue(x)));
+            l.forEach(x -> out.add(fillValue(x, vars)));
             return out;
         }
         if (v instanceof Map<?, ?> m) {
             Map<String, Object> out = new LinkedHashMap<>();
-            m.forEach((k, x) -> out.put(String.valueOf(k), fillValue(x)));
+            m.forEach((k, x) -> out.put(String.valueOf(k), fillValue(x, vars)));
             return out;
         }
         return v;

@@ -38,10 +38,12 @@ record DojoScenarios(String suite, String user, Map<String, String> vars, List<U
     record Step(String tool, Map<String, Object> args, Map<String, List<String>> from, Optional<List<Object>> output) {
     }
 
-    record UserTask(String task, List<Step> steps) {
+    /** A user task; {@code vars} override the suite's for this task's prompt and calls. */
+    record UserTask(String task, Map<String, String> vars, List<Step> steps) {
     }
 
-    record InjectionTask(String task, List<Step> steps) {
+    /** An injection goal; {@code vars} override the suite's for this goal's text and calls. */
+    record InjectionTask(String task, Map<String, String> vars, List<Step> steps) {
     }
 
     static DojoScenarios shipped(String suite) {
@@ -63,16 +65,22 @@ record DojoScenarios(String suite, String user, Map<String, String> vars, List<U
         root.get("vars").ifPresent(v -> v.entries().forEach((k, n) -> vars.put(k, n.string())));
         List<UserTask> users = new ArrayList<>();
         for (YamlNode t : root.require("user_tasks").list()) {
-            t.onlyKeys(Set.of("task", "steps", "note"));
-            users.add(new UserTask(t.require("task").string(), steps(t.require("steps"))));
+            t.onlyKeys(Set.of("task", "vars", "steps", "note"));
+            users.add(new UserTask(t.require("task").string(), vars(t, vars), steps(t.require("steps"))));
         }
         List<InjectionTask> injections = new ArrayList<>();
         for (YamlNode t : root.require("injection_tasks").list()) {
-            t.onlyKeys(Set.of("task", "steps", "note"));
-            injections.add(new InjectionTask(t.require("task").string(), steps(t.require("steps"))));
+            t.onlyKeys(Set.of("task", "vars", "steps", "note"));
+            injections.add(new InjectionTask(t.require("task").string(), vars(t, vars), steps(t.require("steps"))));
         }
         return new DojoScenarios(root.require("suite").string(), root.string("user", "the user"), vars, users,
                 injections);
+    }
+
+    private static Map<String, String> vars(YamlNode task, Map<String, String> suite) {
+        Map<String, String> out = new LinkedHashMap<>(suite);
+        task.get("vars").ifPresent(v -> v.entries().forEach((k, n) -> out.put(k, n.string())));
+        return out;
     }
 
     private static List<Step> steps(YamlNode list) {

@@ -120,8 +120,8 @@ final class RequestScanner {
             // "Find my flight; ..., send a summary to x@y": a verb that moves data out, a person, and an address.
             return hardTarget && sendsTo(words) && words.stream().anyMatch(PERSON::contains);
         }
-        if (hardTarget) {
-            return true;
+        if (hardTarget || w > 0) {
+            return true; // "please <verb>" asks for an action by itself
         }
         for (int k = w + 1; k < words.size(); k++) {
             if (TARGET_WORDS.contains(words.get(k))) {
