@@ -77,10 +77,18 @@ public final class Gateway implements AutoCloseable {
         Map<String, Guard> guards = new LinkedHashMap<>();
         PolicyLoader loader = new PolicyLoader(Taxonomies.builtIn().canonical());
         guards.put("", Guard.rules(config.policyFile().map(p -> load(loader, p)).orElse(Policy.defaultPolicy())));
+        Map<Path, Guard> byFile = new LinkedHashMap<>(); // keys sharing a policy file share its pipelines
         for (GatewayConfig.ApiKey k : config.auth().keys()) {
-            k.policyFile().ifPresent(p -> guards.put(k.id(), Guard.rules(load(loader, p))));
+            k.policyFile().ifPresent(p -> guards.put(k.id(), byFile.computeIfAbsent(p.toAbsolutePath().normalize(),
+                    f -> Guard.rules(load(loader, p)))));
         }
-        Database db = Database.open(config.audit());
+        Database db;
+        try {
+            db = Database.open(config.audit());
+        } catch (RuntimeException e) {
+            guards.values().forEach(Guard::close);
+            throw e;
+        }
         Gateway g = new Gateway(config, db, guards);
         try {
             g.listen();
@@ -246,7 +254,7 @@ public final class Gateway implements AutoCloseable {
         if (upstream != null) {
             upstream.close();
         }
-        guards.values().forEach(Guard::close);
+        new java.util.LinkedHashSet<>(guards.values()).forEach(Guard::close);
         database.close();
     }
 
