@@ -4,7 +4,6 @@ import dev.parapet.core.finding.Span;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -35,11 +34,6 @@ public final class AgentContext {
             suspect = List.copyOf(suspect);
         }
 
-        /** The text in lower case when that keeps every offset, else the text itself. */
-        String folded() {
-            String lower = text.toLowerCase(Locale.ROOT);
-            return lower.length() == text.length() ? lower : text;
-        }
     }
 
     private static final AgentContext EMPTY = new AgentContext(List.of(), List.of(), 0);
@@ -114,11 +108,6 @@ public final class AgentContext {
             }
         }
         return false;
-    }
-
-    /** This context with only the system's and the user's texts. */
-    AgentContext userOnly() {
-        return new AgentContext(entries.stream().filter(e -> e.origin().trusted()).toList(), List.of(), 0);
     }
 
     /** The user's own words, all turns joined. */
