@@ -168,6 +168,7 @@ public final class LexiconDetector implements Detector {
             case "sexual_content" -> "sexual";
             case "suicide_self_harm" -> "self_harm";
             case "child_sexual_exploitation" -> "csam";
+            case "violent_crimes" -> "threat";
             default -> category;
         };
     }
