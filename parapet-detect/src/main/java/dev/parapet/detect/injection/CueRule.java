@@ -11,8 +11,11 @@ import java.util.Objects;
  * @param weight   the score the rule alone gives, in 0..1
  * @param window   most chars between the first and the last term of a match
  * @param groups   the term groups, as written (not yet normalised)
+ * @param dataOnly whether the rule applies only to data (tool results, documents): words like "your
+ *                 answer" are ordinary in a user's message but, in data, address the model
  */
-public record CueRule(String id, String category, double weight, int window, List<List<String>> groups) {
+public record CueRule(String id, String category, double weight, int window, List<List<String>> groups,
+                      boolean dataOnly) {
 
     public CueRule {
         Objects.requireNonNull(id, "id");

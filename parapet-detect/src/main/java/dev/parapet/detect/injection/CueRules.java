@@ -44,7 +44,7 @@ public final class CueRules {
         List<CueRule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode r : root.require("rules").list()) {
-            r.onlyKeys(Set.of("id", "category", "weight", "window", "groups"));
+            r.onlyKeys(Set.of("id", "category", "weight", "window", "groups", "data_only"));
             String id = r.require("id").string();
             if (!ids.add(id)) {
                 throw r.error("duplicate rule id '" + id + "'");
@@ -69,7 +69,8 @@ public final class CueRules {
                 groups.add(terms);
             }
             try {
-                rules.add(new CueRule(id, category, r.require("weight").number(), r.require("window").integer(), groups));
+                rules.add(new CueRule(id, category, r.require("weight").number(), r.require("window").integer(), groups,
+                        r.bool("data_only", false)));
             } catch (IllegalArgumentException e) {
                 throw r.error(e.getMessage());
             }

@@ -105,6 +105,9 @@ public final class InjectionDetector implements Detector {
                       Deadline deadline, List<Finding> out) {
         String folded = view.text();
         for (CueMatcher.Match m : cues.find(folded, deadline)) {
+            if (m.rule().dataOnly() && role != Role.TOOL) {
+                continue;
+            }
             Span span = view.toOriginal(m.start(), m.end());
             if (widen && m.rule().category().equals(PROMPT_INJECTION)) {
                 span = passage(original, span);
