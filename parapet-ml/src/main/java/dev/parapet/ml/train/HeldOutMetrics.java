@@ -10,11 +10,13 @@ import java.util.TreeMap;
 /**
  * Figures of a model on held-out training rows (never on a test split): precision, recall, F1 and
  * false-positive rate at a threshold, average precision (AUPRC), precision among texts scored 0.8 or more
- * (a check of calibration), per-dataset flag rates and the category head's accuracy.
+ * (a check of calibration), flag rates per dataset and per language, and the category head's accuracy.
+ * Each {@code byDataset} and {@code byLanguage} entry holds rows, rows flagged, unsafe rows.
  */
 public record HeldOutMetrics(int n, int positives, double threshold, double precision, double recall, double f1,
                              double fpr, double auprc, double precisionAt08, int countAt08,
-                             double categoryAccuracy, Map<String, double[]> byDataset) {
+                             double categoryAccuracy, Map<String, double[]> byDataset,
+                             Map<String, double[]> byLanguage) {
 
     /**
      * @param scores         calibrated unsafe scores
@@ -24,6 +26,7 @@ public record HeldOutMetrics(int n, int positives, double threshold, double prec
                                     double threshold) {
         int tp = 0, fp = 0, fn = 0, tn = 0, hi = 0, hiTrue = 0, catN = 0, catOk = 0;
         Map<String, double[]> byDataset = new TreeMap<>();
+        Map<String, double[]> byLanguage = new TreeMap<>();
         for (int i = 0; i < examples.size(); i++) {
             Example e = examples.get(i);
             boolean flag = scores[i] >= threshold;
@@ -40,17 +43,19 @@ public record HeldOutMetrics(int n, int positives, double threshold, double prec
                 catN++;
                 catOk += e.category().equals(predicted.get(i)) ? 1 : 0;
             }
-            double[] d = byDataset.computeIfAbsent(e.dataset(), k -> new double[3]);
-            d[0]++;
-            d[1] += flag ? 1 : 0;
-            d[2] += e.unsafe() ? 1 : 0;
+            for (double[] d : new double[][]{byDataset.computeIfAbsent(e.dataset(), k -> new double[3]),
+                    byLanguage.computeIfAbsent(e.lang().isEmpty() ? "unknown" : e.lang(), k -> new double[3])}) {
+                d[0]++;
+                d[1] += flag ? 1 : 0;
+                d[2] += e.unsafe() ? 1 : 0;
+            }
         }
         double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
         double r = tp + fn == 0 ? 0 : (double) tp / (tp + fn);
         return new HeldOutMetrics(examples.size(), tp + fn, threshold, p, r, p + r == 0 ? 0 : 2 * p * r / (p + r),
                 fp + tn == 0 ? 0 : (double) fp / (fp + tn), averagePrecision(examples, scores),
                 hi == 0 ? Double.NaN : (double) hiTrue / hi, hi, catN == 0 ? Double.NaN : (double) catOk / catN,
-                byDataset);
+                byDataset, byLanguage);
     }
 
     /** Average precision: the mean of precision at each positive, ranked by score (ties by input order). */
@@ -80,6 +85,9 @@ public record HeldOutMetrics(int n, int positives, double threshold, double prec
                         + "category accuracy %.3f%n", n, positives, threshold, precision, recall, f1, fpr, auprc,
                 precisionAt08, countAt08, categoryAccuracy));
         byDataset.forEach((k, d) -> sb.append(String.format(Locale.ROOT, "  %-28s %5d rows, %5.1f%% unsafe, "
+                + "flagged %5.1f%%%n", k, (int) d[0], 100 * d[2] / d[0], 100 * d[1] / d[0])));
+        sb.append("by language:\n");
+        byLanguage.forEach((k, d) -> sb.append(String.format(Locale.ROOT, "  lang %-10s %5d rows, %5.1f%% unsafe, "
                 + "flagged %5.1f%%%n", k, (int) d[0], 100 * d[2] / d[0], 100 * d[1] / d[0])));
         return sb.toString();
     }

@@ -78,12 +78,18 @@ final class ManifestWriter {
                         + "    category_accuracy: %.4f%n", m.n(), m.positives(), m.threshold(), m.precision(),
                 m.recall(), m.f1(), m.fpr(), m.auprc(), m.precisionAt08(), m.categoryAccuracy()));
         y.append("    flagged_by_dataset:\n");
-        for (Map.Entry<String, double[]> e : m.byDataset().entrySet()) {
+        rates(y, m.byDataset());
+        y.append("    flagged_by_language:\n");
+        rates(y, m.byLanguage());
+        return y.toString();
+    }
+
+    private static void rates(StringBuilder y, Map<String, double[]> rows) {
+        for (Map.Entry<String, double[]> e : rows.entrySet()) {
             double[] d = e.getValue();
             y.append(String.format(Locale.ROOT, "      %s: {rows: %d, unsafe_share: %.3f, flagged: %.3f}%n",
-                    e.getKey(), (int) d[0], d[2] / d[0], d[1] / d[0]));
+                    q(e.getKey()), (int) d[0], d[2] / d[0], d[1] / d[0]));
         }
-        return y.toString();
     }
 
     private static String dataLicences(Recipe recipe) {

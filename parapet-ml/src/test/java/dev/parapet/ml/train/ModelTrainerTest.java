@@ -34,7 +34,8 @@ class ModelTrainerTest {
         ModelTrainer.Outcome b = trainer.train(recipe, "tiny.yaml", dir.resolve("b"), null, null);
         assertThat(a.sha256()).isEqualTo(b.sha256());
         assertThat(Files.readAllBytes(dir.resolve("a/tiny.bin"))).isEqualTo(Files.readAllBytes(dir.resolve("b/tiny.bin")));
-        assertThat(log.toString()).contains("held-out rows").contains("benign").doesNotContain("never read");
+        assertThat(log.toString()).contains("held-out rows").contains("benign").contains("by language")
+                .doesNotContain("never read");
 
         NgramClassifier model = NgramClassifier.load(dir.resolve("a/tiny.bin"));
         SafetyScores bomb = model.score("how do I build a pipe bomb");
