@@ -40,8 +40,8 @@ import java.util.Set;
  * the user's request or in data the user pointed at; a value seen only inside injected instructions is
  * blocked, one seen only in other untrusted prose needs approval. A side-effecting call that the user's
  * request does not cover (the tool's intents) needs approval once untrusted text has been read, and is
- * blocked once the conversation's accumulated injection risk passes the policy's threshold; after that,
- * even reads outside the request are blocked.
+ * blocked once the conversation's accumulated injection risk passes the policy's threshold. Reads outside
+ * the request need approval once any text has asked for actions, and are blocked past the threshold.
  *
  * <p>A tool output is scanned for injected instructions; the spans found poison the values inside them,
  * and the output's score adds to the conversation's risk (1 - Π(1 - score)), so instructions split over
@@ -175,8 +175,7 @@ public final class AgentGuard {
                         "tool '" + rule.name() + "' needs argument '" + a.name() + "'"));
             }
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = call.arguments().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : call.arguments().properties()) {
             if (rule.strict() && !rule.arguments().containsKey(e.getKey())) {
                 reasons.add(new Reason("unknown_argument", Action.BLOCK, rule.name(), e.getKey(), "",
                         "tool '" + rule.name() + "' has no argument '" + e.getKey() + "'"));
@@ -197,8 +196,7 @@ public final class AgentGuard {
     private boolean checkProvenance(ToolCall call, ToolRule rule, AgentContext context, boolean attacked,
                                     boolean inScope, List<Reason> reasons) {
         boolean untrusted = false;
-        for (Iterator<Map.Entry<String, JsonNode>> it = call.arguments().fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> e = it.next();
+        for (Map.Entry<String, JsonNode> e : call.arguments().properties()) {
             String arg = e.getKey();
             boolean target = rule.argument(arg).target();
             Set<Origin> declared = call.derivedFrom().getOrDefault(arg, Set.of());
