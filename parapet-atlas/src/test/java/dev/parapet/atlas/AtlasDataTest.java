@@ -1,6 +1,9 @@
 package dev.parapet.atlas;
 
 import dev.parapet.core.yaml.YamlException;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.StringLength;
 import org.junit.jupiter.api.Test;
 
 import java.util.Optional;
@@ -118,5 +121,14 @@ class AtlasDataTest {
                 .hasMessageContaining("must be an https URL");
         assertThatThrownBy(() -> AtlasLoader.parse("t.yaml", HEAD + entry("A", "").replace("    taxonomy: none\n", "")))
                 .hasMessageContaining("missing required key 'taxonomy'");
+    }
+
+    @Property(tries = 200)
+    void arbitraryTextOnlyFailsAsAYamlException(@ForAll @StringLength(max = 300) String text) {
+        try {
+            AtlasLoader.parse("t.yaml", HEAD + text);
+        } catch (YamlException expected) {
+            assertThat(expected.getMessage()).startsWith("t.yaml");
+        }
     }
 }
