@@ -1,6 +1,7 @@
 package dev.parapet.cli;
 
 import dev.parapet.core.yaml.YamlException;
+import dev.parapet.atlas.cli.AtlasCommand;
 import dev.parapet.eval.cli.EvalCommand;
 import dev.parapet.eval.dataset.DatasetRegistry;
 import dev.parapet.eval.run.PipelineRegistry;
@@ -8,12 +9,14 @@ import dev.parapet.eval.run.SuiteRegistry;
 import dev.parapet.judge.cli.JudgeCommand;
 import dev.parapet.ml.cli.TrainCommand;
 import dev.parapet.openness.cli.OpennessCommand;
+import dev.parapet.packs.cli.PolicyCommand;
 import dev.parapet.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /** The root of the {@code parapet} command. */
 @Command(name = "parapet",
@@ -41,10 +44,12 @@ public final class ParapetCommand implements Runnable {
         // Commands that live in other modules, registered as instances so they get the full product's parts.
         DatasetRegistry datasets = DatasetRegistry.builtIn();
         cl.addSubcommand("eval", new EvalCommand(PipelineRegistry.builtIn().with(new DefaultPipelineFactory()),
-                datasets, SuiteRegistry.builtIn(datasets)));
+                datasets, SuiteRegistry.builtIn(datasets), List.of(new AgentSuite())));
         cl.addSubcommand("serve", new ServeCommand());
         cl.addSubcommand("train", new TrainCommand());
         cl.addSubcommand("judge", new JudgeCommand());
+        cl.addSubcommand("policy", new PolicyCommand());
+        cl.addSubcommand("atlas", new AtlasCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             err.println(commandLine.getColorScheme().errorText("parapet: " + message(e)));

@@ -2,13 +2,14 @@ package dev.parapet.detect;
 
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.detect.injection.InjectionDetector;
 import dev.parapet.detect.lexicon.LexiconDetector;
 import dev.parapet.detect.pii.PiiDetector;
 import dev.parapet.detect.pii.SecretsDetector;
 
 import java.util.List;
 
-/** The rule detectors every deployment gets: the shipped lexicons, personal data and secrets. */
+/** The rule detectors every deployment gets: the shipped lexicons, personal data, secrets and injected instructions. */
 public final class RuleDetectors {
 
     private RuleDetectors() {
@@ -19,6 +20,7 @@ public final class RuleDetectors {
      *                   and text are folded the same way
      */
     public static List<Detector> defaults(TextNormalizer normalizer) {
-        return List.of(LexiconDetector.defaults(normalizer), new PiiDetector(), new SecretsDetector());
+        return List.of(LexiconDetector.defaults(normalizer), new PiiDetector(), new SecretsDetector(),
+                InjectionDetector.defaults(normalizer));
     }
 }

@@ -20,6 +20,7 @@ import dev.parapet.eval.report.HtmlReport;
 import dev.parapet.eval.report.JsonReport;
 import dev.parapet.eval.report.MarkdownReport;
 import dev.parapet.eval.run.Evaluator;
+import dev.parapet.eval.run.ExternalSuite;
 import dev.parapet.eval.run.Filter;
 import dev.parapet.eval.run.PipelineFilter;
 import dev.parapet.eval.run.PipelineRegistry;
@@ -63,6 +64,7 @@ public final class EvalCommand implements Callable<Integer> {
     private final PipelineRegistry pipelines;
     private final DatasetRegistry datasets;
     private final SuiteRegistry suites;
+    private final List<ExternalSuite> external;
 
     @Spec
     CommandSpec spec;
@@ -163,9 +165,16 @@ public final class EvalCommand implements Callable<Integer> {
      * @param suites    the suites {@code --suite} can name; {@code null} for the built-in ones over {@code datasets}
      */
     public EvalCommand(PipelineRegistry pipelines, DatasetRegistry datasets, SuiteRegistry suites) {
+        this(pipelines, datasets, suites, List.of());
+    }
+
+    /** @param external suites that report in their own shape, such as {@code agents} */
+    public EvalCommand(PipelineRegistry pipelines, DatasetRegistry datasets, SuiteRegistry suites,
+                       List<ExternalSuite> external) {
         this.pipelines = pipelines;
         this.datasets = datasets;
         this.suites = suites == null ? SuiteRegistry.builtIn(datasets) : suites;
+        this.external = List.copyOf(external);
     }
 
     /** The pipeline asked for, or the product's default pipeline when this build registers one. */
@@ -212,6 +221,18 @@ public final class EvalCommand implements Callable<Integer> {
         }
         if (!Set.of("text", "json", "markdown", "html").contains(format)) {
             return fail("--format must be text, json, markdown or html");
+        }
+        for (ExternalSuite x : external) {
+            if (x.name().equals(suite)) {
+                if (!format.equals("text") && !format.equals("json")) {
+                    return fail("the " + suite + " suite writes text or json");
+                }
+                try {
+                    return x.run(data, format, spec.commandLine().getOut(), spec.commandLine().getErr());
+                } catch (Exception e) {
+                    return fail(suite + " suite: " + e.getMessage());
+                }
+            }
         }
         Progress progress = TerminalProgress.forConsole(spec.commandLine().getErr());
         OptionalDouble t = threshold == null ? OptionalDouble.empty() : OptionalDouble.of(threshold);
@@ -330,7 +351,9 @@ public final class EvalCommand implements Callable<Integer> {
                     d.splits().name().toLowerCase(java.util.Locale.ROOT) + (d.splitNames().isEmpty() ? ""
                             : " " + String.join("/", d.splitNames())), d.title()));
         }
-        b.append("Suites: ").append(String.join(", ", suites.names())).append('\n');
+        List<String> allSuites = new ArrayList<>(suites.names());
+        external.forEach(x -> allSuites.add(x.name()));
+        b.append("Suites: ").append(String.join(", ", allSuites)).append('\n');
         b.append("Pipelines: ").append(String.join(", ", pipelines.names())).append('\n');
         return b.toString();
     }

@@ -1,0 +1,47 @@
+package dev.parapet.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.parapet.agent.bench.AgentBenchmarks;
+import dev.parapet.agent.bench.BenchmarkResult;
+import dev.parapet.eval.run.ExternalSuite;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code parapet eval --suite agents}: InjecAgent and the AgentDojo suites replayed against the agent guard,
+ * reported as attack success and utility loss per benchmark and setting.
+ */
+final class AgentSuite implements ExternalSuite {
+
+    @Override
+    public String name() {
+        return "agents";
+    }
+
+    @Override
+    public int run(Path dataRoot, String format, PrintWriter out, PrintWriter err) throws Exception {
+        Path sharedRoot = dataRoot.toAbsolutePath().normalize().getParent();
+        if (sharedRoot == null || !Files.isDirectory(dataRoot.resolve("agentic"))) {
+            err.println("parapet eval: " + dataRoot.resolve("agentic") + ": no such folder (give the data folder with --data)");
+            err.flush();
+            return ExitCodes.USAGE;
+        }
+        List<BenchmarkResult> results = AgentBenchmarks.run(sharedRoot);
+        if (format.equals("json")) {
+            Map<String, Object> doc = new LinkedHashMap<>();
+            doc.put("suite", name());
+            doc.put("results", results.stream().map(BenchmarkResult::toMap).toList());
+            out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(doc));
+        } else {
+            results.forEach(r -> out.println(AgentBenchmarks.describe(r)));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+}
