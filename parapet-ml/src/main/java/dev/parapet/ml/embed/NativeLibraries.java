@@ -11,8 +11,8 @@ import java.util.Locale;
 /**
  * Puts ONNX Runtime's native libraries in one known folder before ONNX Runtime loads, instead of the fresh
  * temporary folder it would make (and leave behind) in every process. The folder is the system property
- * {@code parapet.ml.native.dir}, else {@code parapet-onnxruntime-VERSION} under {@code java.io.tmpdir}; it is
- * reused across runs. A user who already has the libraries sets {@code onnxruntime.native.path} and nothing
+ * {@code parapet.ml.native.dir}, else {@code parapet-onnxruntime-CHECKSUM} under {@code java.io.tmpdir} (named by
+ * the libraries' SHA-256); it is reused across runs. A user who already has the libraries sets {@code onnxruntime.native.path} and nothing
  * is copied.
  */
 final class NativeLibraries {
@@ -31,28 +31,33 @@ final class NativeLibraries {
         if (platform == null) {
             return; // an unusual platform: let ONNX Runtime find its own way
         }
-        String version = ai.onnxruntime.OrtEnvironment.class.getPackage().getImplementationVersion();
-        Path dir = Path.of(System.getProperty(DIR_PROPERTY, Path.of(System.getProperty("java.io.tmpdir"),
-                "parapet-onnxruntime-" + (version == null ? "dev" : version)).toString()));
         String ext = platform.startsWith("osx") ? ".dylib" : platform.startsWith("win") ? ".dll" : ".so";
         String prefix = platform.startsWith("win") ? "" : "lib";
+        String[] names = {prefix + "onnxruntime" + ext, prefix + "onnxruntime4j_jni" + ext};
+        byte[][] libs = new byte[names.length][];
+        for (int i = 0; i < names.length; i++) {
+            String resource = "/ai/onnxruntime/native/" + platform + "/" + names[i];
+            try (InputStream in = ai.onnxruntime.OrtEnvironment.class.getResourceAsStream(resource)) {
+                if (in == null) {
+                    return; // not bundled for this platform: let ONNX Runtime find its own way
+                }
+                libs[i] = in.readAllBytes();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read ONNX Runtime's " + resource + ": " + e.getMessage(), e);
+            }
+        }
+        // named by the libraries' checksum, so two versions never share a folder and one version always reuses its own
+        Path dir = Path.of(System.getProperty(DIR_PROPERTY, Path.of(System.getProperty("java.io.tmpdir"),
+                "parapet-onnxruntime-" + dev.parapet.ml.model.ModelFile.sha256(libs[0]).substring(0, 12)).toString()));
         try {
             Files.createDirectories(dir);
-            for (String lib : new String[]{"onnxruntime", "onnxruntime4j_jni"}) {
-                String name = prefix + lib + ext;
-                String resource = "/ai/onnxruntime/native/" + platform + "/" + name;
-                try (InputStream in = ai.onnxruntime.OrtEnvironment.class.getResourceAsStream(resource)) {
-                    if (in == null) {
-                        return;
-                    }
-                    Path target = dir.resolve(name);
-                    byte[] bytes = in.readAllBytes();
-                    if (!Files.isRegularFile(target) || Files.size(target) != bytes.length) {
-                        // write then move, so a concurrent process never loads a half-written library
-                        Path tmp = Files.createTempFile(dir, name, ".part");
-                        Files.write(tmp, bytes);
-                        Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                    }
+            for (int i = 0; i < names.length; i++) {
+                Path target = dir.resolve(names[i]);
+                if (!Files.isRegularFile(target) || Files.size(target) != libs[i].length) {
+                    // write then move, so a concurrent process never loads a half-written library
+                    Path tmp = Files.createTempFile(dir, names[i], ".part");
+                    Files.write(tmp, libs[i]);
+                    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 }
             }
         } catch (IOException e) {
