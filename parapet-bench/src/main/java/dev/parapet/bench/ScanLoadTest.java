@@ -22,7 +22,7 @@ import java.util.List;
  */
 final class ScanLoadTest {
 
-    record Result(String corpus, long bytes, long documents, int threads, double seconds) {
+    record Result(String corpus, String pipeline, long bytes, long documents, int threads, double seconds) {
         double mbPerSecond() {
             return bytes / 1e6 / seconds;
         }
@@ -30,10 +30,13 @@ final class ScanLoadTest {
 
     private final Path shared;
     private final long targetBytes;
+    private final String pipeline;
 
-    ScanLoadTest(Path shared, long targetBytes) {
+    /** @param pipeline {@code rules} or {@code default} (rules and classifiers) */
+    ScanLoadTest(Path shared, long targetBytes, String pipeline) {
         this.shared = shared;
         this.targetBytes = targetBytes;
+        this.pipeline = pipeline;
     }
 
     List<Result> run() throws IOException {
@@ -68,7 +71,8 @@ final class ScanLoadTest {
         var cl = ParapetCommand.commandLine();
         cl.setErr(new PrintWriter(err));
         long t0 = System.nanoTime();
-        int code = cl.execute("scan", corpus.toString(), "--out", out.toString(), "--threads", String.valueOf(threads));
+        int code = cl.execute("scan", corpus.toString(), "--out", out.toString(), "--threads", String.valueOf(threads),
+                "--pipeline", pipeline);
         double seconds = (System.nanoTime() - t0) / 1e9;
         if (code == 2) {
             throw new IllegalStateException("scan failed: " + err);
@@ -77,7 +81,7 @@ final class ScanLoadTest {
         try (var lines = Files.lines(out)) {
             docs = lines.count();
         }
-        return new Result(corpus.getFileName().toString(), Files.size(corpus), docs, threads, seconds);
+        return new Result(corpus.getFileName().toString(), pipeline, Files.size(corpus), docs, threads, seconds);
     }
 
     /** Writes the texts of the given JSONL files, repeated until the target size, as {"text": ...} lines. */
