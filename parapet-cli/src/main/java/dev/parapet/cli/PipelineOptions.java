@@ -6,11 +6,20 @@ import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.PolicyLoader;
 import dev.parapet.core.taxonomy.Taxonomies;
 import dev.parapet.detect.RuleDetectors;
+import dev.parapet.core.detect.Detector;
 import dev.parapet.ml.DefaultDetectors;
+import dev.parapet.ml.embed.MiniLmEmbedder;
+import dev.parapet.packs.ExemplarClassifier;
+import dev.parapet.packs.PackCatalog;
+import dev.parapet.packs.PackDetector;
+import dev.parapet.packs.PolicyPack;
 import picocli.CommandLine.Option;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** Options shared by the commands that run the pipeline. */
 final class PipelineOptions {
@@ -21,6 +30,10 @@ final class PipelineOptions {
     @Option(names = "--pipeline", paramLabel = "NAME", defaultValue = "default",
             description = "default (rules and classifiers) or rules (rule detectors only) (default: ${DEFAULT-VALUE}).")
     String pipeline;
+
+    @Option(names = "--pack", paramLabel = "PACK",
+            description = "Add a policy pack's categories (a shipped pack's id or a pack file); repeatable.")
+    List<String> packs = new ArrayList<>();
 
     @Option(names = "--role", paramLabel = "ROLE", defaultValue = "user",
             description = "Who wrote the text: system, user, assistant or tool (default: ${DEFAULT-VALUE}).")
@@ -44,13 +57,25 @@ final class PipelineOptions {
         return new PolicyLoader(Taxonomies.builtIn().canonical()).load(policyFile);
     }
 
-    /** The chosen pipeline under the chosen policy. */
+    /** The chosen pipeline under the chosen policy, with the chosen policy packs. */
     Parapet build(boolean exhaustive) {
-        Parapet.Builder b = Parapet.builder().policy(policy()).exhaustive(exhaustive);
+        Policy policy = policy();
+        List<Detector> packDetectors = new ArrayList<>();
+        if (!packs.isEmpty()) {
+            PackCatalog catalog = new PackCatalog(Optional.empty());
+            // The embedder lives as long as the process, like the shipped classifiers' sessions.
+            MiniLmEmbedder embedder = MiniLmEmbedder.load();
+            for (String name : packs) {
+                PolicyPack pack = catalog.resolve(name);
+                policy = pack.applyTo(policy);
+                packDetectors.add(new PackDetector(ExemplarClassifier.build(pack, embedder::embed)));
+            }
+        }
+        Parapet.Builder b = Parapet.builder().policy(policy).exhaustive(exhaustive);
         return b.detectors(switch (pipeline) {
             case "default" -> DefaultDetectors.all(b.normalizerOrDefault());
             case "rules" -> RuleDetectors.defaults(b.normalizerOrDefault());
             default -> throw new InputException("unknown pipeline '" + pipeline + "' (default or rules)");
-        }).build();
+        }).detectors(packDetectors).build();
     }
 }

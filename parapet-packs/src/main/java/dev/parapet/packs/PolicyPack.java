@@ -1,5 +1,6 @@
 package dev.parapet.packs;
 
+import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.Rule;
 
 import java.util.LinkedHashMap;
@@ -44,6 +45,19 @@ public record PolicyPack(String id, String name, String version, String descript
         Map<String, Rule> out = new LinkedHashMap<>();
         categories.forEach(c -> out.put(c.id(), new Rule(DEFAULT_THRESHOLD, c.action())));
         return out;
+    }
+
+    /**
+     * The policy extended with this pack's categories, on both sides; its version records the pack's
+     * provenance, so every verdict says which pack (and which content hash) decided it.
+     */
+    public Policy applyTo(Policy base) {
+        Map<String, Rule> input = new LinkedHashMap<>(base.input());
+        Map<String, Rule> output = new LinkedHashMap<>(base.output());
+        input.putAll(rules());
+        output.putAll(rules());
+        return new Policy(base.id(), base.version() + " + " + provenance(), base.description(), input, output,
+                base.allowTerms(), base.denyTerms(), base.failMode(), base.detectorBudget(), base.budgets());
     }
 
     public int exampleCount() {
