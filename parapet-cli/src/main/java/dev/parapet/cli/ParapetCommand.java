@@ -14,7 +14,9 @@ import dev.parapet.server.cli.ServeCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import java.io.UncheckedIOException;
 import java.util.List;
 
@@ -41,6 +43,9 @@ public final class ParapetCommand implements Runnable {
     /** The configured command line: clear one-line errors, no stack traces, exit codes as documented. */
     public static CommandLine commandLine() {
         CommandLine cl = new CommandLine(new ParapetCommand());
+        // UTF-8 whatever the locale: verdicts and texts are Unicode.
+        cl.setOut(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true));
+        cl.setErr(new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true));
         // Commands that live in other modules, registered as instances so they get the full product's parts.
         DatasetRegistry datasets = DatasetRegistry.builtIn();
         cl.addSubcommand("eval", new EvalCommand(PipelineRegistry.builtIn().with(new DefaultPipelineFactory()),

@@ -20,7 +20,6 @@ import picocli.CommandLine.Parameters;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +102,7 @@ final class ScanCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (Parapet parapet = pipeline.build(false); Writer w = writer()) {
+        try (Parapet parapet = pipeline.build(false); Writer w = writer(spec.commandLine().getOut())) {
             long doneBytes = 0;
             for (Path file : files) {
                 if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
@@ -117,6 +116,7 @@ final class ScanCommand implements Callable<Integer> {
                     while ((row = reader.next()) != null) {
                         if (row instanceof Row.Bad bad) {
                             summary.bad++;
+                            unreadable |= bad.wholeFile();
                             err.println("parapet: " + bad.file() + ":" + bad.line() + ": " + bad.reason());
                             continue;
                         }
@@ -198,9 +198,9 @@ final class ScanCommand implements Callable<Integer> {
     private record Result(Verdict verdict, String line, long bytes) {
     }
 
-    private Writer writer() throws IOException {
+    private Writer writer(PrintWriter stdout) throws IOException {
         if (out == null) {
-            return new BufferedWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), 1 << 16) {
+            return new BufferedWriter(stdout, 1 << 16) {
                 @Override
                 public void close() throws IOException {
                     flush(); // never close standard output

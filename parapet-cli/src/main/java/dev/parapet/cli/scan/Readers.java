@@ -84,20 +84,26 @@ public final class Readers {
         }
     }
 
-    /** Plain text: one document per non-empty line. */
-    private static final class TextLines implements DocumentReader {
-        private final String name;
+    /**
+     * A format with one document per line: reads lines as bytes, reports over-long lines, decodes UTF-8
+     * (bad sequences replaced and noted) and skips blank lines; {@link #parse} does the rest.
+     */
+    private abstract static class LineDocuments implements DocumentReader {
+        final String name;
         private final LineReader lines;
         private final CountingStream counted;
         private final InputStream in;
         private long lineNo;
 
-        TextLines(String name, InputStream in, CountingStream counted) {
+        LineDocuments(String name, InputStream in, CountingStream counted) {
             this.name = name;
             this.in = in;
             this.counted = counted;
             this.lines = new LineReader(in, MAX_LINE_BYTES);
         }
+
+        /** The row for one non-blank decoded line. */
+        abstract Row parse(long line, String text, String warning, long rawBytes);
 
         @Override
         public Row next() throws IOException {
@@ -108,10 +114,9 @@ public final class Readers {
                 if (l.tooLong()) {
                     return new Row.Bad(name, lineNo, "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
                 }
-                if (l.length() == 0) continue;
                 String[] d = decode(l);
                 if (d[0].isBlank()) continue;
-                return new Row.Document(name, lineNo, d[0], d[1], l.rawLength());
+                return parse(lineNo, d[0], d[1], l.rawLength());
             }
         }
 
@@ -126,69 +131,53 @@ public final class Readers {
         }
     }
 
+    /** Plain text: one document per non-empty line. */
+    private static final class TextLines extends LineDocuments {
+        TextLines(String name, InputStream in, CountingStream counted) {
+            super(name, in, counted);
+        }
+
+        @Override
+        Row parse(long line, String text, String warning, long rawBytes) {
+            return new Row.Document(name, line, text, warning, rawBytes);
+        }
+    }
+
     /** JSON Lines: one object per line, the text under a field. */
-    private static final class JsonLines implements DocumentReader {
-        private final String name;
-        private final LineReader lines;
-        private final CountingStream counted;
-        private final InputStream in;
+    private static final class JsonLines extends LineDocuments {
         private final String[] path;
         private final ObjectMapper mapper = new ObjectMapper();
-        private long lineNo;
 
         JsonLines(String name, InputStream in, CountingStream counted, String field) {
-            this.name = name;
-            this.in = in;
-            this.counted = counted;
+            super(name, in, counted);
             this.path = field.split("\\.");
-            this.lines = new LineReader(in, MAX_LINE_BYTES);
         }
 
         @Override
-        public Row next() throws IOException {
-            while (true) {
-                LineReader.Line l = lines.next();
-                if (l == null) return null;
-                lineNo++;
-                if (l.tooLong()) {
-                    return new Row.Bad(name, lineNo, "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
-                }
-                String[] d = decode(l);
-                if (d[0].isBlank()) continue;
-                JsonNode node;
-                try {
-                    node = mapper.readTree(d[0]);
-                } catch (JsonProcessingException e) {
-                    return new Row.Bad(name, lineNo, "malformed JSON: " + e.getOriginalMessage());
-                }
-                if (node == null || !node.isObject()) {
-                    return new Row.Bad(name, lineNo, "expected a JSON object");
-                }
-                JsonNode v = node;
-                for (String p : path) {
-                    v = v == null ? null : v.get(p);
-                }
-                if (v == null || v.isNull()) {
-                    List<String> names = new ArrayList<>();
-                    node.fieldNames().forEachRemaining(names::add);
-                    return new Row.Bad(name, lineNo, "no field '" + String.join(".", path) + "' (fields: "
-                            + String.join(", ", names) + "); choose one with --field");
-                }
-                if (!v.isValueNode()) {
-                    return new Row.Bad(name, lineNo, "field '" + String.join(".", path) + "' is not text");
-                }
-                return new Row.Document(name, lineNo, v.asText(), d[1], l.rawLength());
+        Row parse(long line, String text, String warning, long rawBytes) {
+            JsonNode node;
+            try {
+                node = mapper.readTree(text);
+            } catch (JsonProcessingException e) {
+                return new Row.Bad(name, line, "malformed JSON: " + e.getOriginalMessage());
             }
-        }
-
-        @Override
-        public long bytesRead() {
-            return counted.count;
-        }
-
-        @Override
-        public void close() throws IOException {
-            in.close();
+            if (node == null || !node.isObject()) {
+                return new Row.Bad(name, line, "expected a JSON object");
+            }
+            JsonNode v = node;
+            for (String p : path) {
+                v = v == null ? null : v.get(p);
+            }
+            if (v == null || v.isNull()) {
+                List<String> names = new ArrayList<>();
+                node.fieldNames().forEachRemaining(names::add);
+                return new Row.Bad(name, line, "no field '" + String.join(".", path) + "' (fields: "
+                        + String.join(", ", names) + "); choose one with --field");
+            }
+            if (!v.isValueNode()) {
+                return new Row.Bad(name, line, "field '" + String.join(".", path) + "' is not text");
+            }
+            return new Row.Document(name, line, v.asText(), warning, rawBytes);
         }
     }
 
@@ -208,15 +197,14 @@ public final class Readers {
             this.counted = counted;
             this.field = field;
             CsvMapper mapper = new CsvMapper();
-            mapper.enable(CsvParser.Feature.WRAP_AS_ARRAY);
             CsvSchema schema = CsvSchema.emptySchema().withHeader().withColumnSeparator(separator);
             if (separator == '\t') {
                 schema = schema.withoutQuoteChar();
             }
             InputStreamReader reader = new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE));
-            this.parser = mapper.getFactory().createParser(reader);
-            this.rows = mapper.readerFor(Map.class).with(schema).readValues(parser);
+            this.rows = mapper.readerFor(Map.class).with(schema).readValues(reader);
+            this.parser = (CsvParser) rows.getParser();
         }
 
         @Override
@@ -233,7 +221,7 @@ public final class Readers {
                     Iterator<CsvSchema.Column> it = header.iterator();
                     it.forEachRemaining(c -> cols.add(c.getName()));
                     return new Row.Bad(name, 1, "no column '" + field + "' (columns: " + String.join(", ", cols)
-                            + "); choose one with --field; file skipped");
+                            + "); choose one with --field; file skipped", true);
                 }
                 String text = row.get(field);
                 if (text == null || text.isBlank()) {
@@ -245,7 +233,7 @@ public final class Readers {
                 broken = true;
                 long line = parser.currentLocation().getLineNr();
                 String m = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().split("\n")[0];
-                return new Row.Bad(name, line, "malformed CSV (" + m + "); rest of file skipped");
+                return new Row.Bad(name, line, "malformed CSV (" + m + "); rest of file skipped", true);
             }
         }
 

@@ -19,7 +19,15 @@ public sealed interface Row permits Row.Document, Row.Bad {
     record Document(String file, long line, String text, String warning, long bytes) implements Row {
     }
 
-    /** A row that could not be read, with the reason. */
-    record Bad(String file, long line, String reason) implements Row {
+    /**
+     * A row that could not be read, with the reason.
+     *
+     * @param wholeFile true when the rest of the file cannot be read either (e.g. no such column)
+     */
+    record Bad(String file, long line, String reason, boolean wholeFile) implements Row {
+
+        public Bad(String file, long line, String reason) {
+            this(file, line, reason, false);
+        }
     }
 }

@@ -47,16 +47,7 @@ public final class GraniteGuardian implements GuardModel {
      * @param maxTokens answer length bound (3.3 with thinking needs room for the reasoning)
      */
     public GraniteGuardian(List<String> risks, int maxTokens) {
-        for (String r : risks) {
-            if (!RISKS.containsKey(r)) {
-                throw new IllegalArgumentException("unknown Granite Guardian risk '" + r + "' (known: "
-                        + String.join(", ", RISKS.keySet()) + ")");
-            }
-        }
-        if (risks.isEmpty()) {
-            throw new IllegalArgumentException("Granite Guardian needs at least one risk");
-        }
-        this.risks = List.copyOf(risks);
+        this.risks = KnownNames.require(risks, RISKS.keySet(), "Granite Guardian risk");
         this.maxTokens = maxTokens;
     }
 

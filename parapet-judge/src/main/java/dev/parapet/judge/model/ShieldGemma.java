@@ -70,16 +70,7 @@ public final class ShieldGemma implements GuardModel {
      * @param maxTokens answer length bound (the first word is read)
      */
     public ShieldGemma(List<String> policies, int maxTokens) {
-        for (String p : policies) {
-            if (!PRINCIPLES.containsKey(p)) {
-                throw new IllegalArgumentException("unknown ShieldGemma policy '" + p + "' (known: "
-                        + String.join(", ", PRINCIPLES.keySet()) + ")");
-            }
-        }
-        if (policies.isEmpty()) {
-            throw new IllegalArgumentException("ShieldGemma needs at least one policy");
-        }
-        this.policies = List.copyOf(policies);
+        this.policies = KnownNames.require(policies, PRINCIPLES.keySet(), "ShieldGemma policy");
         this.maxTokens = maxTokens;
     }
 
