@@ -7,6 +7,9 @@ import dev.parapet.core.policy.PolicyLoader;
 import dev.parapet.core.taxonomy.Taxonomies;
 import dev.parapet.detect.RuleDetectors;
 import dev.parapet.core.detect.Detector;
+import dev.parapet.judge.JudgeConfig;
+import dev.parapet.judge.JudgeConfigLoader;
+import dev.parapet.judge.Judges;
 import dev.parapet.ml.DefaultDetectors;
 import dev.parapet.ml.embed.MiniLmEmbedder;
 import dev.parapet.packs.ExemplarClassifier;
@@ -34,6 +37,10 @@ final class PipelineOptions {
     @Option(names = "--pack", paramLabel = "PACK",
             description = "Add a policy pack's categories (a shipped pack's id or a pack file); repeatable.")
     List<String> packs = new ArrayList<>();
+
+    @Option(names = "--judges", paramLabel = "FILE",
+            description = "Guard models to escalate to where the pipeline is unsure (see docs/GUARD-MODELS.md).")
+    Path judgesFile;
 
     @Option(names = "--role", paramLabel = "ROLE", defaultValue = "user",
             description = "Who wrote the text: system, user, assistant or tool (default: ${DEFAULT-VALUE}).")
@@ -72,10 +79,20 @@ final class PipelineOptions {
             }
         }
         Parapet.Builder b = Parapet.builder().policy(policy).exhaustive(exhaustive);
-        return b.detectors(switch (pipeline) {
+        List<Detector> detectors = switch (pipeline) {
             case "default" -> DefaultDetectors.all(b.normalizerOrDefault());
             case "rules" -> RuleDetectors.defaults(b.normalizerOrDefault());
             default -> throw new InputException("unknown pipeline '" + pipeline + "' (default or rules)");
-        }).detectors(packDetectors).build();
+        };
+        if (judgesFile != null) {
+            if (!Files.isRegularFile(judgesFile)) {
+                throw new InputException(judgesFile + ": no such judges file");
+            }
+            // Each guard model sits behind the detectors before it: asked only where they are unsure.
+            for (JudgeConfig judge : new JudgeConfigLoader().load(judgesFile)) {
+                detectors = List.of(Judges.ensemble(judge, Judges.detector(judge), detectors));
+            }
+        }
+        return b.detectors(detectors).detectors(packDetectors).build();
     }
 }

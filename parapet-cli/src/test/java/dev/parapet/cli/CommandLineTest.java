@@ -83,6 +83,12 @@ class CommandLineTest {
         assertThat(bad.code()).isEqualTo(ExitCodes.USAGE);
         assertThat(bad.err()).contains("p.yaml:3").contains("unknown category 'hat'").doesNotContain("\tat ");
 
+        Path judges = dir.resolve("judges.yaml");
+        Files.writeString(judges, "judges:\n  - id: g\n    family: llama-guard-9\n");
+        Run badJudges = run("check", "--pipeline", "rules", "--judges", judges.toString(), "x");
+        assertThat(badJudges.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(badJudges.err()).contains("judges.yaml:3").doesNotContain("\tat ");
+
         Run unknown = run("frobnicate");
         assertThat(unknown.code()).isEqualTo(ExitCodes.USAGE);
     }
