@@ -177,6 +177,15 @@ public final class EvalCommand implements Callable<Integer> {
         this.external = List.copyOf(external);
     }
 
+    /** The command as a user would retype it (the original arguments include "eval" when run under parapet). */
+    private String commandText() {
+        List<String> args = new ArrayList<>(spec.commandLine().getParseResult().originalArgs());
+        if (!args.isEmpty() && args.get(0).equals(spec.name())) {
+            args.remove(0);
+        }
+        return "./parapet eval " + String.join(" ", args);
+    }
+
     /** The pipeline asked for, or the product's default pipeline when this build registers one. */
     private String pipelineName() {
         if (pipeline != null) {
@@ -289,8 +298,7 @@ public final class EvalCommand implements Callable<Integer> {
         String json = runs.size() == 1 && !isSuite ? JsonReport.write(JsonReport.run(runs.get(0)))
                 : JsonReport.write(JsonReport.suite(new SuiteResult(isSuite ? suite : "runs", runs, skipped)));
         String markdown = isSuite
-                ? EvaluationDoc.builtIn().render("parapet eval " + String.join(" ", spec.commandLine().getParseResult()
-                .originalArgs()), nodes, skipped)
+                ? EvaluationDoc.builtIn().render(commandText(), nodes, skipped)
                 : MarkdownReport.report(heading, nodes);
         String text = switch (format) {
             case "json" -> json;
