@@ -7,6 +7,7 @@ import dev.parapet.eval.dataset.DatasetRegistry;
 import dev.parapet.eval.run.PipelineRegistry;
 import dev.parapet.eval.run.SuiteRegistry;
 import dev.parapet.judge.cli.JudgeCommand;
+import dev.parapet.ml.DefaultDetectors;
 import dev.parapet.ml.cli.TrainCommand;
 import dev.parapet.openness.cli.OpennessCommand;
 import dev.parapet.packs.cli.PolicyCommand;
@@ -50,7 +51,7 @@ public final class ParapetCommand implements Runnable {
         DatasetRegistry datasets = DatasetRegistry.builtIn();
         cl.addSubcommand("eval", new EvalCommand(PipelineRegistry.builtIn().with(new DefaultPipelineFactory()),
                 datasets, SuiteRegistry.builtIn(datasets), List.of(new AgentSuite())));
-        cl.addSubcommand("serve", new ServeCommand());
+        cl.addSubcommand("serve", new ServeCommand(DefaultDetectors::all));
         cl.addSubcommand("train", new TrainCommand());
         cl.addSubcommand("judge", new JudgeCommand());
         cl.addSubcommand("policy", new PolicyCommand());

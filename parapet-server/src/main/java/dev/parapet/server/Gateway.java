@@ -1,5 +1,11 @@
 package dev.parapet.server;
 
+import java.util.function.Function;
+import java.util.List;
+import dev.parapet.detect.RuleDetectors;
+import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.core.detect.Detector;
+import dev.parapet.core.Parapet;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.core.policy.Policy;
@@ -74,13 +80,24 @@ public final class Gateway implements AutoCloseable {
      * @throws IllegalStateException when the database cannot be opened or the port cannot be bound
      */
     public static Gateway start(GatewayConfig config) {
+        return start(config, RuleDetectors::defaults);
+    }
+
+    /**
+     * As {@link #start(GatewayConfig)}, with the detectors to run (e.g. the rule detectors plus the shipped
+     * classifiers). They are built once, with the one normaliser, and shared by every policy's pipelines.
+     */
+    public static Gateway start(GatewayConfig config, Function<TextNormalizer, List<Detector>> detectorFactory) {
         Map<String, Guard> guards = new LinkedHashMap<>();
         PolicyLoader loader = new PolicyLoader(Taxonomies.builtIn().canonical());
-        guards.put("", Guard.rules(config.policyFile().map(p -> load(loader, p)).orElse(Policy.defaultPolicy())));
+        TextNormalizer normalizer = Parapet.builder().normalizerOrDefault();
+        List<Detector> detectors = detectorFactory.apply(normalizer);
+        guards.put("", Guard.of(config.policyFile().map(p -> load(loader, p)).orElse(Policy.defaultPolicy()),
+                normalizer, detectors));
         Map<Path, Guard> byFile = new LinkedHashMap<>(); // keys sharing a policy file share its pipelines
         for (GatewayConfig.ApiKey k : config.auth().keys()) {
             k.policyFile().ifPresent(p -> guards.put(k.id(), byFile.computeIfAbsent(p.toAbsolutePath().normalize(),
-                    f -> Guard.rules(load(loader, p)))));
+                    f -> Guard.of(load(loader, p), normalizer, detectors))));
         }
         Database db;
         try {

@@ -1,5 +1,10 @@
 package dev.parapet.server.cli;
 
+import java.util.function.Function;
+import java.util.List;
+import dev.parapet.detect.RuleDetectors;
+import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.core.detect.Detector;
 import dev.parapet.server.Gateway;
 import dev.parapet.server.auth.KeyHasher;
 import dev.parapet.server.config.ConfigException;
@@ -38,14 +43,26 @@ public final class ServeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     private final Map<String, String> environment;
+    private final Function<TextNormalizer, List<Detector>> detectors;
 
+    /** With the rule detectors. */
     public ServeCommand() {
-        this(System.getenv());
+        this(System.getenv(), RuleDetectors::defaults);
+    }
+
+    /** With the given detectors (the {@code parapet} command passes the default pipeline's). */
+    public ServeCommand(Function<TextNormalizer, List<Detector>> detectors) {
+        this(System.getenv(), detectors);
     }
 
     /** With a given environment (tests). */
     ServeCommand(Map<String, String> environment) {
+        this(environment, RuleDetectors::defaults);
+    }
+
+    private ServeCommand(Map<String, String> environment, Function<TextNormalizer, List<Detector>> detectors) {
         this.environment = environment;
+        this.detectors = detectors;
     }
 
     @Override
@@ -62,7 +79,7 @@ public final class ServeCommand implements Callable<Integer> {
         Gateway gateway;
         try {
             GatewayConfig c = config(Optional.ofNullable(config), port);
-            gateway = Gateway.start(c);
+            gateway = Gateway.start(c, detectors);
         } catch (ConfigException | IllegalStateException e) {
             err.println("parapet: " + e.getMessage());
             err.flush();
