@@ -163,7 +163,8 @@ public final class BenchmarkReport {
                 s.getPercentile(90), s.getPercentile(99), s.getMean());
     }
 
-    private static long usedHeap() throws InterruptedException {
+    /** Heap in use after a few collections: what the objects alive now retain. */
+    static long usedHeap() throws InterruptedException {
         Runtime rt = Runtime.getRuntime();
         for (int i = 0; i < 3; i++) {
             System.gc();

@@ -65,21 +65,12 @@ public class DefaultPipelineBenchmark {
 
     /** Heap retained by a built default pipeline, in MB (measured around building one). */
     static double retainedHeapMb() throws InterruptedException {
-        long before = usedAfterGc();
+        long before = BenchmarkReport.usedHeap();
         Parapet p = build();
         p.check(Content.user("warm up"));
-        long after = usedAfterGc();
+        long after = BenchmarkReport.usedHeap();
         p.close();
         return (after - before) / 1e6;
-    }
-
-    private static long usedAfterGc() throws InterruptedException {
-        Runtime rt = Runtime.getRuntime();
-        for (int i = 0; i < 3; i++) {
-            System.gc();
-            Thread.sleep(50);
-        }
-        return rt.totalMemory() - rt.freeMemory();
     }
 
     @TearDown(Level.Trial)
