@@ -37,13 +37,10 @@ final class AssignedSecretScanner implements TextScanner {
     @Override
     public void scan(String text, Deadline deadline, List<Hit> out) {
         int n = text.length();
-        int nextCheck = Chars.CHECK_EVERY;
+        Pacer pacer = new Pacer(deadline);
         int i = 0;
         while (i < n) {
-            if (i >= nextCheck) {
-                deadline.check();
-                nextCheck = i + Chars.CHECK_EVERY;
-            }
+            pacer.at(i);
             char c = text.charAt(i);
             Hit hit = c == '=' || c == ':' ? assignment(text, i) : null;
             if (hit != null) {

@@ -46,13 +46,10 @@ final class EmailScanner implements TextScanner {
     @Override
     public void scan(String text, Deadline deadline, List<Hit> out) {
         int n = text.length();
-        int nextCheck = Chars.CHECK_EVERY;
+        Pacer pacer = new Pacer(deadline);
         int i = 0;
         while (i < n) {
-            if (i >= nextCheck) {
-                deadline.check();
-                nextCheck = i + Chars.CHECK_EVERY;
-            }
+            pacer.at(i);
             int atLength = atTokenLength(text, i);
             if (atLength > 0) {
                 // "[at]", "(at)", "[@]", or an '@' with spaces around it.

@@ -49,13 +49,10 @@ final class IbanScanner implements TextScanner {
     @Override
     public void scan(String text, Deadline deadline, List<Hit> out) {
         int n = text.length();
-        int nextCheck = Chars.CHECK_EVERY;
+        Pacer pacer = new Pacer(deadline);
         int i = 0;
         while (i + 4 <= n) {
-            if (i >= nextCheck) {
-                deadline.check();
-                nextCheck = i + Chars.CHECK_EVERY;
-            }
+            pacer.at(i);
             Hit hit = startsIban(text, i) ? read(text, i) : null;
             if (hit != null) {
                 out.add(hit);

@@ -31,13 +31,10 @@ final class IpAddressScanner implements TextScanner {
     @Override
     public void scan(String text, Deadline deadline, List<Hit> out) {
         int n = text.length();
-        int nextCheck = Chars.CHECK_EVERY;
+        Pacer pacer = new Pacer(deadline);
         int i = 0;
         while (i < n) {
-            if (i >= nextCheck) {
-                deadline.check();
-                nextCheck = i + Chars.CHECK_EVERY;
-            }
+            pacer.at(i);
             char c = text.charAt(i);
             if (!(Chars.isHex(c) || c == ':') || !startsToken(text, i)) {
                 i++;

@@ -25,15 +25,12 @@ final class PaymentCardScanner implements TextScanner {
     @Override
     public void scan(String text, Deadline deadline, List<Hit> out) {
         int n = text.length();
-        int nextCheck = Chars.CHECK_EVERY;
+        Pacer pacer = new Pacer(deadline);
         int i = 0;
         int[] groupEnds = new int[MAX_GROUPS];
         int[] groupSizes = new int[MAX_GROUPS];
         while (i < n) {
-            if (i >= nextCheck) {
-                deadline.check();
-                nextCheck = i + Chars.CHECK_EVERY;
-            }
+            pacer.at(i);
             if (!Chars.isDigit(text.charAt(i))) {
                 i++;
                 continue;
@@ -60,10 +57,7 @@ final class PaymentCardScanner implements TextScanner {
                 if (sepLength > 0 && (separator == 0 || separator == sep)) {
                     separator = sep;
                     i += sepLength;
-                    if (i >= nextCheck) {
-                        deadline.check();
-                        nextCheck = i + Chars.CHECK_EVERY;
-                    }
+                    pacer.at(i);
                     continue;
                 }
                 break;

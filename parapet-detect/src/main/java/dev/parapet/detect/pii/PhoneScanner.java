@@ -90,12 +90,9 @@ final class PhoneScanner implements TextScanner {
     public void scan(String text, Deadline deadline, List<Hit> out) {
         int n = text.length();
         int i = 0;
-        int nextCheck = Chars.CHECK_EVERY;
+        Pacer pacer = new Pacer(deadline);
         while (i < n) {
-            if (i >= nextCheck) {
-                deadline.check();
-                nextCheck = i + Chars.CHECK_EVERY;
-            }
+            pacer.at(i);
             if (!Chars.isDigit(text.charAt(i))) {
                 i++;
                 continue;
