@@ -1,5 +1,6 @@
 package dev.parapet.cli;
 
+import dev.parapet.core.io.Utf8;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.core.Parapet;
 import dev.parapet.core.content.Content;
@@ -58,7 +59,7 @@ final class CheckCommand implements Callable<Integer> {
     }
 
     private static String readStdin(PrintWriter err) throws IOException {
-        Utf8.Decoded d = Utf8.decode(System.in.readAllBytes());
+        Utf8.Lenient d = Utf8.lenient(System.in.readAllBytes());
         if (d.replaced() > 0) {
             err.println("parapet: warning: standard input is not valid UTF-8; " + d.replaced()
                     + " invalid byte sequence(s) replaced with U+FFFD");

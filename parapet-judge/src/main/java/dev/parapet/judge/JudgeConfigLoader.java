@@ -1,5 +1,6 @@
 package dev.parapet.judge;
 
+import dev.parapet.core.io.Utf8;
 import dev.parapet.core.taxonomy.Taxonomies;
 import dev.parapet.core.taxonomy.Taxonomy;
 import dev.parapet.core.yaml.Yaml;
@@ -11,8 +12,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -252,10 +251,7 @@ public final class JudgeConfigLoader {
             if (Files.size(file) > MAX_POLICY_BYTES) {
                 throw node.error("policy_file '" + name + "' is larger than " + MAX_POLICY_BYTES + " bytes");
             }
-            String text = StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(Files.readAllBytes(file))).toString();
+            String text = Utf8.strict(Files.readAllBytes(file));
             if (text.isBlank()) {
                 throw node.error("policy_file '" + name + "' is empty");
             }

@@ -1,5 +1,7 @@
 package dev.parapet.cli.scan;
 
+import dev.parapet.core.io.Utf8;
+import dev.parapet.core.io.LineReader;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
@@ -50,16 +52,10 @@ public final class Readers {
         };
     }
 
-    /** Decodes a line strictly; invalid sequences become U+FFFD and a warning. */
+    /** Decodes a line; invalid sequences become U+FFFD and a warning. */
     static String[] decode(LineReader.Line l) {
-        java.nio.charset.CharsetDecoder dec = StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
-        try {
-            return new String[]{dec.decode(java.nio.ByteBuffer.wrap(l.bytes(), 0, l.length())).toString(), ""};
-        } catch (java.nio.charset.CharacterCodingException e) {
-            return new String[]{new String(l.bytes(), 0, l.length(), StandardCharsets.UTF_8),
-                    "invalid UTF-8 replaced with U+FFFD"};
-        }
+        Utf8.Lenient d = Utf8.lenient(l.bytes(), 0, l.length());
+        return new String[]{d.text(), d.replaced() == 0 ? "" : "invalid UTF-8 replaced with U+FFFD"};
     }
 
     private static final class CountingStream extends FilterInputStream {

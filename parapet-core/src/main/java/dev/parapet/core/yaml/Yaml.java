@@ -1,5 +1,6 @@
 package dev.parapet.core.yaml;
 
+import dev.parapet.core.io.Utf8;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -11,8 +12,6 @@ import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -82,10 +81,7 @@ public final class Yaml {
 
     private static String decodeUtf8(String source, byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return Utf8.strict(bytes);
         } catch (CharacterCodingException e) {
             throw new YamlException(source, 0, 0, "not valid UTF-8");
         }

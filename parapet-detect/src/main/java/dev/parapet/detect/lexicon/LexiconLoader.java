@@ -1,5 +1,6 @@
 package dev.parapet.detect.lexicon;
 
+import dev.parapet.core.io.Utf8;
 import dev.parapet.core.taxonomy.Taxonomies;
 import dev.parapet.core.yaml.Yaml;
 import dev.parapet.core.yaml.YamlException;
@@ -7,10 +8,7 @@ import dev.parapet.core.yaml.YamlNode;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,10 +124,7 @@ public final class LexiconLoader {
 
     private static String decode(String source, byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder()
-                    .onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+            return Utf8.strict(bytes);
         } catch (CharacterCodingException e) {
             throw new LexiconException(source, 0, "not valid UTF-8");
         }

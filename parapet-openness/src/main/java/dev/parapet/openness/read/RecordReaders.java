@@ -1,5 +1,6 @@
 package dev.parapet.openness.read;
 
+import dev.parapet.core.io.Utf8;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -14,8 +15,6 @@ import dev.parapet.openness.model.ModelRelease;
 
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -103,8 +102,7 @@ public final class RecordReaders {
 
     private static String decode(String file, byte[] bytes) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            return Utf8.strict(bytes);
         } catch (CharacterCodingException e) {
             throw new RecordException(file, 0, "not valid UTF-8");
         }

@@ -1,4 +1,4 @@
-package dev.parapet.cli.scan;
+package dev.parapet.core.io;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,10 +8,10 @@ import java.util.Arrays;
  * Reads lines as raw bytes, so that a line with invalid UTF-8 or NUL bytes is reported on its own
  * instead of failing the whole file, and so that one enormous line cannot exhaust memory.
  */
-final class LineReader {
+public final class LineReader {
 
     /** A line of bytes without its terminator; {@code tooLong} when it was cut at the limit. */
-    record Line(byte[] bytes, int length, boolean tooLong, long rawLength) {
+    public record Line(byte[] bytes, int length, boolean tooLong, long rawLength) {
     }
 
     private final InputStream in;
@@ -21,13 +21,13 @@ final class LineReader {
     private int limit;
     private boolean eof;
 
-    LineReader(InputStream in, int maxLength) {
+    public LineReader(InputStream in, int maxLength) {
         this.in = in;
         this.maxLength = maxLength;
     }
 
     /** The next line, or null at the end of input. */
-    Line next() throws IOException {
+    public Line next() throws IOException {
         byte[] line = new byte[256];
         int len = 0;
         long raw = 0;
