@@ -166,12 +166,10 @@ final class ScanCommand implements Callable<Integer> {
                     Verdict v = parapet.check(Content.of(d.text(), role));
                     String line = null;
                     if (!flaggedOnly || v.flagged()) {
-                        ObjectNode o = json.toJson(v);
-                        ObjectNode src = o.objectNode();
-                        src.put("file", d.file());
-                        src.put("line", d.line());
-                        src.setAll(o);
-                        line = json.write(src);
+                        ObjectNode o = json.object();
+                        o.put("file", d.file());
+                        o.put("line", d.line());
+                        line = json.write(json.toJson(o, v));
                     }
                     results.add(new Result(v, line, d.bytes()));
                 }

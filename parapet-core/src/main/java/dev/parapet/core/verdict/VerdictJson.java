@@ -30,7 +30,11 @@ public final class VerdictJson {
     }
 
     public ObjectNode toJson(Verdict v) {
-        ObjectNode o = mapper.createObjectNode();
+        return toJson(mapper.createObjectNode(), v);
+    }
+
+    /** Adds the verdict's fields to {@code o} (after any the caller put first, such as a file and line). */
+    public ObjectNode toJson(ObjectNode o, Verdict v) {
         o.put("action", v.action().wireName());
         o.put("flagged", v.flagged());
         ObjectNode cats = o.putObject("categories");
@@ -59,6 +63,10 @@ public final class VerdictJson {
         policy.put("version", v.policyVersion());
         o.put("elapsed_ms", Math.round(v.elapsed().toNanos() / 1_000.0) / 1_000.0);
         return o;
+    }
+
+    public ObjectNode object() {
+        return mapper.createObjectNode();
     }
 
     public ObjectNode finding(Finding f) {
