@@ -5,9 +5,9 @@ import dev.parapet.core.detect.Cost;
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.pipeline.Pipeline;
 import dev.parapet.core.pipeline.PipelineListener;
-import dev.parapet.core.pipeline.Pipelines;
 import dev.parapet.core.policy.Policy;
 import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.core.text.UnicodeNormalizer;
 import dev.parapet.core.verdict.Verdict;
 
 import java.util.ArrayList;
@@ -93,7 +93,7 @@ public final class Parapet implements AutoCloseable {
          *  their own terms (lexicons) must use the same one. */
         public TextNormalizer normalizerOrDefault() {
             if (normalizer == null) {
-                normalizer = Pipelines.defaultNormalizer();
+                normalizer = new UnicodeNormalizer();
             }
             return normalizer;
         }
@@ -124,7 +124,7 @@ public final class Parapet implements AutoCloseable {
             TextNormalizer n = normalizerOrDefault();
             boolean remote = detectors.stream().anyMatch(d -> d.cost() == Cost.REMOTE);
             ExecutorService executor = remote ? Executors.newCachedThreadPool(daemonThreads()) : null;
-            return new Parapet(Pipelines.create(p, n, detectors, exhaustive, listener, executor), executor);
+            return new Parapet(new Pipeline(p, n, detectors, exhaustive, listener, executor), executor);
         }
 
         private static ThreadFactory daemonThreads() {

@@ -57,8 +57,14 @@ public final class Pipeline {
     private final PipelineListener listener;
     private final ExecutorService remoteExecutor;
 
-    Pipeline(Policy policy, TextNormalizer normalizer, List<Detector> detectors, boolean exhaustive,
-             PipelineListener listener, ExecutorService remoteExecutor) {
+    /**
+     * Usually built through {@code Parapet.builder()}.
+     *
+     * @param exhaustive     run every relevant detector even when the action can no longer change
+     * @param remoteExecutor where {@link Cost#REMOTE} detectors run; may be null when there are none
+     */
+    public Pipeline(Policy policy, TextNormalizer normalizer, List<Detector> detectors, boolean exhaustive,
+                    PipelineListener listener, ExecutorService remoteExecutor) {
         this.policy = policy;
         this.normalizer = normalizer;
         List<Detector> sorted = new ArrayList<>(detectors);
