@@ -6,7 +6,6 @@ import dev.parapet.core.detect.Detector;
 import dev.parapet.core.text.TextNormalizer;
 import dev.parapet.core.policy.Policy;
 import dev.parapet.core.verdict.Verdict;
-import dev.parapet.detect.RuleDetectors;
 
 import java.util.List;
 
@@ -24,12 +23,6 @@ public final class Guard implements AutoCloseable {
         this.policy = policy;
         this.exhaustive = exhaustive;
         this.fast = fast;
-    }
-
-    /** The default rule pipeline (lexicons, PII, secrets) under a policy. */
-    public static Guard rules(Policy policy) {
-        TextNormalizer normalizer = Parapet.builder().normalizerOrDefault();
-        return of(policy, normalizer, RuleDetectors.defaults(normalizer));
     }
 
     /** A policy over the given detectors (e.g. the rule detectors plus a classifier or a guard model). */
