@@ -12,6 +12,7 @@ import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.PolicyLoader;
 import dev.parapet.core.taxonomy.Taxonomies;
 import dev.parapet.core.yaml.YamlException;
+import dev.parapet.server.agent.ToolCallGuard;
 import dev.parapet.server.audit.Database;
 import dev.parapet.server.audit.DecisionLog;
 import dev.parapet.server.audit.FeedbackStore;
@@ -46,6 +47,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -61,16 +63,19 @@ public final class Gateway implements AutoCloseable {
     private final GatewayConfig config;
     private final Database database;
     private final Map<String, Guard> guards;
+    private final Optional<ToolCallGuard> toolGuard;
     private final Metrics metrics = new Metrics();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Javalin app;
     private Upstream upstream;
 
-    private Gateway(GatewayConfig config, Database database, Map<String, Guard> guards) {
+    private Gateway(GatewayConfig config, Database database, Map<String, Guard> guards,
+                    Optional<ToolCallGuard> toolGuard) {
         this.config = config;
         this.database = database;
         this.guards = guards;
+        this.toolGuard = toolGuard;
     }
 
     /**
@@ -99,14 +104,16 @@ public final class Gateway implements AutoCloseable {
             k.policyFile().ifPresent(p -> guards.put(k.id(), byFile.computeIfAbsent(p.toAbsolutePath().normalize(),
                     f -> Guard.of(load(loader, p), normalizer, detectors))));
         }
+        Optional<ToolCallGuard> toolGuard;
         Database db;
         try {
+            toolGuard = config.agentGuard().policyFile().map(ToolCallGuard::load);
             db = Database.open(config.audit());
         } catch (RuntimeException e) {
             guards.values().forEach(Guard::close);
             throw e;
         }
-        Gateway g = new Gateway(config, db, guards);
+        Gateway g = new Gateway(config, db, guards, toolGuard);
         try {
             g.listen();
         } catch (RuntimeException e) {
@@ -146,7 +153,8 @@ public final class Gateway implements AutoCloseable {
         CheckHandler check = new CheckHandler(decisions, mapper);
         upstream = new Upstream(config.chat().upstreamUrl(), config.chat().upstreamApiKey(),
                 config.chat().connectTimeout(), config.chat().upstreamTimeout(), mapper, metrics);
-        ChatProxy chat = new ChatProxy(decisions, upstream, mapper, config.chat(), config.failOpen(), metrics);
+        ChatProxy chat = new ChatProxy(decisions, upstream, mapper, config.chat(), config.failOpen(), metrics,
+                toolGuard, config.agentGuard().onBlock());
         ReviewHandler review = new ReviewHandler(feedback, new DecisionLog(database.dataSource(), mapper),
                 Taxonomies.builtIn().canonical(), mapper, Clock.systemUTC());
         Routes routes = new Routes(responses, auth, limiter, config.auth().requestsPerMinute());

@@ -1,6 +1,7 @@
 package dev.parapet.server.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -12,7 +13,8 @@ import java.util.Set;
  * @param id                a random id clients can cite in feedback
  * @param time              when
  * @param client            the API key id, or {@code anonymous@ADDRESS}
- * @param endpoint          which endpoint decided (moderations, check, chat.input, chat.output)
+ * @param endpoint          which endpoint decided (moderations, check, chat.input, chat.output,
+ *                          chat.tool_call)
  * @param role              who wrote the content (system, user, assistant, tool)
  * @param policyId          the policy's id
  * @param policyVersion     the policy's version
@@ -25,14 +27,16 @@ import java.util.Set;
  * @param contentLength     length of the content in UTF-16 code units
  * @param text              the content, when stored
  * @param language          the language hint, when known
+ * @param reasons           why, when the agent guard decided (a tool call); empty for content decisions
  */
 public record Decision(String id, Instant time, String client, String endpoint, String role, String policyId,
                        String policyVersion, String action, boolean flagged, Map<String, Double> categories,
                        Set<String> flaggedCategories, boolean failedOpen, String contentSha256, int contentLength,
-                       Optional<String> text, Optional<String> language) {
+                       Optional<String> text, Optional<String> language, List<String> reasons) {
 
     public Decision {
         categories = Map.copyOf(categories);
         flaggedCategories = Set.copyOf(flaggedCategories);
+        reasons = List.copyOf(reasons);
     }
 }

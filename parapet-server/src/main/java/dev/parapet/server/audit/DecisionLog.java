@@ -20,7 +20,7 @@ import java.util.TreeMap;
 public final class DecisionLog {
 
     private static final String COLUMNS = "id, created_at, client, endpoint, role, policy_id, policy_version, action, "
-            + "flagged, categories, flagged_categories, failed_open, content_sha256, content_length, content_text, language";
+            + "flagged, categories, flagged_categories, failed_open, content_sha256, content_length, content_text, language, reasons";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -34,7 +34,7 @@ public final class DecisionLog {
     public void record(Decision d) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO decisions (" + COLUMNS
-                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             s.setString(1, d.id());
             s.setString(2, Times.format(d.time()));
             s.setString(3, d.client());
@@ -51,6 +51,7 @@ public final class DecisionLog {
             s.setInt(14, d.contentLength());
             setNullable(s, 15, d.text());
             setNullable(s, 16, d.language());
+            setNullable(s, 17, d.reasons().isEmpty() ? Optional.empty() : Optional.of(json(d.reasons())));
             s.executeUpdate();
         }
     }
@@ -88,7 +89,9 @@ public final class DecisionLog {
                 parse(r.getString("categories"), new TypeReference<Map<String, Double>>() { }),
                 new LinkedHashSet<>(parse(r.getString("flagged_categories"), new TypeReference<List<String>>() { })),
                 r.getInt("failed_open") != 0, r.getString("content_sha256"), r.getInt("content_length"),
-                Optional.ofNullable(r.getString("content_text")), Optional.ofNullable(r.getString("language")));
+                Optional.ofNullable(r.getString("content_text")), Optional.ofNullable(r.getString("language")),
+                r.getString("reasons") == null ? List.of()
+                        : parse(r.getString("reasons"), new TypeReference<List<String>>() { }));
     }
 
     private String json(Object o) {

@@ -4,9 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.agent.AgentContext;
+import dev.parapet.agent.Reason;
 import dev.parapet.core.content.Content;
 import dev.parapet.core.content.Role;
 import dev.parapet.core.verdict.Action;
+import dev.parapet.server.agent.ToolCallCheck;
+import dev.parapet.server.agent.ToolCallGuard;
 import dev.parapet.server.auth.Client;
 import dev.parapet.server.config.GatewayConfig;
 import dev.parapet.server.guard.Checked;
@@ -27,9 +31,13 @@ import java.util.UUID;
  * {@code POST /v1/chat/completions}: checks the system, user and tool messages, forwards the request to the
  * upstream server, and checks the answer before the client sees it, streamed ({@link StreamRelay}) or not.
  * A blocked request gets a refusal completion (or an error, by configuration); a blocked answer is replaced
- * by a refusal with finish reason {@code content_filter}.
+ * by a refusal with finish reason {@code content_filter}. With a tool policy configured, the answer's tool
+ * calls also go through the agent guard ({@link ToolCallGuard}); a call it does not allow is withheld and
+ * the choice becomes a refusal (or an error, by configuration).
  */
 public final class ChatProxy {
+
+    private static final System.Logger LOG = System.getLogger(ChatProxy.class.getName());
 
     private final Decisions decisions;
     private final Upstream upstream;
@@ -37,15 +45,24 @@ public final class ChatProxy {
     private final GatewayConfig.Chat config;
     private final boolean failOpen;
     private final Metrics metrics;
+    private final Optional<ToolCallGuard> toolGuard;
+    private final GatewayConfig.OnBlock onToolBlock;
 
+    /**
+     * @param toolGuard   the agent guard for tool calls in answers, when a tool policy is configured
+     * @param onToolBlock what a blocked tool call becomes: a refusal, or an error
+     */
     public ChatProxy(Decisions decisions, Upstream upstream, ObjectMapper mapper, GatewayConfig.Chat config,
-                     boolean failOpen, Metrics metrics) {
+                     boolean failOpen, Metrics metrics, Optional<ToolCallGuard> toolGuard,
+                     GatewayConfig.OnBlock onToolBlock) {
         this.decisions = decisions;
         this.upstream = upstream;
         this.mapper = mapper;
         this.config = config;
         this.failOpen = failOpen;
         this.metrics = metrics;
+        this.toolGuard = toolGuard;
+        this.onToolBlock = onToolBlock;
     }
 
     public void handle(Context ctx, ObjectNode request, Client client) {
@@ -77,12 +94,25 @@ public final class ChatProxy {
             }
             return;
         }
+        // The provenance of the request's values, from the original (unredacted) messages: what the user wrote.
+        Optional<AgentContext> agentContext = toolGuard.map(g -> agentContext(g, request.get("messages")));
         if (stream) {
             UpstreamStream s = upstream.stream(forward); // fails before any byte is sent: a plain error answer
-            new StreamRelay(this, ctx, client, refusal, inputIds).relay(s);
+            new StreamRelay(this, ctx, client, refusal, inputIds, agentContext).relay(s);
         } else {
             ObjectNode answer = upstream.complete(forward);
-            respond(ctx, checkOutput(answer, client, refusal, inputIds));
+            respond(ctx, checkOutput(answer, client, refusal, inputIds, agentContext));
+        }
+    }
+
+    private static AgentContext agentContext(ToolCallGuard guard, JsonNode messages) {
+        try {
+            return guard.context(messages);
+        } catch (RuntimeException e) {
+            // The injection scan of a tool result failed: nothing is known about the values, so refuse.
+            LOG.log(System.Logger.Level.WARNING, "agent guard failed on the request ({0}); request refused",
+                    e.getClass().getSimpleName());
+            throw ApiException.internal("The agent guard failed, so the request was refused.");
         }
     }
 
@@ -155,8 +185,10 @@ public final class ChatProxy {
 
     // ---- output rails (non-streaming) ----
 
-    private ObjectNode checkOutput(ObjectNode answer, Client client, String refusal, List<String> inputIds) {
+    private ObjectNode checkOutput(ObjectNode answer, Client client, String refusal, List<String> inputIds,
+                                   Optional<AgentContext> agentContext) {
         List<String> outputIds = new ArrayList<>();
+        ArrayNode toolDecisions = mapper.createArrayNode();
         for (JsonNode ch : answer.get("choices")) {
             if (!(ch instanceof ObjectNode choice) || !(choice.get("message") instanceof ObjectNode message)) {
                 throw upstream.fail("malformed", 502, "The upstream server sent a malformed answer (a choice without a message).");
@@ -180,6 +212,11 @@ public final class ChatProxy {
                     outputIds.add(c.decisionId());
                     blocked |= c.verdict().action() == Action.BLOCK;
                 }
+                if (!blocked && agentContext.isPresent() && !calls.isEmpty()) {
+                    ToolCallReport report = guardToolCalls(client, calls, agentContext.get());
+                    toolDecisions.addAll(report.decisions());
+                    blocked = report.withheld();
+                }
             }
             if (blocked) {
                 ObjectNode m = choice.putObject("message");
@@ -192,7 +229,73 @@ public final class ChatProxy {
         ObjectNode ext = answer.putObject("parapet");
         ext.set("input_decisions", ids(inputIds));
         ext.set("output_decisions", ids(outputIds));
+        if (agentContext.isPresent()) {
+            ext.set("tool_call_decisions", toolDecisions);
+        }
         return answer;
+    }
+
+    /**
+     * What the agent guard decided on the tool calls of one choice.
+     *
+     * @param withheld  whether any call was not allowed (the choice then becomes a refusal: no call of it
+     *                  reaches the client)
+     * @param decisions one entry per call: decision id, tool, action, reasons
+     */
+    record ToolCallReport(boolean withheld, ArrayNode decisions) {
+    }
+
+    /**
+     * Checks the tool calls of one choice with the agent guard, records and counts each decision. With
+     * {@code agent_guard.on_block: error}, a withheld call throws a 400 {@code tool_call_blocked} after
+     * the decisions are recorded.
+     */
+    ToolCallReport guardToolCalls(Client client, Iterable<? extends JsonNode> calls, AgentContext context) {
+        ToolCallGuard guard = toolGuard.orElseThrow();
+        List<ToolCallCheck> checks;
+        try {
+            checks = guard.check(calls, context);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "agent guard failed on a tool call ({0}); answer refused",
+                    e.getClass().getSimpleName());
+            throw ApiException.internal("The agent guard failed, so the answer was refused.");
+        }
+        ArrayNode out = mapper.createArrayNode();
+        boolean withheld = false;
+        List<String> why = new ArrayList<>();
+        for (ToolCallCheck c : checks) {
+            List<String> reasons = c.reasons().stream().map(Reason::toString).toList();
+            String id = decisions.recordToolCall(client.id(), guard.policyId(), guard.policyVersion(),
+                    c.action().wireName(), c.withheld(), c.reasons().stream().map(Reason::code).toList(), reasons,
+                    c.callText());
+            ObjectNode d = out.addObject();
+            d.put("decision_id", id);
+            d.put("tool", c.tool());
+            d.put("action", c.action().wireName());
+            ArrayNode rs = d.putArray("reasons");
+            for (Reason r : c.reasons()) {
+                ObjectNode o = rs.addObject();
+                o.put("code", r.code());
+                o.put("action", r.action().wireName());
+                o.put("argument", r.argument());
+                o.put("origin", r.origin());
+                o.put("message", r.message());
+            }
+            if (c.withheld()) {
+                withheld = true;
+                c.reasons().stream().filter(r -> r.action() != dev.parapet.agent.Action.ALLOW)
+                        .forEach(r -> why.add(r.message()));
+            }
+        }
+        if (withheld && onToolBlock == GatewayConfig.OnBlock.ERROR) {
+            throw new ApiException(400, "invalid_request_error", "The model's tool call was blocked by the "
+                    + "gateway's agent guard: " + String.join("; ", why) + ".", null, "tool_call_blocked");
+        }
+        return new ToolCallReport(withheld, out);
+    }
+
+    boolean guardsToolCalls() {
+        return toolGuard.isPresent();
     }
 
     static String toolCallText(JsonNode call) {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.agent.AgentContext;
 import dev.parapet.core.content.Content;
 import dev.parapet.core.content.Role;
 import dev.parapet.core.policy.Rule;
@@ -26,7 +27,8 @@ import java.util.UUID;
 /**
  * Relays one streamed completion to the client through the output rails. Per choice, the content and the
  * reasoning are each a {@link HeldText}: checked before any part is released, with a hold-back window;
- * tool-call deltas are held whole until the choice finishes, then checked and sent at once. A blocked
+ * tool-call deltas are held whole until the choice finishes, then checked (by the content rails and, when
+ * configured, the agent guard) and sent at once. A blocked
  * choice ends with the refusal and finish reason {@code content_filter}, and nothing of the blocked text
  * is ever sent. An upstream that breaks, times out or sends garbage ends the stream with an error event;
  * text still held is dropped (fail closed).
@@ -42,6 +44,7 @@ final class StreamRelay {
     private final List<String> inputIds;
     private final ObjectMapper mapper;
     private final Map<String, Rule> outputRules;
+    private final Optional<AgentContext> agentContext;
     private final Map<Integer, Choice> choices = new TreeMap<>();
     private ObjectNode template;
     private SseWriter out;
@@ -73,6 +76,13 @@ final class StreamRelay {
     }
 
     StreamRelay(ChatProxy proxy, Context ctx, Client client, String refusal, List<String> inputIds) {
+        this(proxy, ctx, client, refusal, inputIds, Optional.empty());
+    }
+
+    /** @param agentContext the request's provenance when tool calls go through the agent guard */
+    StreamRelay(ChatProxy proxy, Context ctx, Client client, String refusal, List<String> inputIds,
+                Optional<AgentContext> agentContext) {
+        this.agentContext = agentContext;
         this.proxy = proxy;
         this.ctx = ctx;
         this.client = client;
@@ -265,6 +275,14 @@ final class StreamRelay {
             block(c);
             return;
         }
+        if (agentContext.isPresent() && !c.toolCalls.isEmpty()) {
+            // The calls were assembled whole from their deltas and nothing of them was sent yet.
+            ChatProxy.ToolCallReport report = proxy.guardToolCalls(client, c.toolCalls.values(), agentContext.get());
+            if (report.withheld()) {
+                block(c, report.decisions());
+                return;
+            }
+        }
         if (reasoning != null) {
             String s = c.reasoning.release(reasoning, true, outputRules);
             if (!s.isEmpty()) {
@@ -288,8 +306,17 @@ final class StreamRelay {
     }
 
     private void block(Choice c) throws SseWriter.ClientGoneException {
+        block(c, null);
+    }
+
+    /** The refusal and the finish; the last chunk says why tool calls were withheld, when they were. */
+    private void block(Choice c, ArrayNode toolDecisions) throws SseWriter.ClientGoneException {
         out.event(chunk(c.index, delta("content", refusal), null));
-        out.event(chunk(c.index, mapper.createObjectNode(), "content_filter"));
+        ObjectNode last = chunk(c.index, mapper.createObjectNode(), "content_filter");
+        if (toolDecisions != null) {
+            last.putObject("parapet").set("tool_call_decisions", toolDecisions);
+        }
+        out.event(last);
         c.finished = true;
     }
 

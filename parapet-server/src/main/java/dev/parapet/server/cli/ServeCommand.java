@@ -108,9 +108,6 @@ public final class ServeCommand implements Callable<Integer> {
         if (portOverride < 0 || portOverride > 65535) {
             throw new ConfigException("--port must be between 0 and 65535, was " + portOverride);
         }
-        GatewayConfig.Server s = c.server();
-        return new GatewayConfig(new GatewayConfig.Server(s.host(), portOverride, s.maxRequestBytes(),
-                s.idleTimeout(), s.shutdownGrace()), c.policyFile(), c.moderationModel(), c.chat(), c.audit(),
-                c.failOpen(), c.auth());
+        return c.withPort(portOverride);
     }
 }

@@ -133,8 +133,12 @@ public final class ConfigLoader {
             throw new ConfigException(values.get("auth.required").origin()
                     + ": auth.required is true but auth.keys lists no key");
         }
+        String toolPolicy = string("agent_guard.policy");
+        GatewayConfig.AgentGuard agent = new GatewayConfig.AgentGuard(
+                toolPolicy.isEmpty() ? Optional.empty() : Optional.of(Path.of(toolPolicy)),
+                onBlock("agent_guard.on_block"));
         return new GatewayConfig(server, policy.isEmpty() ? Optional.empty() : Optional.of(Path.of(policy)),
-                string("moderation.model"), chat, audit, bool("failure.fail_open"), auth);
+                string("moderation.model"), chat, audit, bool("failure.fail_open"), auth, agent);
     }
 
     private Value value(String path) {
@@ -280,6 +284,8 @@ public final class ConfigLoader {
         m.put("failure.fail_open", "PARAPET_FAIL_OPEN");
         m.put("auth.required", "PARAPET_AUTH_REQUIRED");
         m.put("auth.requests_per_minute", "PARAPET_RATE_LIMIT");
+        m.put("agent_guard.policy", "PARAPET_AGENT_POLICY");
+        m.put("agent_guard.on_block", "PARAPET_AGENT_ON_BLOCK");
         return java.util.Collections.unmodifiableMap(m);
     }
 }

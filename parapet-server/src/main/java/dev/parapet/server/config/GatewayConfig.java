@@ -17,9 +17,16 @@ import java.util.Optional;
  * @param audit      the decision log
  * @param failOpen   whether content passes when a check fails (default false: fail closed)
  * @param auth       API keys and rate limits
+ * @param agentGuard the tool policy that tool calls in upstream answers are checked against
  */
 public record GatewayConfig(Server server, Optional<Path> policyFile, String moderationModel, Chat chat,
-                            Audit audit, boolean failOpen, Auth auth) {
+                            Audit audit, boolean failOpen, Auth auth, AgentGuard agentGuard) {
+
+    /** This configuration listening on another port. */
+    public GatewayConfig withPort(int port) {
+        return new GatewayConfig(new Server(server.host(), port, server.maxRequestBytes(), server.idleTimeout(),
+                server.shutdownGrace()), policyFile, moderationModel, chat, audit, failOpen, auth, agentGuard);
+    }
 
     /** Listening and request limits. */
     public record Server(String host, int port, long maxRequestBytes, Duration idleTimeout,
@@ -49,6 +56,16 @@ public record GatewayConfig(Server server, Optional<Path> policyFile, String mod
             }
             return refusals.getOrDefault("en", "I can't help with that request.");
         }
+    }
+
+    /**
+     * The agent guard on tool calls in upstream answers.
+     *
+     * @param policyFile the tool policy (see docs/AGENT-GUARD.md), or empty: tool calls then pass the content
+     *                   rails only
+     * @param onBlock    a blocked call becomes a refusal, or an error (HTTP 400, or an error event mid-stream)
+     */
+    public record AgentGuard(Optional<Path> policyFile, OnBlock onBlock) {
     }
 
     /** The decision log. */

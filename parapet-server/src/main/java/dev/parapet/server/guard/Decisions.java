@@ -82,7 +82,41 @@ public final class Decisions {
         Decision d = new Decision(id, clock.instant(), client, endpoint, content.role().wireName(),
                 v.policyId(), v.policyVersion(), v.action().wireName(), v.flagged(), v.categories(),
                 v.flaggedCategories(), failedOpen, sha256(content.text()), content.text().length(),
-                storeText ? Optional.of(content.text()) : Optional.empty(), content.language());
+                storeText ? Optional.of(content.text()) : Optional.empty(), content.language(), List.of());
+        write(d);
+        String direction = content.role().direction() == dev.parapet.core.content.Role.Direction.OUTPUT
+                ? "output" : "input";
+        metrics.decision(direction, v.action().wireName(), v.flaggedCategories(),
+                (System.nanoTime() - t0) / 1e9);
+        return new Checked(id, v, failedOpen);
+    }
+
+    /**
+     * Records the agent guard's decision on one tool call of an upstream answer, and counts it.
+     *
+     * @param guardAction what the guard decided: allow, require_approval or block
+     * @param blocked     whether the call was withheld from the client (the proxy withholds anything
+     *                    the guard did not allow)
+     * @param reasonCodes the reasons' codes, counted in the metrics
+     * @param reasons     the guard's reasons, one sentence each, naming tool, argument and origin
+     * @param callText    the call as the model wrote it (name and arguments): hashed, stored only when
+     *                    the audit stores text
+     * @return the decision's id
+     */
+    public String recordToolCall(String client, String policyId, String policyVersion, String guardAction,
+                                 boolean blocked, List<String> reasonCodes, List<String> reasons, String callText) {
+        String id = "dec_" + UUID.randomUUID().toString().replace("-", "");
+        Decision d = new Decision(id, clock.instant(), client, "chat.tool_call", "assistant", policyId, policyVersion,
+                blocked ? Action.BLOCK.wireName() : Action.ALLOW.wireName(), blocked, Map.of(), Set.of(), false,
+                sha256(callText), callText.length(), storeText ? Optional.of(callText) : Optional.empty(),
+                Optional.empty(), reasons);
+        write(d);
+        metrics.toolCall(guardAction, reasonCodes);
+        return id;
+    }
+
+    /** Writes a decision; fails closed (the request is refused) unless the gateway fails open. */
+    private void write(Decision d) {
         try {
             log.record(d);
         } catch (SQLException | RuntimeException e) {
@@ -93,14 +127,9 @@ public final class Decisions {
                         + "so the request was refused.");
             }
             LOG.log(System.Logger.Level.ERROR, "audit write failed ({0}); decision {1} not recorded (fail open)",
-                    e.getClass().getSimpleName(), id);
+                    e.getClass().getSimpleName(), d.id());
             metrics.failOpen("audit_error");
         }
-        String direction = content.role().direction() == dev.parapet.core.content.Role.Direction.OUTPUT
-                ? "output" : "input";
-        metrics.decision(direction, v.action().wireName(), v.flaggedCategories(),
-                (System.nanoTime() - t0) / 1e9);
-        return new Checked(id, v, failedOpen);
     }
 
     static String sha256(String text) {

@@ -31,6 +31,10 @@ public final class Metrics {
             "Content let through because a check failed and the configuration fails open.", "reason");
     private final Family upstreamErrors = new Family("parapet_upstream_errors_total", "counter",
             "Failed calls to the upstream model server, by kind.", "kind");
+    private final Family toolCalls = new Family("parapet_tool_calls_total", "counter",
+            "Tool calls in upstream answers checked by the agent guard, by the guard's action.", "action");
+    private final Family toolCallReasons = new Family("parapet_tool_call_reasons_total", "counter",
+            "Reasons the agent guard gave on tool calls, by reason code.", "code");
     private final Family requestLatency = new Family("parapet_request_duration_seconds", "histogram",
             "Time to answer a request (whole stream for streaming), by endpoint.", "endpoint");
     private final Family checkLatency = new Family("parapet_check_duration_seconds", "histogram",
@@ -47,6 +51,14 @@ public final class Metrics {
             categories.counter(c, action).increment();
         }
         checkLatency.histogram(direction).observe(checkSeconds);
+    }
+
+    /** One tool call checked by the agent guard: its action and the codes of its reasons. */
+    public void toolCall(String action, Iterable<String> reasonCodes) {
+        toolCalls.counter(action).increment();
+        for (String c : reasonCodes) {
+            toolCallReasons.counter(c).increment();
+        }
     }
 
     public void failOpen(String reason) {
@@ -69,8 +81,8 @@ public final class Metrics {
     /** The exposition text. */
     public String scrape() {
         StringBuilder sb = new StringBuilder(4096);
-        for (Family f : List.of(requests, decisions, categories, failOpen, upstreamErrors, requestLatency,
-                checkLatency)) {
+        for (Family f : List.of(requests, decisions, categories, toolCalls, toolCallReasons, failOpen, upstreamErrors,
+                requestLatency, checkLatency)) {
             f.write(sb);
         }
         return sb.toString();

@@ -39,7 +39,17 @@ abstract class AuditStoreContract {
     static Decision decision(String id, Instant t, Optional<String> text) {
         return new Decision(id, t, "team-a", "moderations", "user", "default", "2026.11.1", "block", true,
                 Map.of("hate", 0.9, "profanity", 0.4), Set.of("hate"), false,
-                "ab".repeat(32), 42, text, Optional.of("de"));
+                "ab".repeat(32), 42, text, Optional.of("de"), List.of());
+    }
+
+    @Test
+    void toolCallDecisionsKeepTheirReasons() throws Exception {
+        Instant t = Instant.parse("2026-11-30T11:00:00Z");
+        Decision d = new Decision("dec_tool", t, "agent-1", "chat.tool_call", "assistant", "tools:bank.yaml",
+                "0123456789ab", "block", true, Map.of(), Set.of(), false, "cd".repeat(32), 30, Optional.empty(),
+                Optional.empty(), List.of("require_approval [out_of_scope] tool 'send_money' changes things"));
+        decisions.record(d);
+        assertThat(decisions.find("dec_tool").orElseThrow()).isEqualTo(d);
     }
 
     @Test
