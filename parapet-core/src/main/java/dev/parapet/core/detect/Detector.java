@@ -5,6 +5,7 @@ import dev.parapet.core.finding.Finding;
 import dev.parapet.core.text.AnalyzedText;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -29,4 +30,12 @@ public interface Detector {
      * @throws Exception any failure; the pipeline applies the policy's fail mode
      */
     List<Finding> detect(Content content, AnalyzedText text, Deadline deadline) throws Exception;
+
+    /**
+     * The detector's {@link Screen}, when it has one: a fast proof that it finds nothing in a plain text.
+     * Without one, every text takes the full path.
+     */
+    default Optional<Screen> screen() {
+        return Optional.empty();
+    }
 }

@@ -92,7 +92,7 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
         return c;
     }
 
-    private static boolean contains(int packed) {
+    static boolean contains(int packed) {
         for (int slot = slot(packed); TABLE[slot] != 0; slot = (slot + 1) & (TABLE.length - 1)) {
             if (TABLE[slot] == packed) {
                 return true;

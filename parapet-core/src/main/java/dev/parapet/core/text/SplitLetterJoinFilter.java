@@ -95,7 +95,7 @@ final class SplitLetterJoinFilter extends TextFilter {
      * What a char will read as once leet and look-alikes are folded. Cells are compared by this key, so that
      * the later steps can never turn a word that did not join into one that would.
      */
-    private static int key(int cp) {
+    static int key(int cp) {
         char leet = Leet.letterFor(cp);
         if (leet != 0) {
             return leet;

@@ -9,6 +9,16 @@ public interface TextNormalizer {
 
     AnalyzedText analyze(String original);
 
+    /**
+     * A cheap proof that {@link #analyze} leaves {@code text} plain: the {@code nfkc} view is the text
+     * itself, the {@code normalized} view is the text with ASCII letters lowercased char for char (run
+     * lengths 1, nothing joined), and nothing is decoded. It may answer false for a text that is plain
+     * after all, never true for one that is not. Fast paths (screens) rely on it; the default knows nothing.
+     */
+    default boolean isPlain(String text) {
+        return false;
+    }
+
     /** A normaliser that does nothing: every text is analysed as plain. */
     static TextNormalizer none() {
         return AnalyzedText::plain;

@@ -96,6 +96,12 @@ public final class UnicodeNormalizer implements TextNormalizer {
         return new AnalyzedText(original, views.nfkc(), views.normalized(), payloads);
     }
 
+    /** One pass over the text, no views built: see {@link PlainAsciiScreen}. */
+    @Override
+    public boolean isPlain(String text) {
+        return PlainAsciiScreen.isPlain(text);
+    }
+
     /** The views of a text through the general (ICU) path, even when it is ASCII. For tests. */
     Views unicodeViews(String text) {
         MappedText nfkcView = nfkc.apply(text);

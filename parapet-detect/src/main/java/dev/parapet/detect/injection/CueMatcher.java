@@ -69,6 +69,38 @@ final class CueMatcher {
         }
     }
 
+    /**
+     * Whether some rule may fire in {@code text}: a necessary condition of {@link #find} (every group of a
+     * rule has a hit at proper word edges; the window and the overlaps that {@code find} also asks for
+     * are not checked). One pass, nothing kept but a bit per group.
+     *
+     * @param dataRules whether rules that apply only inside data (tool results) count
+     */
+    boolean mayMatch(CharSequence text, boolean dataRules) {
+        long[][] covered = new long[1][];
+        boolean[] found = new boolean[1];
+        automaton.search(text, (pattern, start, end) -> {
+            if (needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
+                return true;
+            }
+            if (needsEnd[pattern] && end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+                return true;
+            }
+            int r = patternRule[pattern];
+            CueRule rule = rules.get(r);
+            if (rule.dataOnly() && !dataRules) {
+                return true;
+            }
+            if (covered[0] == null) {
+                covered[0] = new long[rules.size()];
+            }
+            covered[0][r] |= 1L << patternGroup[pattern];
+            found[0] = Long.bitCount(covered[0][r]) == rule.groups().size();
+            return !found[0];
+        });
+        return found[0];
+    }
+
     /** Rules that fire in {@code text}, at most one match per rule and place, sorted by start. */
     List<Match> find(CharSequence text, Deadline deadline) {
         List<Hit> hits = new ArrayList<>();

@@ -5,6 +5,7 @@ import dev.parapet.core.content.Role;
 import dev.parapet.core.detect.Cost;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.Detector;
+import dev.parapet.core.detect.Screen;
 import dev.parapet.core.finding.Finding;
 import dev.parapet.core.finding.Span;
 import dev.parapet.core.text.AnalyzedText;
@@ -15,6 +16,7 @@ import dev.parapet.core.text.TextNormalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -73,6 +75,25 @@ public final class InjectionDetector implements Detector {
     @Override
     public Cost cost() {
         return Cost.RULE;
+    }
+
+    /**
+     * On plain text (ASCII, so no tag characters and no payloads): tool results always take the full path
+     * (requests addressed to the agent have no fixed words); otherwise a finding needs a rule whose every
+     * group has a cue word in the text, or enough lines for a many-shot dialogue.
+     */
+    @Override
+    public Optional<Screen> screen() {
+        return Optional.of((text, lower, role) -> role == Role.TOOL
+                || lines(text) >= MANY_SHOT_TURNS || cues.mayMatch(lower, false));
+    }
+
+    private static int lines(String text) {
+        int lines = 1;
+        for (int i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) {
+            lines++;
+        }
+        return lines;
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.parapet.core.content.Content;
 import dev.parapet.core.detect.Cost;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.Detector;
+import dev.parapet.core.detect.Screen;
 import dev.parapet.core.finding.Finding;
 import dev.parapet.core.finding.Span;
 import dev.parapet.core.text.AnalyzedText;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -96,6 +98,12 @@ public final class LexiconDetector implements Detector {
     @Override
     public Cost cost() {
         return Cost.RULE;
+    }
+
+    /** On plain text: a finding needs a term (or its masked spelling) at the word edges the term needs. */
+    @Override
+    public Optional<Screen> screen() {
+        return Optional.of((text, lower, role) -> matcher.mayMatchPlain(lower));
     }
 
     @Override

@@ -25,8 +25,8 @@ final class AssignedSecretScanner implements TextScanner {
 
     private static final int MAX_NAME = 64;
     private static final int MAX_VALUE = 512;
-    private static final String[] SECRET_NAMES = {"key", "token", "secret", "credential", "auth", "bearer"};
-    private static final String[] PASSWORD_NAMES = {"passw", "pwd", "passphrase", "passcode"};
+    static final String[] SECRET_NAMES = {"key", "token", "secret", "credential", "auth", "bearer"};
+    static final String[] PASSWORD_NAMES = {"passw", "pwd", "passphrase", "passcode"};
     private static final String[] NOT_SECRET_NAMES = {"keyboard", "keyword", "keystroke", "keyframe", "monkey",
         "turkey", "donkey", "hockey", "whiskey", "tokenizer", "keys_path", "key_path", "keyfile",
         "key_file", "foreign_key", "primary_key", "sort_key", "partition_key"};

@@ -86,6 +86,11 @@ final class PhoneScanner implements TextScanner {
         return region;
     }
 
+    /** The fewest digits of a number this scanner may report. */
+    int minDigits() {
+        return Math.min(MIN_DIGITS, minNationalDigits);
+    }
+
     @Override
     public void scan(String text, Deadline deadline, List<Hit> out) {
         int n = text.length();

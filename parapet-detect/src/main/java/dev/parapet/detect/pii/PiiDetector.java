@@ -4,10 +4,12 @@ import dev.parapet.core.content.Content;
 import dev.parapet.core.detect.Cost;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.Detector;
+import dev.parapet.core.detect.Screen;
 import dev.parapet.core.finding.Finding;
 import dev.parapet.core.text.AnalyzedText;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +36,7 @@ public final class PiiDetector implements Detector {
 
     private final List<TextScanner> scanners;
     private final String phoneRegion;
+    private final Screen screen;
 
     /** A detector that reads phone numbers without a country code as US numbers. */
     public PiiDetector() {
@@ -47,6 +50,7 @@ public final class PiiDetector implements Detector {
     public PiiDetector(String phoneRegion) {
         PhoneScanner phones = new PhoneScanner(phoneRegion);
         this.phoneRegion = phones.region();
+        this.screen = new PiiScreen(phones.minDigits());
         // Checksum-validated kinds first: on overlaps the higher score wins anyway, order only breaks ties.
         this.scanners = List.of(new IbanScanner(), new PaymentCardScanner(), new EmailScanner(), new SsnScanner(),
                 new IpAddressScanner(), phones);
@@ -70,6 +74,11 @@ public final class PiiDetector implements Detector {
     @Override
     public Cost cost() {
         return Cost.RULE;
+    }
+
+    @Override
+    public Optional<Screen> screen() {
+        return Optional.of(screen);
     }
 
     @Override

@@ -4,10 +4,12 @@ import dev.parapet.core.content.Content;
 import dev.parapet.core.detect.Cost;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.Detector;
+import dev.parapet.core.detect.Screen;
 import dev.parapet.core.finding.Finding;
 import dev.parapet.core.text.AnalyzedText;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -34,6 +36,13 @@ public final class SecretsDetector implements Detector {
     private final List<TextScanner> scanners = List.of(new PrivateKeyScanner(), new KnownTokenScanner(),
             new JwtScanner(), new AwsSecretKeyScanner(), new UrlCredentialScanner(), new AssignedSecretScanner(),
             new RandomTokenScanner());
+
+    private final Screen screen = new SecretsScreen();
+
+    @Override
+    public Optional<Screen> screen() {
+        return Optional.of(screen);
+    }
 
     @Override
     public String id() {

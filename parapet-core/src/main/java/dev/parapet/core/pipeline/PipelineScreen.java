@@ -1,0 +1,125 @@
+package dev.parapet.core.pipeline;
+
+import dev.parapet.core.content.Role;
+import dev.parapet.core.detect.Detector;
+import dev.parapet.core.detect.Screen;
+import dev.parapet.core.policy.Policy;
+import dev.parapet.core.policy.Rule;
+import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.core.verdict.Action;
+import dev.parapet.core.verdict.Verdict;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The fast path of a {@link Pipeline}: proves, without analysing the text or running a detector, that
+ * a text's verdict is the plain "allow" one (no finding, no reason), which {@link #allow} then builds.
+ * A text is cleared when the normaliser proves it plain ({@link TextNormalizer#isPlain}) and the
+ * {@link Screen} of every detector the policy needs on that side says the detector finds nothing.
+ * Anything else takes the full path; the verdicts are the same either way, only the time differs.
+ *
+ * <p>There is no fast path when the policy has deny-list terms (they are matched on the text itself)
+ * or when a detector the policy needs has no screen (a classifier, a remote guard model). Immutable and
+ * thread-safe.
+ */
+public final class PipelineScreen {
+
+    private final Policy policy;
+    private final TextNormalizer normalizer;
+    private final Screen[] input;  // null when the input side has a detector without a screen
+    private final Screen[] output;
+
+    private PipelineScreen(Policy policy, TextNormalizer normalizer, Screen[] input, Screen[] output) {
+        this.policy = policy;
+        this.normalizer = normalizer;
+        this.input = input;
+        this.output = output;
+    }
+
+    /** The fast path of {@code pipeline}, or empty when it cannot have one (see the class comment). */
+    public static Optional<PipelineScreen> of(Pipeline pipeline) {
+        Policy policy = pipeline.policy();
+        if (!policy.denyTerms().isEmpty()) {
+            return Optional.empty();
+        }
+        Screen[] in = screens(pipeline.detectors(), policy.rules(Role.USER));
+        Screen[] out = screens(pipeline.detectors(), policy.rules(Role.ASSISTANT));
+        if (in == null && out == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new PipelineScreen(policy, pipeline.normalizer(), in, out));
+    }
+
+    /** The screens of the detectors a side's rules need, or null when one of them has none. */
+    private static Screen[] screens(List<Detector> detectors, Map<String, Rule> rules) {
+        List<Screen> out = new ArrayList<>();
+        for (Detector d : detectors) {
+            if (!relevant(d.categories(), rules)) {
+                continue; // the pipeline skips it too
+            }
+            Optional<Screen> s = d.screen();
+            if (s.isEmpty()) {
+                return null;
+            }
+            out.add(s.get());
+        }
+        return out.toArray(new Screen[0]);
+    }
+
+    private static boolean relevant(Set<String> categories, Map<String, Rule> rules) {
+        if (categories.isEmpty()) {
+            return true;
+        }
+        for (String c : categories) {
+            if (rules.containsKey(c)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True when {@code text}, written by {@code role}, certainly gets the {@link #allow} verdict. */
+    public boolean clears(String text, Role role) {
+        Screen[] screens = role.direction() == Role.Direction.OUTPUT ? output : input;
+        if (screens == null || !normalizer.isPlain(text)) {
+            return false;
+        }
+        String lower = lowerAscii(text);
+        for (Screen s : screens) {
+            if (s.mayFind(text, lower, role)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The verdict of a cleared text: allow, nothing found, under this policy, with the time it took. */
+    public Verdict allow(Duration elapsed) {
+        return new Verdict(Action.ALLOW, Map.of(), Set.of(), List.of(), Optional.empty(), List.of(), List.of(),
+                policy.id(), policy.version(), elapsed);
+    }
+
+    private static String lowerAscii(String text) {
+        int i = 0;
+        int n = text.length();
+        while (i < n && !(text.charAt(i) >= 'A' && text.charAt(i) <= 'Z')) {
+            i++;
+        }
+        if (i == n) {
+            return text;
+        }
+        char[] chars = text.toCharArray();
+        for (; i < n; i++) {
+            char c = chars[i];
+            if (c >= 'A' && c <= 'Z') {
+                chars[i] = (char) (c | 0x20);
+            }
+        }
+        return new String(chars);
+    }
+}

@@ -1,0 +1,202 @@
+package dev.parapet.core.text;
+
+/**
+ * Proves, in one pass and without building any view, that {@link UnicodeNormalizer} leaves a text plain:
+ * the text is printable ASCII (tab and line breaks allowed), and nothing in it can start a normalisation
+ * step or a payload decoder. Conservative: it answers {@code true} only when the analysis is certainly
+ * plain, and may answer {@code false} for a text that turns out plain anyway (then the caller takes the
+ * full path, which is always right).
+ *
+ * <p>What it refuses, one rule per step of the ASCII path: other chars (invisible or non-ASCII); a run of
+ * three equal chars once lowercased, digits excepted (squeezing); a word holding a letter and a leet char
+ * (a digit or symbol that stands for a letter, "!" and "|" only inside the word); three words in a row
+ * whose chars all read alike (letters written apart); a run of 16 base64 chars; 16 hex digits linked by
+ * hex separators; three "%"; two words whose ROT13 is a common English word.
+ */
+final class PlainAsciiScreen {
+
+    /** Base64 runs shorter than this are never decoded (the decoder's own minimum). */
+    private static final int BASE64_RUN = 16;
+    /** Hex payloads hold at least 8 bytes. */
+    private static final int HEX_DIGITS = 16;
+    private static final int PERCENTS = 3;
+    private static final int ROTATED_WORDS = 2;
+    private static final int ROT13_MAX_WORD = 6;
+    private static final int SPLIT_CHAIN = 3;
+
+    private PlainAsciiScreen() {
+    }
+
+    static boolean isPlain(String text) {
+        return new PlainAsciiScreen().scan(text);
+    }
+
+    // The state of one scan; a screen object lives for one call.
+    private char prev;
+    private int sameRun;
+    private int base64Run;
+    private int hexRun;
+    private int percents;
+    private int rotated;
+    private int uniformWords;
+
+    private boolean scan(String text) {
+        int n = text.length();
+        int i = 0;
+        while (i < n) {
+            char c = text.charAt(i);
+            if (isTokenChar(c)) {
+                int end = tokenEnd(text, i);
+                if (hasLeet(text, i, end) || !words(text, i, end)) {
+                    return false;
+                }
+                for (int k = i; k < end; k++) {
+                    if (!chr(text.charAt(k))) {
+                        return false;
+                    }
+                }
+                i = end;
+            } else {
+                if (!chr(c)) {
+                    return false;
+                }
+                i++;
+            }
+        }
+        return true;
+    }
+
+    /** The char-level rules: printable ASCII, squeezable runs, base64 and hex runs, percent escapes. */
+    private boolean chr(char c) {
+        if (!(c >= 0x20 && c < 0x7F) && c != '\t' && c != '\n' && c != '\r') {
+            return false;
+        }
+        char lower = lower(c);
+        sameRun = lower == prev ? sameRun + 1 : 1;
+        prev = lower;
+        if (sameRun >= 3 && !Chars.isAsciiDigit(c)) {
+            return false;
+        }
+        base64Run = isBase64(c) ? base64Run + 1 : 0;
+        if (base64Run >= BASE64_RUN) {
+            return false;
+        }
+        if (hexDigit(c)) {
+            hexRun++;
+        } else if (!isHexLink(c)) {
+            hexRun = 0;
+        }
+        return hexRun < HEX_DIGITS && !(c == '%' && ++percents >= PERCENTS);
+    }
+
+    /**
+     * The word-level rules inside one token: runs of letters whose ROT13 is a common word, and words whose
+     * chars all read alike (possible cells of letters written apart; only a word that is not one resets
+     * the count, so a chain anywhere is caught).
+     */
+    private boolean words(String text, int start, int end) {
+        int k = start;
+        while (k < end) {
+            char c = text.charAt(k);
+            if (Chars.isAsciiLetter(c)) {
+                int e = k;
+                while (e < end && Chars.isAsciiLetter(text.charAt(e))) {
+                    e++;
+                }
+                if (rotatedFunctionWord(text, k, e) && ++rotated >= ROTATED_WORDS) {
+                    return false;
+                }
+                k = e;
+            } else {
+                k++;
+            }
+        }
+        k = start;
+        while (k < end) {
+            if (!Chars.isWordChar(text.charAt(k))) {
+                k++;
+                continue;
+            }
+            int e = k;
+            int key = -1;
+            boolean uniform = true;
+            while (e < end && Chars.isWordChar(text.charAt(e))) {
+                int kk = SplitLetterJoinFilter.key(lower(text.charAt(e)));
+                uniform &= key == -1 || kk == key;
+                key = kk;
+                e++;
+            }
+            uniformWords = uniform ? uniformWords + 1 : 0;
+            if (uniformWords >= SPLIT_CHAIN) {
+                return false;
+            }
+            k = e;
+        }
+        return true;
+    }
+
+    private static char lower(char c) {
+        return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+    }
+
+    /** ASCII chars of a token for the leet and split-letter steps: letters, digits, @, $, ! and |. */
+    private static boolean isTokenChar(char c) {
+        return c < 0x80 && (Chars.isWordChar(c) || Leet.isFlankedOnly(c));
+    }
+
+    private static int tokenEnd(String text, int i) {
+        int n = text.length();
+        while (i < n && isTokenChar(text.charAt(i))) {
+            i++;
+        }
+        return i;
+    }
+
+    /**
+     * Whether the leet step could change the token {@code text[start, end)}: it has a letter and a char
+     * that stands for one ("!" and "|" only with a token char on each side).
+     */
+    private static boolean hasLeet(String text, int start, int end) {
+        boolean letter = false;
+        boolean leet = false;
+        for (int k = start; k < end; k++) {
+            char c = text.charAt(k);
+            if (Chars.isAsciiLetter(c)) {
+                letter = true;
+            } else if (Leet.isFlankedOnly(c)) {
+                leet |= k > start && k < end - 1;
+            } else if (Leet.letterFor(c) != 0) {
+                leet = true;
+            }
+        }
+        return letter && leet;
+    }
+
+    /** Whether the ROT13 of a word of letters is one of the decoder's common English words. */
+    private static boolean rotatedFunctionWord(String text, int start, int end) {
+        if (end - start > ROT13_MAX_WORD) {
+            return false;
+        }
+        int packed = 0;
+        for (int k = start; k < end; k++) {
+            int letter = (text.charAt(k) | 0x20) - 'a';
+            int rot = letter < 13 ? letter + 13 : letter - 13;
+            packed = packed << 5 | (rot + 1);
+        }
+        return Rot13PayloadDecoder.contains(packed);
+    }
+
+    private static boolean isBase64(char c) {
+        return Chars.isAsciiLetter(c) || Chars.isAsciiDigit(c) || c == '+' || c == '/' || c == '-' || c == '_';
+    }
+
+    private static boolean hexDigit(char c) {
+        int l = c | 0x20;
+        return Chars.isAsciiDigit(c) || (l >= 'a' && l <= 'f');
+    }
+
+    /** Chars that may sit between or before the bytes of a hex payload: separators and the \x, 0x prefixes. */
+    private static boolean isHexLink(char c) {
+        return c == ' ' || c == ',' || c == ':' || c == ';' || c == '-' || c == '\\' || c == 'x' || c == 'X';
+    }
+}
