@@ -2,13 +2,16 @@ package dev.parapet.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.parapet.cli.scan.AllowedLine;
 import dev.parapet.cli.scan.DocumentReader;
 import dev.parapet.cli.scan.Format;
+import dev.parapet.cli.scan.OutputBuffer;
 import dev.parapet.cli.scan.Readers;
 import dev.parapet.cli.scan.Row;
 import dev.parapet.core.Parapet;
 import dev.parapet.core.content.Content;
 import dev.parapet.core.content.Role;
+import dev.parapet.core.pipeline.PipelineScreen;
 import dev.parapet.core.verdict.Action;
 import dev.parapet.core.verdict.Verdict;
 import dev.parapet.core.verdict.VerdictJson;
@@ -18,14 +21,16 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-import java.io.BufferedWriter;
+import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -47,8 +52,6 @@ import java.util.concurrent.Future;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing flagged", "1:something flagged", "2:usage error, or a file could not be read"})
 final class ScanCommand implements Callable<Integer> {
-
-    private static final int BATCH = 2048;
 
     @Parameters(arity = "1..*", paramLabel = "FILE", description = "Input files (.jsonl, .csv, .tsv, text; .gz too).")
     List<Path> files;
@@ -92,8 +95,6 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, totalBytes(), System.console() != null);
         Summary summary = new Summary();
-        ObjectMapper mapper = new ObjectMapper();
-        VerdictJson json = new VerdictJson(mapper);
         long started = System.nanoTime();
         boolean unreadable = false;
 
@@ -102,43 +103,48 @@ final class ScanCommand implements Callable<Integer> {
             t.setDaemon(true);
             return t;
         });
-        try (Parapet parapet = pipeline.build(false); Writer w = writer(spec.commandLine().getOut())) {
+        try (Parapet parapet = pipeline.build(false); Sink sink = sink(spec.commandLine().getOut())) {
+            Worker worker = new Worker(parapet, role, flaggedOnly);
+            // Chunks in flight, in input order: the reading thread keeps the workers fed and writes
+            // finished chunks in order, so reading, checking and writing overlap.
+            Deque<Future<Chunk>> inFlight = new ArrayDeque<>();
+            int maxInFlight = 2 * n + 2;
             long doneBytes = 0;
             for (Path file : files) {
                 if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
+                    unreadable |= drain(inFlight, 0, sink, err, summary);
                     err.println("parapet: " + file + ": cannot read (no such file, or not a readable file)");
                     unreadable = true;
                     continue;
                 }
+                byte[] head = worker.line.head(file.toString());
                 try (DocumentReader reader = Readers.open(file, fmt, field)) {
-                    List<Row.Document> batch = new ArrayList<>(BATCH);
+                    List<Row> chunk = new ArrayList<>(CHUNK);
                     Row row;
                     while ((row = reader.next()) != null) {
-                        if (row instanceof Row.Bad bad) {
-                            summary.bad++;
-                            unreadable |= bad.wholeFile();
-                            err.println("parapet: " + bad.file() + ":" + bad.line() + ": " + bad.reason());
-                            continue;
-                        }
-                        Row.Document doc = (Row.Document) row;
-                        if (!doc.warning().isEmpty()) {
-                            err.println("parapet: " + doc.file() + ":" + doc.line() + ": warning: " + doc.warning());
-                        }
-                        batch.add(doc);
-                        if (batch.size() == BATCH) {
-                            process(batch, parapet, role, pool, n, json, w, summary);
-                            batch.clear();
+                        chunk.add(row);
+                        if (chunk.size() == CHUNK) {
+                            List<Row> rows = chunk;
+                            inFlight.add(pool.submit(() -> worker.check(rows, head)));
+                            chunk = new ArrayList<>(CHUNK);
+                            unreadable |= drain(inFlight, maxInFlight, sink, err, summary);
                             progress.update(doneBytes + reader.bytesRead(), summary.documents);
                         }
                     }
-                    process(batch, parapet, role, pool, n, json, w, summary);
+                    if (!chunk.isEmpty()) {
+                        List<Row> rows = chunk;
+                        inFlight.add(pool.submit(() -> worker.check(rows, head)));
+                    }
+                    unreadable |= drain(inFlight, maxInFlight, sink, err, summary);
                     doneBytes += reader.bytesRead();
                     progress.update(doneBytes, summary.documents);
                 } catch (IOException e) {
+                    unreadable |= drain(inFlight, 0, sink, err, summary);
                     err.println("parapet: " + file + ": cannot read: " + e.getMessage());
                     unreadable = true;
                 }
             }
+            unreadable |= drain(inFlight, 0, sink, err, summary);
         } finally {
             pool.shutdownNow();
         }
@@ -151,61 +157,135 @@ final class ScanCommand implements Callable<Integer> {
         return summary.flagged > 0 ? ExitCodes.FLAGGED : ExitCodes.OK;
     }
 
-    private void process(List<Row.Document> batch, Parapet parapet, Role role, ExecutorService pool, int n,
-                         VerdictJson json, Writer w, Summary summary) throws IOException, InterruptedException {
-        if (batch.isEmpty()) {
-            return;
-        }
-        int chunk = (batch.size() + n - 1) / n;
-        List<Future<List<Result>>> futures = new ArrayList<>();
-        for (int from = 0; from < batch.size(); from += chunk) {
-            List<Row.Document> part = batch.subList(from, Math.min(batch.size(), from + chunk));
-            futures.add(pool.submit(() -> {
-                List<Result> results = new ArrayList<>(part.size());
-                for (Row.Document d : part) {
-                    Verdict v = parapet.check(Content.of(d.text(), role));
-                    String line = null;
-                    if (!flaggedOnly || v.flagged()) {
-                        ObjectNode o = json.object();
-                        o.put("file", d.file());
-                        o.put("line", d.line());
-                        line = json.write(json.toJson(o, v));
-                    }
-                    results.add(new Result(v, line, d.bytes()));
-                }
-                return results;
-            }));
-        }
-        for (Future<List<Result>> f : futures) {
-            List<Result> results;
+    /**
+     * Writes finished chunks, oldest first, until at most {@code keep} are in flight.
+     *
+     * @return true when a chunk met a row that makes the rest of its file unreadable
+     */
+    private static boolean drain(Deque<Future<Chunk>> inFlight, int keep, Sink sink, PrintWriter err, Summary summary)
+            throws IOException, InterruptedException {
+        boolean unreadable = false;
+        while (inFlight.size() > keep) {
+            Chunk c;
             try {
-                results = f.get();
+                c = inFlight.removeFirst().get();
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a worker failed: " + e.getCause().getMessage());
             }
-            for (Result r : results) {
-                summary.add(r.verdict, r.bytes);
-                if (r.line != null) {
-                    w.write(r.line);
-                    w.write('\n');
+            c.messages.forEach(err::println);
+            sink.write(c.out);
+            summary.add(c.summary);
+            unreadable |= c.unreadable;
+        }
+        return unreadable;
+    }
+
+    /** Rows handed to a worker at once: large enough that hand-offs cost nothing, small enough to keep all cores busy. */
+    private static final int CHUNK = 1024;
+
+    /** A chunk checked: its output lines, its messages for standard error, its counts. */
+    private record Chunk(OutputBuffer out, List<String> messages, Summary summary, boolean unreadable) {
+    }
+
+    /**
+     * Checks chunks of rows on a worker thread: parses unparsed lines, takes the pipeline's fast path
+     * ({@link PipelineScreen}) where it proves the verdict is a plain allow, and the full pipeline
+     * elsewhere. Thread-safe: it holds only immutable parts.
+     */
+    private static final class Worker {
+        private final Parapet parapet;
+        private final Role role;
+        private final boolean flaggedOnly;
+        private final VerdictJson json = new VerdictJson(new ObjectMapper());
+        private final PipelineScreen screen; // null when the pipeline has no fast path
+        final AllowedLine line;
+
+        Worker(Parapet parapet, Role role, boolean flaggedOnly) {
+            this.parapet = parapet;
+            this.role = role;
+            this.flaggedOnly = flaggedOnly;
+            this.screen = PipelineScreen.of(parapet.pipeline()).orElse(null);
+            Verdict allow = screen != null ? screen.allow(Duration.ZERO)
+                    : new Verdict(Action.ALLOW, Map.of(), java.util.Set.of(), List.of(), java.util.Optional.empty(),
+                    List.of(), List.of(), parapet.policy().id(), parapet.policy().version(), Duration.ZERO);
+            this.line = new AllowedLine(json, allow);
+        }
+
+        Chunk check(List<Row> rows, byte[] head) {
+            OutputBuffer out = new OutputBuffer();
+            List<String> messages = new ArrayList<>();
+            Summary summary = new Summary();
+            boolean unreadable = false;
+            for (Row row : rows) {
+                Row r = row instanceof Row.Unparsed u ? u.parse() : row;
+                if (r == null) {
+                    continue; // a blank line
+                }
+                if (r instanceof Row.Bad bad) {
+                    summary.bad++;
+                    unreadable |= bad.wholeFile();
+                    messages.add("parapet: " + bad.file() + ":" + bad.line() + ": " + bad.reason());
+                    continue;
+                }
+                Row.Document d = (Row.Document) r;
+                if (!d.warning().isEmpty()) {
+                    messages.add("parapet: " + d.file() + ":" + d.line() + ": warning: " + d.warning());
+                }
+                long t0 = System.nanoTime();
+                if (screen != null && screen.clears(d.text(), role)) {
+                    summary.allowed(d.bytes());
+                    if (!flaggedOnly) {
+                        line.write(out, head, d.line(), Duration.ofNanos(System.nanoTime() - t0));
+                    }
+                    continue;
+                }
+                Verdict v = parapet.check(Content.of(d.text(), role));
+                summary.add(v, d.bytes());
+                if (!flaggedOnly || v.flagged()) {
+                    ObjectNode o = json.object();
+                    o.put("file", d.file());
+                    o.put("line", d.line());
+                    out.append(json.write(json.toJson(o, v))).append((byte) '\n');
                 }
             }
+            return new Chunk(out, messages, summary, unreadable);
         }
     }
 
-    private record Result(Verdict verdict, String line, long bytes) {
+    /** Where the verdict lines go: bytes to a file, or text to standard output (which picocli holds as a writer). */
+    private interface Sink extends AutoCloseable {
+        void write(OutputBuffer chunk) throws IOException;
+
+        @Override
+        void close() throws IOException;
     }
 
-    private Writer writer(PrintWriter stdout) throws IOException {
+    private Sink sink(PrintWriter stdout) throws IOException {
         if (out == null) {
-            return new BufferedWriter(stdout, 1 << 16) {
+            return new Sink() {
                 @Override
-                public void close() throws IOException {
-                    flush(); // never close standard output
+                public void write(OutputBuffer chunk) {
+                    stdout.write(chunk.toString());
+                }
+
+                @Override
+                public void close() {
+                    stdout.flush(); // never close standard output
                 }
             };
         }
-        return Files.newBufferedWriter(out, StandardCharsets.UTF_8);
+        OutputStream file = new BufferedOutputStream(Files.newOutputStream(out), 1 << 16);
+        return new Sink() {
+            @Override
+            public void write(OutputBuffer chunk) throws IOException {
+                chunk.writeTo(file);
+            }
+
+            @Override
+            public void close() throws IOException {
+                file.close();
+            }
+        };
     }
 
     private long totalBytes() {
@@ -220,7 +300,7 @@ final class ScanCommand implements Callable<Integer> {
         return total;
     }
 
-    /** Counts for the closing summary. Used on the writing thread only. */
+    /** Counts for the closing summary: one per chunk on its worker, merged on the writing thread. */
     private static final class Summary {
         long documents;
         long bad;
@@ -228,6 +308,22 @@ final class ScanCommand implements Callable<Integer> {
         long bytes;
         final Map<Action, Long> actions = new EnumMap<>(Action.class);
         final Map<String, Long> categories = new TreeMap<>();
+
+        /** A document the fast path cleared: allowed, nothing flagged. */
+        void allowed(long size) {
+            documents++;
+            bytes += size;
+            actions.merge(Action.ALLOW, 1L, Long::sum);
+        }
+
+        void add(Summary other) {
+            documents += other.documents;
+            bad += other.bad;
+            flagged += other.flagged;
+            bytes += other.bytes;
+            other.actions.forEach((a, k) -> actions.merge(a, k, Long::sum));
+            other.categories.forEach((c, k) -> categories.merge(c, k, Long::sum));
+        }
 
         void add(Verdict v, long size) {
             documents++;

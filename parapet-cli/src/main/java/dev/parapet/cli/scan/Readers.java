@@ -2,10 +2,7 @@ package dev.parapet.cli.scan;
 
 import dev.parapet.core.io.Utf8;
 import dev.parapet.core.io.LineReader;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
@@ -45,17 +42,11 @@ public final class Readers {
                 ? new BufferedInputStream(new GZIPInputStream(counted), 1 << 16) : counted;
         String name = file.toString();
         return switch (f) {
-            case JSONL -> new JsonLines(name, in, counted, field);
+            case JSONL -> new LineDocuments(name, in, counted, new JsonLineFormat(field));
             case CSV -> new Delimited(name, in, counted, field, ',');
             case TSV -> new Delimited(name, in, counted, field, '\t');
-            default -> new TextLines(name, in, counted);
+            default -> new LineDocuments(name, in, counted, new TextLineFormat());
         };
-    }
-
-    /** Decodes a line; invalid sequences become U+FFFD and a warning. */
-    static String[] decode(LineReader.Line l) {
-        Utf8.Lenient d = Utf8.lenient(l.bytes(), 0, l.length());
-        return new String[]{d.text(), d.replaced() == 0 ? "" : "invalid UTF-8 replaced with U+FFFD"};
     }
 
     private static final class CountingStream extends FilterInputStream {
@@ -81,39 +72,34 @@ public final class Readers {
     }
 
     /**
-     * A format with one document per line: reads lines as bytes, reports over-long lines, decodes UTF-8
-     * (bad sequences replaced and noted) and skips blank lines; {@link #parse} does the rest.
+     * A format with one document per line: reads lines as bytes and reports over-long ones; each line is
+     * handed on unparsed, with the {@link LineFormat} that turns it into a row on a worker thread.
      */
-    private abstract static class LineDocuments implements DocumentReader {
-        final String name;
+    private static final class LineDocuments implements DocumentReader {
+        private final String name;
         private final LineReader lines;
         private final CountingStream counted;
         private final InputStream in;
+        private final LineFormat format;
         private long lineNo;
 
-        LineDocuments(String name, InputStream in, CountingStream counted) {
+        LineDocuments(String name, InputStream in, CountingStream counted, LineFormat format) {
             this.name = name;
             this.in = in;
             this.counted = counted;
+            this.format = format;
             this.lines = new LineReader(in, MAX_LINE_BYTES);
         }
 
-        /** The row for one non-blank decoded line. */
-        abstract Row parse(long line, String text, String warning, long rawBytes);
-
         @Override
         public Row next() throws IOException {
-            while (true) {
-                LineReader.Line l = lines.next();
-                if (l == null) return null;
-                lineNo++;
-                if (l.tooLong()) {
-                    return new Row.Bad(name, lineNo, "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
-                }
-                String[] d = decode(l);
-                if (d[0].isBlank()) continue;
-                return parse(lineNo, d[0], d[1], l.rawLength());
+            LineReader.Line l = lines.next();
+            if (l == null) return null;
+            lineNo++;
+            if (l.tooLong()) {
+                return new Row.Bad(name, lineNo, "line longer than " + MAX_LINE_BYTES + " bytes, skipped");
             }
+            return new Row.Unparsed(name, lineNo, l.bytes(), l.length(), l.rawLength(), format);
         }
 
         @Override
@@ -127,53 +113,16 @@ public final class Readers {
         }
     }
 
-    /** Plain text: one document per non-empty line. */
-    private static final class TextLines extends LineDocuments {
-        TextLines(String name, InputStream in, CountingStream counted) {
-            super(name, in, counted);
-        }
-
+    /** Plain text: one document per non-blank line; invalid UTF-8 replaced, with a warning. */
+    private static final class TextLineFormat implements LineFormat {
         @Override
-        Row parse(long line, String text, String warning, long rawBytes) {
-            return new Row.Document(name, line, text, warning, rawBytes);
-        }
-    }
-
-    /** JSON Lines: one object per line, the text under a field. */
-    private static final class JsonLines extends LineDocuments {
-        private final String[] path;
-        private final ObjectMapper mapper = new ObjectMapper();
-
-        JsonLines(String name, InputStream in, CountingStream counted, String field) {
-            super(name, in, counted);
-            this.path = field.split("\\.");
-        }
-
-        @Override
-        Row parse(long line, String text, String warning, long rawBytes) {
-            JsonNode node;
-            try {
-                node = mapper.readTree(text);
-            } catch (JsonProcessingException e) {
-                return new Row.Bad(name, line, "malformed JSON: " + e.getOriginalMessage());
+        public Row parse(Row.Unparsed l) {
+            Utf8.Lenient d = Utf8.lenient(l.bytes(), 0, l.length());
+            if (d.text().isBlank()) {
+                return null;
             }
-            if (node == null || !node.isObject()) {
-                return new Row.Bad(name, line, "expected a JSON object");
-            }
-            JsonNode v = node;
-            for (String p : path) {
-                v = v == null ? null : v.get(p);
-            }
-            if (v == null || v.isNull()) {
-                List<String> names = new ArrayList<>();
-                node.fieldNames().forEachRemaining(names::add);
-                return new Row.Bad(name, line, "no field '" + String.join(".", path) + "' (fields: "
-                        + String.join(", ", names) + "); choose one with --field");
-            }
-            if (!v.isValueNode()) {
-                return new Row.Bad(name, line, "field '" + String.join(".", path) + "' is not text");
-            }
-            return new Row.Document(name, line, v.asText(), warning, rawBytes);
+            return new Row.Document(l.file(), l.line(), d.text(),
+                    d.replaced() == 0 ? "" : "invalid UTF-8 replaced with U+FFFD", l.rawBytes());
         }
     }
 

@@ -1,0 +1,89 @@
+package dev.parapet.core.text;
+
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link UnicodeNormalizer#isPlain} never says "plain" about a text that the normaliser changes. */
+class PlainAsciiScreenProperties {
+
+    private final UnicodeNormalizer normalizer = new UnicodeNormalizer();
+
+    @Property(tries = 1000)
+    void anyStringCalledPlainIsPlain(@ForAll String text) {
+        assertPlainIfSaid(text);
+    }
+
+    @Property(tries = 3000)
+    void asciiTextCalledPlainIsPlain(@ForAll("asciiText") String text) {
+        assertPlainIfSaid(text);
+    }
+
+    @Example
+    void ordinaryProseIsPlainAndTriggersAreNot() {
+        assertThat(normalizer.isPlain("What is the capital of France? Name 2 rivers, 6 cities.")).isTrue();
+        assertThat(normalizer.isPlain("")).isTrue();
+        for (String s : new String[]{"sh1t", "a$$", "k i l l", "k.i.l.l", "fuuuck", "Wait...", "caf\u00e9",
+                "zero\u200Bwidth", "aGVsbG8gd29ybGQgaGVsbG8=", "68 65 6c 6c 6f 20 77 6f 72 6c 64", "%66%75%63%6b",
+                "gur png vf ba gur zng", "tab\u0007bell", "sh!t", "he||o"}) {
+            assertThat(normalizer.isPlain(s)).as(s).isFalse();
+        }
+    }
+
+    @Example
+    void longHostileInputsAreAnsweredInOnePass() {
+        assertThat(normalizer.isPlain("hello world ".repeat(100_000))).isTrue();
+        assertThat(normalizer.isPlain("a b ".repeat(100_000))).isFalse();
+        assertThat(normalizer.isPlain("x".repeat(100_000))).isFalse();
+    }
+
+    private void assertPlainIfSaid(String text) {
+        if (!normalizer.isPlain(text)) {
+            return;
+        }
+        AnalyzedText a = normalizer.analyze(text);
+        assertThat(a.nfkc().isIdentity()).as("nfkc of %s", text).isTrue();
+        assertThat(a.payloads()).as("payloads of %s", text).isEmpty();
+        MappedText n = a.normalized();
+        assertThat(n.text()).as("normalised %s", text).isEqualTo(lowerAscii(text));
+        for (int i = 0; i < n.length(); i++) {
+            assertThat(n.runLength(i)).isEqualTo(1);
+            assertThat(n.joined(i)).isFalse();
+            assertThat(n.originalStart(i)).isEqualTo(i);
+            assertThat(n.originalEnd(i)).isEqualTo(i + 1);
+        }
+    }
+
+    private static String lowerAscii(String s) {
+        StringBuilder b = new StringBuilder(s.length());
+        for (char c : s.toCharArray()) {
+            b.append(c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c);
+        }
+        return b.toString();
+    }
+
+    /** ASCII text built from words, leet, spaced letters, repeats, encodings and separators. */
+    @Provide
+    Arbitrary<String> asciiText() {
+        Arbitrary<String> word = Arbitraries.oneOf(
+                Arbitraries.of("the", "a", "I", "hello", "World", "class", "assess", "ok", "no", "gur", "naq",
+                        "be", "dead", "beef", "cafe", "ad", "fade", "x", "0x", "\\x", "AKIA", "2018", "1000"),
+                Arbitraries.strings().withChars("abcdefXYZ0123456789@$!|%+/=_-:.*").ofMinLength(1).ofMaxLength(6),
+                Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(4),
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(2).ofMaxLength(20));
+        Arbitrary<String> sep = Arbitraries.of(" ", "  ", ", ", ".", "-", "_", "\n", "\t", "", "|", "*", ":", " - ");
+        return Arbitraries.lazy(() -> word).list().ofMaxSize(14)
+                .flatMap(words -> sep.list().ofSize(words.size()).map(seps -> {
+                    StringBuilder b = new StringBuilder();
+                    for (int i = 0; i < words.size(); i++) {
+                        b.append(words.get(i)).append(seps.get(i));
+                    }
+                    return b.toString();
+                }));
+    }
+}
