@@ -17,21 +17,39 @@ public final class MlDetectors {
 
     /** Detector id of the n-gram model. */
     public static final String NGRAM_ID = "ml-ngram";
+    /** Detector id of the injection and jailbreak model. */
+    public static final String INJECTION_ID = "ml-injection";
     /** Detector id of the sentence-embedding model. */
     public static final String EMBEDDING_ID = "ml-minilm";
+
+    /** The shipped injection model's name. */
+    public static final String INJECTION_MODEL = "ngram-injection";
 
     private MlDetectors() {
     }
 
-    /** Every shipped classifier, cheapest first: the n-gram model, then the sentence-embedding model. */
+    /**
+     * Every shipped classifier, cheapest first: the n-gram safety model, the n-gram injection model, then the
+     * sentence-embedding model.
+     */
     public static List<Detector> defaults() {
-        return List.of(ngram(), embedding());
+        return List.of(ngram(), injection(), embedding());
     }
 
     /** The language-agnostic hashed character n-gram model (tens of microseconds per kilobyte). */
     public static Detector ngram() {
         NgramClassifier model = NgramClassifier.load();
         return new ClassifierDetector(NGRAM_ID, model, Set.copyOf(model.heads().categories()));
+    }
+
+    /**
+     * The injection and jailbreak model ({@code ngram-injection}): hashed character n-grams, language-agnostic, for
+     * instructions addressed to the model in a user's message or hidden in documents and tool results; categories
+     * {@code prompt_injection} and {@code jailbreak}.
+     */
+    public static Detector injection() {
+        NgramClassifier model = NgramClassifier.load(INJECTION_MODEL);
+        return new ClassifierDetector(INJECTION_ID, model, Set.copyOf(model.heads().categories()));
     }
 
     /** The all-MiniLM-L6-v2 sentence-embedding model with its trained heads (milliseconds per window). */

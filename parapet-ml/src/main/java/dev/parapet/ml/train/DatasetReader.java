@@ -117,7 +117,21 @@ public final class DatasetReader {
                     throw new IOException("expected a JSON array of objects");
                 }
                 for (JsonNode n : tree) {
-                    sink.accept(flat(n));
+                    sink.accept(n.isTextual() ? Map.of(spec.textField(), n.asText()) : flat(n));
+                }
+            }
+            case "json-groups" -> {
+                // an object of named lists of strings, e.g. attack texts by kind; the name is the row's "group"
+                JsonNode tree = JSON.readTree(f.toFile());
+                if (!tree.isObject()) {
+                    throw new IOException("expected a JSON object of named lists of strings");
+                }
+                for (var group : (Iterable<Map.Entry<String, JsonNode>>) tree::fields) {
+                    for (JsonNode n : group.getValue()) {
+                        if (n.isTextual()) {
+                            sink.accept(Map.of(spec.textField(), n.asText(), "group", group.getKey()));
+                        }
+                    }
                 }
             }
             case "lines" -> {

@@ -17,7 +17,8 @@ import java.util.Set;
  * @param licence       its licence (recorded in the model's manifest)
  * @param files         globs relative to the data root
  * @param format        {@code csv}, {@code csv-noheader} (text in the first column), {@code jsonl}, {@code json}
- *                      (an array of objects) or {@code lines} (one text per line)
+ *                      (an array of objects, or of strings), {@code json-groups} (an object of named lists of
+ *                      strings; the name is the field {@code group}) or {@code lines} (one text per line)
  * @param textField     the field holding the text (ignored by {@code csv-noheader} and {@code lines})
  * @param label         a constant label for every row (0 or 1), or empty to read {@code labelField}
  * @param labelField    the field with 0/1 (or true/false); rows where it is empty are skipped
@@ -33,24 +34,29 @@ import java.util.Set;
  * @param splitValues   the split values used, for {@code field}
  * @param maxRows       at most this many rows are kept (a seeded, order-free sample); 0 for all
  * @param weight        a multiplier of the rows' training weight
+ * @param insertInto    names of earlier datasets whose texts serve as documents: each row is also inserted, once,
+ *                      into one of them (at the start, in the middle or at the end), as an injection hides in data;
+ *                      empty for none
  */
 public record DatasetSpec(String name, String licence, List<String> files, String format, String textField,
                           Optional<Integer> label, String labelField, String category, String categoryField,
                           Map<String, String> categories, String lang, String langField, String split,
-                          String splitField, Set<String> splitValues, int maxRows, double weight) {
+                          String splitField, Set<String> splitValues, int maxRows, double weight,
+                          List<String> insertInto) {
 
-    static final Set<String> FORMATS = Set.of("csv", "csv-noheader", "jsonl", "json", "lines");
+    static final Set<String> FORMATS = Set.of("csv", "csv-noheader", "jsonl", "json", "json-groups", "lines");
 
     public DatasetSpec {
         files = List.copyOf(files);
         categories = Map.copyOf(categories);
         splitValues = Set.copyOf(splitValues);
+        insertInto = List.copyOf(insertInto);
     }
 
     static DatasetSpec parse(YamlNode n, Set<String> canonical) {
         n.onlyKeys(Set.of("name", "licence", "files", "format", "text", "label", "label_field", "category",
                 "category_field", "categories", "lang", "lang_field", "split", "split_field", "split_values",
-                "max_rows", "weight"));
+                "max_rows", "weight", "insert_into"));
         String name = n.require("name").string();
         List<String> files = n.require("files").list().stream().map(YamlNode::string).toList();
         if (files.isEmpty()) {
@@ -109,6 +115,7 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
         }
         return new DatasetSpec(name, n.string("licence", ""), files, format, n.string("text", ""), label,
                 labelField, category, n.string("category_field", ""), cats, n.string("lang", ""),
-                n.string("lang_field", ""), split, splitField, Set.copyOf(splitValues), maxRows, weight);
+                n.string("lang_field", ""), split, splitField, Set.copyOf(splitValues), maxRows, weight,
+                n.strings("insert_into"));
     }
 }

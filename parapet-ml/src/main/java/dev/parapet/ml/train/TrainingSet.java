@@ -28,6 +28,7 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
         Map<String, Example> byText = new LinkedHashMap<>();
         Set<String> conflicting = new HashSet<>();
         Map<String, List<String>> files = new LinkedHashMap<>();
+        Map<String, List<Example>> sampled = new HashMap<>();
         for (DatasetSpec spec : recipe.datasets()) {
             DatasetReader.Result r = reader.read(spec);
             files.put(spec.name(), r.files().stream().map(p -> dataRoot.relativize(p).toString()).toList());
@@ -35,6 +36,20 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
             rows.sort(Comparator.comparing(e -> HashSplit.sampleKey(recipe.seed(), e.text())));
             if (spec.maxRows() > 0 && rows.size() > spec.maxRows()) {
                 rows = rows.subList(0, spec.maxRows());
+            }
+            sampled.put(spec.name(), rows);
+            if (!spec.insertInto().isEmpty()) {
+                List<Example> documents = new ArrayList<>();
+                for (String d : spec.insertInto()) {
+                    List<Example> docs = sampled.get(d);
+                    if (docs == null || d.equals(spec.name())) {
+                        throw new IllegalArgumentException("dataset " + spec.name() + ": insert_into '" + d
+                                + "' must name an earlier dataset");
+                    }
+                    documents.addAll(docs);
+                }
+                rows = new ArrayList<>(rows);
+                rows.addAll(Insertions.of(rows, documents, recipe.maxChars(), recipe.seed()));
             }
             int pos = 0;
             for (Example e : rows) {
