@@ -9,9 +9,10 @@ package dev.parapet.core.text;
  *
  * <p>What it refuses, one rule per step of the ASCII path: other chars (invisible or non-ASCII); a run of
  * three equal chars once lowercased, digits excepted (squeezing); a word holding a letter and a leet char
- * (a digit or symbol that stands for a letter, "!" and "|" only inside the word); three words in a row
- * whose chars all read alike (letters written apart); a run of 16 base64 chars; 16 hex digits linked by
- * hex separators; three "%"; two words whose ROT13 is a common English word.
+ * (a digit or symbol that stands for a letter, "!" and "|" only inside the word); three words in a row,
+ * each one letter or digit (maybe repeated), two of them letters, linked by one separator char (letters
+ * written apart); a run of 16 base64 chars; 16 hex digits linked by hex separators; three "%"; two words
+ * whose ROT13 is a common English word. The property tests run the normaliser itself against it.
  */
 final class PlainAsciiScreen {
 
@@ -38,7 +39,9 @@ final class PlainAsciiScreen {
     private int hexRun;
     private int percents;
     private int rotated;
-    private int uniformWords;
+    private int uniformWords;  // words in a row that may be cells of letters written apart
+    private int letterCells;   // how many of them hold a letter
+    private int lastWordEnd = -1;
 
     private boolean scan(String text) {
         int n = text.length();
@@ -120,17 +123,46 @@ final class PlainAsciiScreen {
             int e = k;
             int key = -1;
             boolean uniform = true;
+            boolean letter = false;
             while (e < end && Chars.isWordChar(text.charAt(e))) {
-                int kk = SplitLetterJoinFilter.key(lower(text.charAt(e)));
+                char c = text.charAt(e);
+                int kk = SplitLetterJoinFilter.key(lower(c));
                 uniform &= key == -1 || kk == key;
+                letter |= Chars.isAsciiLetter(c);
                 key = kk;
                 e++;
             }
-            uniformWords = uniform ? uniformWords + 1 : 0;
-            if (uniformWords >= SPLIT_CHAIN) {
+            if (!uniform || !separatorGap(text, lastWordEnd, k)) {
+                uniformWords = 0; // the split-letter step starts a new group here too
+                letterCells = 0;
+            }
+            if (uniform) {
+                uniformWords++;
+                letterCells += letter ? 1 : 0;
+                // A chain is 3 or more such cells, at least 2 of them letters.
+                if (uniformWords >= SPLIT_CHAIN && letterCells >= 2) {
+                    return false;
+                }
+            }
+            lastWordEnd = e;
+            k = e;
+        }
+        return true;
+    }
+
+    /** Whether {@code text[from, to)} is one separator char, repeated or not, as between letters written apart. */
+    private static boolean separatorGap(String text, int from, int to) {
+        if (from < 0 || from >= to) {
+            return from >= 0; // the first word has no gap before it; words never touch
+        }
+        char c = text.charAt(from);
+        if (!SplitLetterJoinFilter.isSeparator(c)) {
+            return false;
+        }
+        for (int i = from + 1; i < to; i++) {
+            if (text.charAt(i) != c) {
                 return false;
             }
-            k = e;
         }
         return true;
     }

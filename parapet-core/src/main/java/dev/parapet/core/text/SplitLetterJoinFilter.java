@@ -104,7 +104,7 @@ final class SplitLetterJoinFilter extends TextFilter {
         return proto != 0 ? proto : cp;
     }
 
-    private static boolean isSeparator(char c) {
+    static boolean isSeparator(char c) {
         return switch (c) {
             case ' ', '\t', '.', '-', '_', '*', ',', '/', '\\', '|', '+', '~', ':', '\'', '"', '^',
                     '\u00B7', '\u2022', '\u2027', '\u2219', '\u22C5', '\u2010', '\u2011', '\u2012', '\u2013',

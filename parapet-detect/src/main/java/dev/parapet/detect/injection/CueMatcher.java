@@ -70,14 +70,15 @@ final class CueMatcher {
     }
 
     /**
-     * Whether some rule may fire in {@code text}: a necessary condition of {@link #find} (every group of a
-     * rule has a hit at proper word edges; the window and the overlaps that {@code find} also asks for
-     * are not checked). One pass, nothing kept but a bit per group.
+     * Whether some rule may fire in {@code text}: a necessary condition of {@link #find}. Each group of a
+     * rule must have a hit at proper word edges, all starting within the rule's window: when the last hit
+     * of a real match comes in, every group's latest hit start so far lies within one window of it. The
+     * rule that distinct groups be distinct words, which {@code find} also asks for, is not checked.
      *
      * @param dataRules whether rules that apply only inside data (tool results) count
      */
     boolean mayMatch(CharSequence text, boolean dataRules) {
-        long[][] covered = new long[1][];
+        int[][] latest = new int[rules.size()][]; // per rule and group: the latest start of a hit so far
         boolean[] found = new boolean[1];
         automaton.search(text, (pattern, start, end) -> {
             if (needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
@@ -91,12 +92,19 @@ final class CueMatcher {
             if (rule.dataOnly() && !dataRules) {
                 return true;
             }
-            if (covered[0] == null) {
-                covered[0] = new long[rules.size()];
+            int[] starts = latest[r];
+            if (starts == null) {
+                starts = latest[r] = new int[rule.groups().size()];
+                java.util.Arrays.fill(starts, -1);
             }
-            covered[0][r] |= 1L << patternGroup[pattern];
-            found[0] = Long.bitCount(covered[0][r]) == rule.groups().size();
-            return !found[0];
+            int g = patternGroup[pattern];
+            starts[g] = Math.max(starts[g], start);
+            boolean all = true;
+            for (int k = 0; k < starts.length && all; k++) {
+                all = starts[k] >= 0 && starts[k] >= start - rule.window();
+            }
+            found[0] = all;
+            return !all;
         });
         return found[0];
     }

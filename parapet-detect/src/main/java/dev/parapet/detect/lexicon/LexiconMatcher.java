@@ -145,41 +145,23 @@ final class LexiconMatcher {
     }
 
     /**
-     * Whether a term may match in {@code text}, a view with run lengths 1 and no joined letters (the
-     * normalised view of a plain text): a necessary condition of {@link #find} finding anything. The text
-     * is folded and squeezed as {@code find} does; a candidate counts when its edges meet the word
-     * boundaries its term needs. Run lengths, accents and allowed words, which {@code find} also checks,
-     * can only drop candidates, so they are not looked at.
+     * Whether a term may match in {@code lower}, the normalised view of a plain text (ASCII lowercased,
+     * run lengths 1, nothing joined): a necessary condition of {@link #find} finding anything. The text
+     * is folded, squeezed and scanned as {@code find} does, and each candidate verified the same way
+     * (runs, accents, word edges); only allowed words, which can drop a candidate but never add one, are
+     * not looked at.
      */
-    boolean mayMatchPlain(CharSequence text) {
-        int n = text.length();
-        char[] keys = new char[n];
-        int length = 0;
-        for (int i = 0; i < n; i++) {
-            char k = MatchKey.fold(text.charAt(i));
-            if (k != MatchKey.SKIP && (length == 0 || keys[length - 1] != k)) {
-                keys[length++] = k;
-            }
-        }
-        int size = length;
+    boolean mayMatchPlain(String lower) {
+        Scan scan = new Scan(MappedText.identity(lower), lower, Deadline.none());
         boolean[] found = new boolean[1];
         AhoCorasick.MatchSink probe = (pattern, start, end) -> {
             Variant v = variants[pattern];
-            if (v.term < 0 || v.joinedOnly) {
-                return true; // an allowed word, or a spelling that needs joined letters
-            }
-            if (v.edge.needStart && start > 0 && !Scripts.breaksWord(keys[start - 1])) {
-                return true;
-            }
-            if (v.edge.needEnd && end < size && !Scripts.breaksWord(keys[end])) {
-                return true;
-            }
-            found[0] = true;
-            return false;
+            found[0] = v.term >= 0 && scan.verify(v, start, end);
+            return !found[0];
         };
         int state = automaton.root();
-        for (int j = 0; j < length; j++) {
-            state = automaton.next(state, keys[j]);
+        for (int j = 0; j < scan.length; j++) {
+            state = automaton.next(state, scan.keys[j]);
             if (automaton.hasMatches(state) && !automaton.matches(state, j + 1, probe)) {
                 return true;
             }

@@ -25,8 +25,8 @@ final class AssignedSecretScanner implements TextScanner {
 
     private static final int MAX_NAME = 64;
     private static final int MAX_VALUE = 512;
-    static final String[] SECRET_NAMES = {"key", "token", "secret", "credential", "auth", "bearer"};
-    static final String[] PASSWORD_NAMES = {"passw", "pwd", "passphrase", "passcode"};
+    private static final String[] SECRET_NAMES = {"key", "token", "secret", "credential", "auth", "bearer"};
+    private static final String[] PASSWORD_NAMES = {"passw", "pwd", "passphrase", "passcode"};
     private static final String[] NOT_SECRET_NAMES = {"keyboard", "keyword", "keystroke", "keyframe", "monkey",
         "turkey", "donkey", "hockey", "whiskey", "tokenizer", "keys_path", "key_path", "keyfile",
         "key_file", "foreign_key", "primary_key", "sort_key", "partition_key"};
@@ -52,8 +52,11 @@ final class AssignedSecretScanner implements TextScanner {
         }
     }
 
-    private static Hit assignment(String s, int op) {
-        // The name: an identifier just before the operator, maybe quoted, maybe followed by a space.
+    /**
+     * The name a value is assigned to at operator {@code op}: an identifier just before it, maybe quoted,
+     * maybe followed by a space; lower case; empty when there is none.
+     */
+    static String nameBefore(String s, int op) {
         int nameEnd = op;
         while (nameEnd > 0 && op - nameEnd < 2 && s.charAt(nameEnd - 1) == ' ') {
             nameEnd--;
@@ -65,10 +68,19 @@ final class AssignedSecretScanner implements TextScanner {
         while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(s.charAt(nameStart - 1))) {
             nameStart--;
         }
-        if (nameStart == nameEnd) {
+        return s.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+    }
+
+    /** Whether {@code name} may name a secret or a password (a necessary condition of a hit). */
+    static boolean mayNameSecret(String name) {
+        return containsAny(name, SECRET_NAMES) || containsAny(name, PASSWORD_NAMES);
+    }
+
+    private static Hit assignment(String s, int op) {
+        String name = nameBefore(s, op);
+        if (name.isEmpty()) {
             return null;
         }
-        String name = s.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
         boolean password = containsAny(name, PASSWORD_NAMES);
         if (!password && !secretName(name)) {
             return null;

@@ -5,38 +5,47 @@ import dev.parapet.core.detect.Screen;
 
 /**
  * The screen of {@link PiiDetector} on plain text: each kind of personal data needs something a single
- * pass can see. An e-mail address needs "@" or a bracketed "at"; an IPv4 address four digits; a phone number the fewest
- * digits a number of the region has (at most 7); a card or SSN more; an IBAN two letters then two digits;
- * an IPv6 address two colons in a run of hex digits, dots and colons. A text with none of these holds none.
+ * pass can see. An e-mail address needs "@" or a bracketed "at"; an IPv4 address a dot between digits;
+ * an IPv6 address two colons in a run of hex digits, dots and colons; an IBAN two letters then two
+ * digits; a phone number, an SSN or a card number a run of digits and layout chars (spaces, dashes, dots,
+ * brackets, slashes, plus) holding at least as many digits as the shortest of them (a phone number of
+ * the region, at most 7; an SSN 9; a card more). A text with none of these holds none.
  */
 final class PiiScreen implements Screen {
 
-    /** Digits of the shortest IPv4 address (1.2.3.4). */
-    private static final int IPV4_DIGITS = 4;
+    /** Digits of an SSN; cards have more, so a shorter phone minimum decides. */
+    private static final int SSN_DIGITS = 9;
 
-    private final int minDigits;
+    private final int runDigits;
 
     PiiScreen(int phoneDigits) {
-        this.minDigits = Math.min(IPV4_DIGITS, phoneDigits);
+        this.runDigits = Math.min(SSN_DIGITS, phoneDigits);
     }
 
     @Override
     public boolean mayFind(String text, String lower, Role role) {
         int n = text.length();
-        int digits = 0;
-        int colons = 0; // in the current run of hex digits, dots and colons
+        int runDigits = 0; // digits in the current run of digits and layout chars
+        int colons = 0;    // colons in the current run of hex digits, dots and colons
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '@' || ((c == '[' || c == '(' || c == '{' || c == '<') && lower.startsWith("at", i + 1))) {
                 return true; // an address, maybe spelled out: "john [at] example [dot] com"
             }
-            boolean digit = c >= '0' && c <= '9';
-            if (digit && ++digits >= minDigits) {
-                return true;
+            boolean digit = Chars.isDigit(c);
+            if (digit) {
+                if (++runDigits >= this.runDigits) {
+                    return true;
+                }
+                if (i >= 2 && i + 1 < n && Chars.isAsciiLetter(text.charAt(i - 2))
+                        && Chars.isAsciiLetter(text.charAt(i - 1)) && Chars.isDigit(text.charAt(i + 1))) {
+                    return true; // an IBAN's country code and check digits
+                }
+            } else if (!isLayout(c)) {
+                runDigits = 0;
             }
-            if (digit && i >= 2 && i + 1 < n && Chars.isAsciiLetter(text.charAt(i - 2))
-                    && Chars.isAsciiLetter(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
-                return true; // an IBAN's country code and check digits
+            if (c == '.' && i > 0 && i + 1 < n && Chars.isDigit(text.charAt(i - 1)) && Chars.isDigit(text.charAt(i + 1))) {
+                return true; // maybe an IPv4 address
             }
             if (c == ':') {
                 if (++colons >= 2) {
@@ -47,5 +56,10 @@ final class PiiScreen implements Screen {
             }
         }
         return false;
+    }
+
+    /** Chars that may sit between the digits of a phone, card or SSN number. */
+    private static boolean isLayout(char c) {
+        return c == ' ' || c == '-' || c == '.' || c == '(' || c == ')' || c == '/' || c == '+' || c == '~';
     }
 }

@@ -7,8 +7,8 @@ import dev.parapet.core.detect.Screen;
  * The screen of {@link SecretsDetector} on plain text. Every secret it reports needs one of: a run of 16
  * or more token chars (letters, digits, {@code + / = _ -}: issuer-prefixed keys have 20 and more, random
  * tokens 32, AWS secret keys 40); "eyJ" (a JWT header, which may be shorter); "@" (a password in a URL);
- * "-----" (a key block); "hooks.slack.com"; or "=" or ":" in a text that names a key, token, secret or
- * password (an assignment). A text with none of these holds no secret.
+ * "-----" (a key block); "hooks.slack.com"; or "=" or ":" right after a name that says key, token, secret
+ * or password (an assignment). A text with none of these holds no secret.
  */
 final class SecretsScreen implements Screen {
 
@@ -19,7 +19,6 @@ final class SecretsScreen implements Screen {
     public boolean mayFind(String text, String lower, Role role) {
         int n = text.length();
         int run = 0;
-        boolean assignment = false;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-') {
@@ -32,21 +31,10 @@ final class SecretsScreen implements Screen {
             if (c == '@') {
                 return true;
             }
-            assignment |= c == '=' || c == ':';
-        }
-        if (text.contains("eyJ") || text.contains("-----") || lower.contains("hooks.slack.com")) {
-            return true;
-        }
-        return assignment && (containsAny(lower, AssignedSecretScanner.SECRET_NAMES)
-                || containsAny(lower, AssignedSecretScanner.PASSWORD_NAMES));
-    }
-
-    private static boolean containsAny(String s, String[] words) {
-        for (String w : words) {
-            if (s.contains(w)) {
+            if ((c == '=' || c == ':') && AssignedSecretScanner.mayNameSecret(AssignedSecretScanner.nameBefore(text, i))) {
                 return true;
             }
         }
-        return false;
+        return text.contains("eyJ") || text.contains("-----") || lower.contains("hooks.slack.com");
     }
 }
