@@ -81,6 +81,8 @@ public final class BenchmarkReport {
             md.append(percentileRow(r));
         }
 
+        md.append(AgentSection.markdown());
+
         md.append("\n## Lexicon automaton\n\n");
         Collection<RunResult> ac = jmh(AhoCorasickBenchmark.class);
         List<String> terms = AhoCorasickBenchmark.terms(AhoCorasickBenchmark.TERMS);
@@ -145,6 +147,9 @@ public final class BenchmarkReport {
         } else {
             md.append("Skipped: the shared data was not found at `").append(shared).append("`.\n");
         }
+        md.append("\n## Side by side with npm profanity filters\n\n");
+        md.append(new NpmComparison(shared, Path.of("parapet-bench/src/main/node"),
+                Path.of("parapet-bench/target/npm-compare"), 16L * 1024 * 1024).section());
         md.append('\n');
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
@@ -156,7 +161,7 @@ public final class BenchmarkReport {
         return new Runner(opt).run();
     }
 
-    private static String percentileRow(RunResult r) {
+    static String percentileRow(RunResult r) {
         Statistics s = r.getPrimaryResult().getStatistics();
         String input = r.getParams().getParam("input");
         return String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f | %.1f |\n", input, s.getPercentile(50),

@@ -1,0 +1,35 @@
+package dev.parapet.bench;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.RunnerException;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+
+/** The agent-safety section of {@code docs/BENCHMARKS.md}: the guard's call check and the injection classifier. */
+final class AgentSection {
+
+    private AgentSection() {
+    }
+
+    static String markdown() throws RunnerException {
+        StringBuilder md = new StringBuilder("\n## Agent guard and injection classifier (one thread)\n\n");
+        md.append("`AgentGuardBenchmark`: `AgentGuard.checkToolCall` with a 50-tool policy, a payment whose recipient and "
+                + "amount the user gave; `after-tool-output` checks it after a 2 KB e-mail was read (provenance traced "
+                + "through the context). Target: p50 ≤ 50 µs.\n\n");
+        md.append("| input | p50 µs | p90 µs | p99 µs | mean µs |\n|---|---:|---:|---:|---:|\n");
+        for (RunResult r : run(AgentGuardBenchmark.class)) {
+            md.append(BenchmarkReport.percentileRow(r));
+        }
+        md.append("\n`InjectionClassifierBenchmark`: the `ml-injection` detector on a 2 KB tool output (every window), "
+                + "clean and with an injected sentence. Target: p50 ≤ 5 ms.\n\n");
+        md.append("| input | p50 µs | p90 µs | p99 µs | mean µs |\n|---|---:|---:|---:|---:|\n");
+        for (RunResult r : run(InjectionClassifierBenchmark.class)) {
+            md.append(BenchmarkReport.percentileRow(r));
+        }
+        return md.toString();
+    }
+
+    private static Iterable<RunResult> run(Class<?> benchmark) throws RunnerException {
+        return new Runner(new OptionsBuilder().include(benchmark.getName()).shouldFailOnError(true).build()).run();
+    }
+}
