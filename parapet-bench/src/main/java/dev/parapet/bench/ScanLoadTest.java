@@ -85,7 +85,7 @@ final class ScanLoadTest {
     }
 
     /** Writes the texts of the given JSONL files, repeated until the target size, as {"text": ...} lines. */
-    private Path corpus(Path target, List<String> sources) throws IOException {
+    Path corpus(Path target, List<String> sources) throws IOException {
         ObjectMapper mapper = new ObjectMapper();
         List<String> lines = new ArrayList<>();
         for (String s : sources) {
