@@ -150,9 +150,6 @@ public final class BenchmarkReport {
         md.append("\n## Side by side with npm profanity filters\n\n");
         md.append(new NpmComparison(shared, Path.of("parapet-bench/src/main/node"),
                 Path.of("parapet-bench/target/npm-compare"), 16L * 1024 * 1024).section());
-        md.append("\n## Side by side with npm profanity filters\n\n");
-        md.append(new NpmComparison(shared, Path.of("parapet-bench/src/main/node"),
-                Path.of("parapet-bench/target/npm-compare"), 16L * 1024 * 1024).section());
         md.append('\n');
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
