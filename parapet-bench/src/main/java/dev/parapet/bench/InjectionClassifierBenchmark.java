@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The shipped injection classifier ({@code ml-injection}) as a detector on a 2 KB tool output (an e-mail, every
- * half-overlapping window scored), one thread; the text is normalised once beforehand, as the pipeline does.
+ * The shipped injection classifier ({@code ml-injection}, on any role's content) as a detector on a 2 KB tool
+ * output (an e-mail, every half-overlapping window scored), one thread; the text is normalised once beforehand, as the pipeline does.
  * With an injected sentence, and clean.
  */
 @State(Scope.Benchmark)
@@ -44,7 +44,7 @@ public class InjectionClassifierBenchmark {
 
     @Setup
     public void setUp() {
-        detector = MlDetectors.injection();
+        detector = MlDetectors.injectionClassifier();
         String text = Inputs.text("tool-output-2kb");
         if (input.endsWith("-injected")) {
             int mid = text.indexOf("On the warehouse move");

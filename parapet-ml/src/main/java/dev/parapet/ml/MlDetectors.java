@@ -1,7 +1,9 @@
 package dev.parapet.ml;
 
 import dev.parapet.core.detect.Detector;
+import dev.parapet.core.content.Role;
 import dev.parapet.ml.detect.ClassifierDetector;
+import dev.parapet.ml.detect.RoleScopedDetector;
 import dev.parapet.ml.model.EmbeddingClassifier;
 import dev.parapet.ml.model.NgramClassifier;
 
@@ -43,11 +45,20 @@ public final class MlDetectors {
     }
 
     /**
-     * The injection and jailbreak model ({@code ngram-injection}): hashed character n-grams, language-agnostic, for
-     * instructions addressed to the model in a user's message or hidden in documents and tool results; categories
-     * {@code prompt_injection} and {@code jailbreak}.
+     * The injection and jailbreak model ({@code ngram-injection}) for the default pipeline: it reads the user's and
+     * the system's messages (direct injections, jailbreak templates, in any language) and finds nothing in tool
+     * results, where it was measured to flag clean code often (see docs/MODELS.md); there the rule detector and the
+     * agent guard read instructions hidden in data. Categories {@code prompt_injection} and {@code jailbreak}.
      */
     public static Detector injection() {
+        return new RoleScopedDetector(injectionClassifier(), Set.of(Role.USER, Role.SYSTEM));
+    }
+
+    /**
+     * The same model on every role's content, tool results included: for applications that want it on documents
+     * too and accept its false alarms there.
+     */
+    public static Detector injectionClassifier() {
         NgramClassifier model = NgramClassifier.load(INJECTION_MODEL);
         return new ClassifierDetector(INJECTION_ID, model, Set.copyOf(model.heads().categories()));
     }

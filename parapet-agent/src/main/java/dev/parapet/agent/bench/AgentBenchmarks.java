@@ -3,6 +3,10 @@ package dev.parapet.agent.bench;
 import dev.parapet.agent.AgentGuard;
 import dev.parapet.agent.policy.ToolPolicy;
 import dev.parapet.agent.policy.ToolPolicyLoader;
+import dev.parapet.core.detect.Detector;
+import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.core.text.UnicodeNormalizer;
+import dev.parapet.detect.injection.InjectionDetector;
 
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,6 +25,9 @@ public final class AgentBenchmarks {
     /** The AgentDojo suites, each with a policy {@code agentdojo-<suite>.yaml} and scenarios. */
     public static final List<String> DOJO_SUITES = List.of("workspace", "slack", "banking", "travel");
 
+    /** Score at which an injection detector flags a text in the BIPIA benchmark: the default policy's threshold. */
+    static final double FLAG_AT = 0.5;
+
     private AgentBenchmarks() {
     }
 
@@ -30,11 +37,22 @@ public final class AgentBenchmarks {
      * @throws IllegalArgumentException when neither benchmark's data is there
      */
     public static List<BenchmarkResult> run(Path sharedRoot) {
+        return run(sharedRoot, List.of());
+    }
+
+    /**
+     * As {@link #run(Path)}, and BIPIA's indirect injections in contexts when its data is there: read by the rule
+     * injection detector, and by the rule detector together with {@code classifiers} when some are given (e.g. the
+     * shipped injection classifier, which this module does not depend on).
+     */
+    public static List<BenchmarkResult> run(Path sharedRoot, List<Detector> classifiers) {
         Path agentic = sharedRoot.resolve("data").resolve("agentic");
         Path injec = agentic.resolve("injecagent");
         Path dojo = agentic.resolve("agentdojo");
         boolean hasInjec = Files.isRegularFile(injec.resolve("tools.json"));
         boolean hasDojo = Files.isRegularFile(dojo.resolve("agentdojo_tasks_extracted.json"));
+        Path bipia = sharedRoot.resolve("data").resolve("injection").resolve("bipia").resolve("benchmark");
+        boolean hasBipia = Files.isRegularFile(bipia.resolve("text_attack_test.json"));
         if (!hasInjec && !hasDojo) {
             throw new IllegalArgumentException("no agent benchmark data under " + agentic
                     + " (expected injecagent/ and agentdojo/)");
@@ -47,6 +65,16 @@ public final class AgentBenchmarks {
             for (String suite : DOJO_SUITES) {
                 out.add(new AgentDojoBenchmark(AgentGuard.of(policy("agentdojo-" + suite)), dojo,
                         DojoScenarios.shipped(suite)).run());
+            }
+        }
+        if (hasBipia) {
+            TextNormalizer n = new UnicodeNormalizer();
+            Detector rules = InjectionDetector.defaults(n);
+            out.add(new IndirectInjectionBenchmark(bipia, List.of(rules), n, FLAG_AT).run());
+            if (!classifiers.isEmpty()) {
+                List<Detector> both = new ArrayList<>(List.of(rules));
+                both.addAll(classifiers);
+                out.add(new IndirectInjectionBenchmark(bipia, both, n, FLAG_AT).run());
             }
         }
         return out;
@@ -64,6 +92,12 @@ public final class AgentBenchmarks {
 
     /** One line for people: the two figures and the counts behind them. */
     public static String describe(BenchmarkResult r) {
+        if (r.benchmark().equals("bipia")) {
+            return String.format(Locale.ROOT, "%-10s %-24s injections missed %5.1f%% (%d/%d injected contexts)   "
+                            + "clean contexts flagged %5.1f%% (%d/%d)", r.benchmark(), r.setting(),
+                    100 * r.attackSuccess(), r.attackerAllowed(), r.attackerCalls(), 100 * r.utilityLoss(),
+                    r.userBlocked(), r.userCalls());
+        }
         return String.format(Locale.ROOT,
                 "%-10s %-24s attack success %5.1f%% (%d/%d calls, %d need approval; cases %d/%d)   "
                         + "utility loss %5.1f%% (%d/%d calls; clean %d/%d)",

@@ -1,0 +1,160 @@
+package dev.parapet.agent.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.parapet.core.content.Content;
+import dev.parapet.core.content.Role;
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.detect.Detector;
+import dev.parapet.core.finding.Finding;
+import dev.parapet.core.text.TextNormalizer;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * BIPIA's indirect injections as an agent meets them: each attack of the official <b>test</b> files hidden in
+ * test contexts (text attacks in e-mails and tables, code attacks in code answers), at the start, in the middle
+ * and at the end, as BIPIA's harness places them; and the clean test contexts. Each text is read as a tool
+ * output by the given injection detectors; it is flagged when one of them scores {@code prompt_injection} or
+ * {@code jailbreak} at the threshold or above. Reported in the agent benchmarks' shape: attack success = injected
+ * contexts not flagged / injected contexts (1 - recall); utility loss = clean contexts flagged / clean contexts.
+ */
+public final class IndirectInjectionBenchmark {
+
+    /** Contexts each attack is hidden in, each at three places. */
+    static final int CONTEXTS_PER_ATTACK = 4;
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path bipia;
+    private final List<Detector> detectors;
+    private final TextNormalizer normalizer;
+    private final double threshold;
+
+    /**
+     * @param bipia      the BIPIA {@code benchmark} folder
+     * @param detectors  the injection detectors (the text is flagged when any of them is)
+     * @param normalizer prepares texts for the detectors
+     * @param threshold  the score that flags (the default policy's is 0.5)
+     */
+    public IndirectInjectionBenchmark(Path bipia, List<Detector> detectors, TextNormalizer normalizer,
+                                      double threshold) {
+        this.bipia = bipia;
+        this.detectors = List.copyOf(detectors);
+        this.normalizer = normalizer;
+        this.threshold = threshold;
+    }
+
+    public BenchmarkResult run() {
+        List<String> prose = new ArrayList<>(contexts("email/test.jsonl"));
+        prose.addAll(contexts("table/test.jsonl"));
+        List<String> code = contexts("code/test.jsonl");
+        List<String> injected = new ArrayList<>(hide(attacks("text_attack_test.json"), prose));
+        injected.addAll(hide(attacks("code_attack_test.json"), code));
+        List<String> clean = new ArrayList<>(prose);
+        clean.addAll(code);
+        int missed = 0;
+        for (String t : injected) {
+            missed += flagged(t) ? 0 : 1;
+        }
+        int falseAlarms = 0;
+        for (String t : clean) {
+            falseAlarms += flagged(t) ? 1 : 0;
+        }
+        String setting = "contexts, " + String.join("+", detectors.stream().map(Detector::id).toList());
+        return new BenchmarkResult("bipia", setting, injected.size(), missed, 0, injected.size(), missed,
+                clean.size(), falseAlarms, clean.size(), falseAlarms);
+    }
+
+    private boolean flagged(String text) {
+        var analyzed = normalizer.analyze(text);
+        Content content = Content.of(text, Role.TOOL);
+        for (Detector d : detectors) {
+            try {
+                for (Finding f : d.detect(content, analyzed, Deadline.none())) {
+                    if ((f.category().equals("prompt_injection") || f.category().equals("jailbreak"))
+                            && f.score() >= threshold) {
+                        return true;
+                    }
+                }
+            } catch (Exception e) {
+                throw new IllegalStateException("detector " + d.id() + " failed: " + e.getMessage(), e);
+            }
+        }
+        return false;
+    }
+
+    /** Each attack in {@link #CONTEXTS_PER_ATTACK} contexts (picked in a fixed stride), at the start, middle and end. */
+    static List<String> hide(List<String> attacks, List<String> contexts) {
+        List<String> out = new ArrayList<>();
+        for (int i = 0; i < attacks.size(); i++) {
+            for (int k = 0; k < CONTEXTS_PER_ATTACK; k++) {
+                String context = contexts.get((i * 7 + k * 37) % contexts.size());
+                for (int where = 0; where < 3; where++) {
+                    out.add(insert(context, attacks.get(i), where));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** {@code attack} as its own line at the start (0), at a line or word break near the middle (1), or at the end (2). */
+    static String insert(String context, String attack, int where) {
+        if (where == 0) {
+            return attack + "\n" + context;
+        }
+        if (where == 2) {
+            return context + "\n" + attack;
+        }
+        int mid = context.length() / 2;
+        int at = context.indexOf('\n', mid);
+        if (at < 0) {
+            at = context.indexOf(' ', mid);
+        }
+        if (at < 0) {
+            at = mid;
+        }
+        return context.substring(0, at) + "\n" + attack + "\n" + context.substring(at);
+    }
+
+    private List<String> attacks(String file) {
+        try {
+            JsonNode groups = JSON.readTree(bipia.resolve(file).toFile());
+            List<String> out = new ArrayList<>();
+            groups.properties().forEach(g -> g.getValue().forEach(a -> out.add(a.asText())));
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(bipia.resolve(file) + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The {@code context} of each row; code contexts are lists of lines, joined. */
+    private List<String> contexts(String file) {
+        List<String> out = new ArrayList<>();
+        try (BufferedReader r = Files.newBufferedReader(bipia.resolve(file), StandardCharsets.UTF_8)) {
+            String line;
+            while ((line = r.readLine()) != null) {
+                if (line.isBlank()) {
+                    continue;
+                }
+                JsonNode c = JSON.readTree(line).path("context");
+                if (c.isArray()) {
+                    List<String> lines = new ArrayList<>();
+                    c.forEach(l -> lines.add(l.asText()));
+                    out.add(String.join("\n", lines));
+                } else {
+                    out.add(c.asText());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(bipia.resolve(file) + ": " + e.getMessage(), e);
+        }
+        return out;
+    }
+}
