@@ -64,6 +64,7 @@ public final class Gateway implements AutoCloseable {
     private final Database database;
     private final Map<String, Guard> guards;
     private final Optional<ToolCallGuard> toolGuard;
+    private final Taxonomies taxonomies;
     private final Metrics metrics = new Metrics();
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
@@ -71,7 +72,8 @@ public final class Gateway implements AutoCloseable {
     private Upstream upstream;
 
     private Gateway(GatewayConfig config, Database database, Map<String, Guard> guards,
-                    Optional<ToolCallGuard> toolGuard) {
+                    Optional<ToolCallGuard> toolGuard, Taxonomies taxonomies) {
+        this.taxonomies = taxonomies;
         this.config = config;
         this.database = database;
         this.guards = guards;
@@ -93,10 +95,13 @@ public final class Gateway implements AutoCloseable {
      * classifiers). They are built once, with the one normaliser, and shared by every policy's pipelines.
      */
     public static Gateway start(GatewayConfig config, Function<TextNormalizer, List<Detector>> detectorFactory) {
+        long t0 = System.nanoTime();
         Map<String, Guard> guards = new LinkedHashMap<>();
-        PolicyLoader loader = new PolicyLoader(Taxonomies.builtIn().canonical());
+        Taxonomies taxonomies = Taxonomies.builtIn(); // parsed once: policies, moderation and review share it
+        PolicyLoader loader = new PolicyLoader(taxonomies.canonical());
         TextNormalizer normalizer = Parapet.builder().normalizerOrDefault();
-        List<Detector> detectors = detectorFactory.apply(normalizer);
+        List<Detector> detectors = config.pipeline() == GatewayConfig.Pipeline.RULES
+                ? RuleDetectors.defaults(normalizer) : detectorFactory.apply(normalizer);
         guards.put("", Guard.of(config.policyFile().map(p -> load(loader, p)).orElse(Policy.defaultPolicy()),
                 normalizer, detectors));
         Map<Path, Guard> byFile = new LinkedHashMap<>(); // keys sharing a policy file share its pipelines
@@ -104,6 +109,7 @@ public final class Gateway implements AutoCloseable {
             k.policyFile().ifPresent(p -> guards.put(k.id(), byFile.computeIfAbsent(p.toAbsolutePath().normalize(),
                     f -> Guard.of(load(loader, p), normalizer, detectors))));
         }
+        long tPipeline = System.nanoTime();
         Optional<ToolCallGuard> toolGuard;
         Database db;
         try {
@@ -113,15 +119,24 @@ public final class Gateway implements AutoCloseable {
             guards.values().forEach(Guard::close);
             throw e;
         }
-        Gateway g = new Gateway(config, db, guards, toolGuard);
+        long tDatabase = System.nanoTime();
+        Gateway g = new Gateway(config, db, guards, toolGuard, taxonomies);
         try {
             g.listen();
+            // Where the start went: operators see whether the pipeline, the database or the server is slow.
+            LOG.log(System.Logger.Level.INFO, "started in {0} ms: pipeline ({1} detectors) {2} ms, audit database "
+                    + "{3} ms, HTTP server {4} ms", ms(t0, System.nanoTime()), Integer.toString(detectors.size()), ms(t0, tPipeline),
+                    ms(tPipeline, tDatabase), ms(tDatabase, System.nanoTime()));
         } catch (RuntimeException e) {
             g.closeResources();
             throw new IllegalStateException("cannot listen on " + config.server().host() + ":"
                     + config.server().port() + ": " + rootMessage(e));
         }
         return g;
+    }
+
+    private static String ms(long from, long to) {
+        return Long.toString((to - from) / 1_000_000);
     }
 
     private static Policy load(PolicyLoader loader, Path p) {
@@ -148,7 +163,7 @@ public final class Gateway implements AutoCloseable {
                 config.failOpen(), config.audit().storeText(), Clock.systemUTC());
         FeedbackStore feedback = new FeedbackStore(database.dataSource());
         ModerationHandler moderation = new ModerationHandler(decisions,
-                new OpenAiCategories(Taxonomies.builtIn().crosswalk("openai-moderation").orElseThrow()),
+                new OpenAiCategories(taxonomies.crosswalk("openai-moderation").orElseThrow()),
                 mapper, config.moderationModel());
         CheckHandler check = new CheckHandler(decisions, mapper);
         upstream = new Upstream(config.chat().upstreamUrl(), config.chat().upstreamApiKey(),
@@ -156,7 +171,7 @@ public final class Gateway implements AutoCloseable {
         ChatProxy chat = new ChatProxy(decisions, upstream, mapper, config.chat(), config.failOpen(), metrics,
                 toolGuard, config.agentGuard().onBlock());
         ReviewHandler review = new ReviewHandler(feedback, new DecisionLog(database.dataSource(), mapper),
-                Taxonomies.builtIn().canonical(), mapper, Clock.systemUTC());
+                taxonomies.canonical(), mapper, Clock.systemUTC());
         Routes routes = new Routes(responses, auth, limiter, config.auth().requestsPerMinute());
 
         app = Javalin.create(cfg -> {

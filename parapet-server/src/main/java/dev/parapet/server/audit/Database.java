@@ -52,6 +52,10 @@ public final class Database implements AutoCloseable {
         hc.setInitializationFailTimeout(10_000);
         if (sqlite) {
             hc.setConnectionInitSql("PRAGMA busy_timeout = 10000");
+            // In WAL mode, NORMAL commits without waiting for the disk (the WAL is synced at checkpoints): a
+            // decision survives a crash of the gateway, and a power cut can lose the last moments. FULL
+            // would sync every decision and cap the gateway at the disk's sync rate.
+            hc.addDataSourceProperty("synchronous", "NORMAL");
         }
         HikariDataSource ds;
         try {

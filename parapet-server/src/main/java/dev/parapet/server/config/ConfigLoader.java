@@ -138,7 +138,7 @@ public final class ConfigLoader {
                 toolPolicy.isEmpty() ? Optional.empty() : Optional.of(Path.of(toolPolicy)),
                 onBlock("agent_guard.on_block"));
         return new GatewayConfig(server, policy.isEmpty() ? Optional.empty() : Optional.of(Path.of(policy)),
-                string("moderation.model"), chat, audit, bool("failure.fail_open"), auth, agent);
+                pipeline("pipeline.detectors"), string("moderation.model"), chat, audit, bool("failure.fail_open"), auth, agent);
     }
 
     private Value value(String path) {
@@ -186,6 +186,15 @@ public final class ConfigLoader {
             case "refusal" -> GatewayConfig.OnBlock.REFUSAL;
             case "error" -> GatewayConfig.OnBlock.ERROR;
             default -> throw bad(path, v, "expected refusal or error, found '" + v.text() + "'");
+        };
+    }
+
+    private GatewayConfig.Pipeline pipeline(String path) {
+        Value v = value(path);
+        return switch (v.text().toLowerCase(Locale.ROOT)) {
+            case "default" -> GatewayConfig.Pipeline.DEFAULT;
+            case "rules" -> GatewayConfig.Pipeline.RULES;
+            default -> throw bad(path, v, "expected default or rules, found '" + v.text() + "'");
         };
     }
 
@@ -270,6 +279,7 @@ public final class ConfigLoader {
         m.put("server.idle_timeout_ms", "PARAPET_IDLE_TIMEOUT_MS");
         m.put("server.shutdown_grace_ms", "PARAPET_SHUTDOWN_GRACE_MS");
         m.put("policy.file", "PARAPET_POLICY");
+        m.put("pipeline.detectors", "PARAPET_PIPELINE");
         m.put("moderation.model", "PARAPET_MODERATION_MODEL");
         m.put("chat.upstream_url", "PARAPET_UPSTREAM_URL");
         m.put("chat.upstream_api_key", "PARAPET_UPSTREAM_API_KEY");

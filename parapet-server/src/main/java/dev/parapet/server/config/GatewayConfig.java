@@ -12,6 +12,7 @@ import java.util.Optional;
  *
  * @param server     where and how to listen
  * @param policyFile the policy, or empty for the built-in default
+ * @param pipeline   which detectors run
  * @param moderationModel the model name reported by the moderation endpoint
  * @param chat       the chat proxy
  * @param audit      the decision log
@@ -19,19 +20,26 @@ import java.util.Optional;
  * @param auth       API keys and rate limits
  * @param agentGuard the tool policy that tool calls in upstream answers are checked against
  */
-public record GatewayConfig(Server server, Optional<Path> policyFile, String moderationModel, Chat chat,
+public record GatewayConfig(Server server, Optional<Path> policyFile, Pipeline pipeline, String moderationModel, Chat chat,
                             Audit audit, boolean failOpen, Auth auth, AgentGuard agentGuard) {
 
     /** This configuration listening on another port. */
     public GatewayConfig withPort(int port) {
         return new GatewayConfig(new Server(server.host(), port, server.maxRequestBytes(), server.idleTimeout(),
-                server.shutdownGrace()), policyFile, moderationModel, chat, audit, failOpen, auth, agentGuard);
+                server.shutdownGrace()), policyFile, pipeline, moderationModel, chat, audit, failOpen, auth, agentGuard);
     }
 
     /** Listening and request limits. */
     public record Server(String host, int port, long maxRequestBytes, Duration idleTimeout,
                          Duration shutdownGrace) {
     }
+
+    /**
+     * Which detectors the gateway runs: {@code DEFAULT}, the detectors it was started with (in
+     * {@code parapet serve}: the rules and the shipped classifiers), or {@code RULES}, the rule detectors only
+     * (microseconds per check, no model to load).
+     */
+    public enum Pipeline { DEFAULT, RULES }
 
     /** What the gateway does on a blocked chat request. */
     public enum OnBlock { REFUSAL, ERROR }

@@ -1,9 +1,15 @@
 package dev.parapet.server.audit;
 
 import dev.parapet.server.config.GatewayConfig;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class SqliteAuditStoreTest extends AuditStoreContract {
 
@@ -21,5 +27,19 @@ class SqliteAuditStoreTest extends AuditStoreContract {
     @Override
     GatewayConfig.Audit currentAudit() {
         return audit;
+    }
+
+    @Test
+    void writesAheadAndCommitsWithoutSyncingEachDecision() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet r = s.executeQuery("PRAGMA journal_mode")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getString(1)).isEqualToIgnoringCase("wal");
+            }
+            try (ResultSet r = s.executeQuery("PRAGMA synchronous")) {
+                assertThat(r.next()).isTrue();
+                assertThat(r.getInt(1)).isEqualTo(1); // NORMAL
+            }
+        }
     }
 }
