@@ -19,9 +19,9 @@ import java.util.Set;
 
 /**
  * Runs a {@link SafetyClassifier} over a text, window by window, and reports the most unsafe window. Its most
- * likely category gets the window's calibrated unsafe score; the next categories get that score scaled by
- * their probability relative to the first, so a text that is unsafe but between two categories still reaches
- * the policy's threshold in one. Long texts are windowed ({@link Windows}) and the span of the window is
+ * likely category gets the window's calibrated unsafe score, so that whether a text is flagged at all depends on
+ * the unsafe head alone; the next categories get the joint probability (unsafe score times the category's
+ * probability given unsafe), so a second category is only reported as strongly as the model believes in it. Long texts are windowed ({@link Windows}) and the span of the window is
  * reported; a text that fits one window gets a whole-text finding. Immutable and thread-safe.
  */
 public final class ClassifierDetector implements Detector {
@@ -87,12 +87,11 @@ public final class ClassifierDetector implements Detector {
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(best.categories().entrySet());
         ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
-        double top = ranked.get(0).getValue();
         boolean whole = windows.size() == 1;
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_CATEGORIES, ranked.size()); i++) {
             var e = ranked.get(i);
-            double score = best.unsafe() * (top > 0 ? e.getValue() / top : 1);
+            double score = i == 0 ? best.unsafe() : best.unsafe() * e.getValue();
             if (score < MIN_REPORTED) {
                 break;
             }

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.TreeSet;
 
 /**
@@ -32,14 +33,20 @@ import java.util.TreeSet;
  * @param hidden       hidden units of the unsafe head: 0 for logistic regression, more for a one-hidden-layer
  *                     network (dense features only)
  * @param seed         seeds the network's starting weights
+ * @param miningRounds rounds of hard-negative mining (0: none): after each fit, the benign fitting rows that the
+ *                     unsafe head scores unsafe (margin above 0) weigh {@code miningWeight} times more, and the
+ *                     head is fitted again from the same start; benign texts that look like harmful ones teach
+ *                     intent rather than topic
+ * @param miningWeight weight multiplier of a mined hard negative
  */
 public record HeadTrainer(double l2, double categoryL2, int iterations, int categoryBits, int categoryRows,
-                          int hidden, long seed) {
+                          int hidden, long seed, int miningRounds, double miningWeight) {
 
     /** The fitted heads and their held-out figures. */
     public record Trained(SafetyHeads heads, HeldOutMetrics metrics) {
     }
 
+    /** @param datasetWeights the recipe weight of each dataset's rows */
     public Trained train(TrainingSet set, List<SparseVector> fitVectors, List<SparseVector> heldVectors,
                          int dimension, Map<String, Double> datasetWeights, PrintWriter log) {
         List<Example> fit = set.fit();
@@ -58,12 +65,20 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         for (int i = 0; i < n; i++) {
             w[i] *= n / (2 * side[ys[i]]);
         }
-        long t0 = System.nanoTime();
         Lbfgs lbfgs = new Lbfgs(10, iterations, 1e-7);
-        MarginModel unsafe = hidden == 0 ? new SoftmaxTrainer(l2, lbfgs).train(fitVectors, ys, w, 2, dimension)
-                : new MlpTrainer(hidden, l2, seed, lbfgs).train(fitVectors, ys, w, dimension);
-        log.printf("  unsafe head (%s) fitted in %.1f s%n", hidden == 0 ? "logistic regression"
-                : "one hidden layer of " + hidden, (System.nanoTime() - t0) / 1e9);
+        MarginModel unsafe = fitUnsafe(fitVectors, ys, w, dimension, lbfgs, log);
+        for (int round = 1; round <= miningRounds; round++) {
+            Map<String, Integer> mined = new TreeMap<>();
+            for (int i = 0; i < n; i++) {
+                if (ys[i] == 0 && unsafe.margin(fitVectors.get(i)) > 0) {
+                    w[i] *= miningWeight;
+                    mined.merge(fit.get(i).dataset(), 1, Integer::sum);
+                }
+            }
+            log.printf("  mining round %d: %d hard negatives weigh %.0fx more %s%n", round,
+                    mined.values().stream().mapToInt(Integer::intValue).sum(), miningWeight, mined);
+            unsafe = fitUnsafe(fitVectors, ys, w, dimension, lbfgs, log);
+        }
 
         TreeSet<String> names = new TreeSet<>();
         for (Example e : fit) {
@@ -96,7 +111,7 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         for (int i = 0; i < cys.length; i++) {
             cw[i] = (double) cys.length / (categories.size() * counts.get(categories.get(cys[i])));
         }
-        t0 = System.nanoTime();
+        long t0 = System.nanoTime();
         int catDim = categoryBits == 0 ? dimension : 1 << categoryBits;
         SoftmaxRegression category = new SoftmaxTrainer(categoryL2, lbfgs).train(cx, cys, cw, categories.size(),
                 catDim);
@@ -121,6 +136,16 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
             predicted.add(s.topCategory());
         }
         return new Trained(heads, HeldOutMetrics.of(held, scores, predicted, 0.5));
+    }
+
+    private MarginModel fitUnsafe(List<SparseVector> xs, int[] ys, double[] w, int dimension, Lbfgs lbfgs,
+                                  PrintWriter log) {
+        long t0 = System.nanoTime();
+        MarginModel unsafe = hidden == 0 ? new SoftmaxTrainer(l2, lbfgs).train(xs, ys, w, 2, dimension)
+                : new MlpTrainer(hidden, l2, seed, lbfgs).train(xs, ys, w, dimension);
+        log.printf("  unsafe head (%s) fitted in %.1f s%n", hidden == 0 ? "logistic regression"
+                : "one hidden layer of " + hidden, (System.nanoTime() - t0) / 1e9);
+        return unsafe;
     }
 
     private SparseVector fold(SparseVector v) {

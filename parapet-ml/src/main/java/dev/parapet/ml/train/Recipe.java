@@ -27,11 +27,14 @@ import java.util.Set;
  * @param hidden         hidden units of the unsafe head (0: logistic regression)
  * @param heldOutPercent share of the training rows held out for calibration and metrics
  * @param maxChars       texts are cut to this many chars (the model's window)
+ * @param miningRounds   rounds of hard-negative mining: after a fit, benign fitting rows the unsafe head scores
+ *                       unsafe weigh {@code miningWeight} times more and the head is fitted again (0: none)
+ * @param miningWeight   the weight multiplier of a mined hard negative
  * @param datasets       the data
  */
 public record Recipe(String name, String kind, long seed, String date, Map<String, Integer> features, double l2,
                      double categoryL2, int iterations, int categoryRows, int hidden, int heldOutPercent, int maxChars,
-                     List<DatasetSpec> datasets) {
+                     int miningRounds, double miningWeight, List<DatasetSpec> datasets) {
 
     public Recipe {
         features = Map.copyOf(features);
@@ -49,7 +52,7 @@ public record Recipe(String name, String kind, long seed, String date, Map<Strin
         root.get("features").ifPresent(f -> f.entries().forEach((k, v) -> features.put(k, v.integer())));
         YamlNode t = root.require("training");
         t.onlyKeys(Set.of("l2", "category_l2", "iterations", "category_rows", "hidden", "held_out_percent",
-                "max_chars"));
+                "max_chars", "mining_rounds", "mining_weight"));
         Set<String> canonical = Set.copyOf(Taxonomies.builtIn().canonical().ids());
         List<DatasetSpec> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -67,11 +70,16 @@ public record Recipe(String name, String kind, long seed, String date, Map<Strin
         if (heldOut < 1 || heldOut > 50) {
             throw t.error("held_out_percent must be in 1..50");
         }
+        int miningRounds = (int) t.number("mining_rounds", 0);
+        double miningWeight = t.number("mining_weight", 3);
+        if (miningRounds < 0 || miningRounds > 5 || !(miningWeight >= 1 && miningWeight <= 100)) {
+            throw t.error("mining_rounds must be in 0..5 and mining_weight in 1..100");
+        }
         return new Recipe(root.require("name").string(), kind, (long) root.number("seed", 1), root.string("date", ""),
                 features,
                 t.number("l2", 1e-6), t.number("category_l2", 1e-5), (int) t.number("iterations", 100),
                 (int) t.number("category_rows", 0), (int) t.number("hidden", 0), heldOut,
-                (int) t.number("max_chars", 600), datasets);
+                (int) t.number("max_chars", 600), miningRounds, miningWeight, datasets);
     }
 
     int feature(String key, int fallback) {

@@ -44,6 +44,20 @@ class RecipeTest {
     }
 
     @Test
+    void readsAndBoundsHardNegativeMining() throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        assertThat(Recipe.load(recipe).miningRounds()).isZero();
+        String text = Files.readString(recipe);
+        Files.writeString(recipe, text.replace("training: {", "training: {mining_rounds: 2, mining_weight: 4, "));
+        Recipe r = Recipe.load(recipe);
+        assertThat(r.miningRounds()).isEqualTo(2);
+        assertThat(r.miningWeight()).isEqualTo(4.0);
+        Files.writeString(recipe, text.replace("training: {", "training: {mining_rounds: 9, "));
+        assertThatThrownBy(() -> Recipe.load(recipe)).isInstanceOf(YamlException.class)
+                .hasMessageContaining("mining_rounds must be in 0..5").hasMessageContaining("tiny.yaml");
+    }
+
+    @Test
     void aMissingDataFileIsNamed() throws Exception {
         Path recipe = TinyData.write(dir, 12);
         Files.delete(dir.resolve("data/unsafe.jsonl"));
