@@ -151,6 +151,8 @@ public final class BenchmarkReport {
         md.append(new NpmComparison(shared, Path.of("parapet-bench/src/main/node"),
                 Path.of("parapet-bench/target/npm-compare"), 16L * 1024 * 1024).section());
         md.append('\n');
+        md.append(dev.parapet.bench.gateway.GatewayLoadTest.markdown(Path.of("parapet-cli/target/parapet.jar"),
+                dev.parapet.bench.gateway.GatewayLoadTest.Settings.fromEnvironment()));
         Files.createDirectories(out.toAbsolutePath().getParent());
         Files.writeString(out, md.toString(), StandardCharsets.UTF_8);
         System.out.println("wrote " + out);

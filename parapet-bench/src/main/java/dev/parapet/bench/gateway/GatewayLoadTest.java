@@ -1,0 +1,306 @@
+package dev.parapet.bench.gateway;
+
+import dev.parapet.bench.gateway.LoadGenerator.Result;
+import dev.parapet.bench.gateway.LoadGenerator.Until;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Load tests of the gateway: {@code parapet serve} (the shaded command jar) in its own JVM with
+ * {@code -Xmx512m}, in front of a {@link LoopbackUpstream}, driven by a {@link LoadGenerator} from this JVM.
+ * Measures the start, moderation throughput, the latency the chat proxy adds (non-streaming and time to
+ * first token), heap after GC under load, and a soak. {@link #markdown} writes the section of
+ * {@code docs/BENCHMARKS.md}; {@link #main} prints it alone.
+ */
+public final class GatewayLoadTest {
+
+    /**
+     * How long and how hard.
+     *
+     * @param warmup   unmeasured load before each measurement
+     * @param measure  each measurement
+     * @param soak     the soak (whole minutes)
+     * @param chatRate requests per second of the chat measurements (rule pipeline)
+     */
+    public record Settings(Duration warmup, Duration measure, Duration soak, int chatRate) {
+
+        /** The full report: 10 s warm-up, 20 s measurements, 10-minute soak, 200 requests/s. */
+        public static Settings full() {
+            return new Settings(Duration.ofSeconds(10), Duration.ofSeconds(20), Duration.ofMinutes(10), 200);
+        }
+
+        /**
+         * The full settings, with the soak's minutes from {@code PARAPET_BENCH_SOAK_MINUTES} and the
+         * measurements' seconds from {@code PARAPET_BENCH_MEASURE_SECONDS} when set (quick runs).
+         */
+        public static Settings fromEnvironment() {
+            Settings s = full();
+            String soak = System.getenv("PARAPET_BENCH_SOAK_MINUTES");
+            String measure = System.getenv("PARAPET_BENCH_MEASURE_SECONDS");
+            return new Settings(s.warmup(),
+                    measure == null ? s.measure() : Duration.ofSeconds(Long.parseLong(measure.trim())),
+                    soak == null ? s.soak() : Duration.ofMinutes(Long.parseLong(soak.trim())), s.chatRate());
+        }
+    }
+
+    static final int HOLDBACK = 64;
+    static final long TOKEN_GAP_MICROS = 5_000;
+    static final int CONCURRENCY = 16;
+    static final int DEFAULT_PIPELINE_CHAT_RATE = 50;
+    static final String HEAP = "512m";
+    static final String CHAT = "{\"model\":\"bench\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a helpful "
+            + "assistant.\"},{\"role\":\"user\",\"content\":\"What is the capital of France? Answer in two sentences.\"}]}";
+    static final String CHAT_STREAM = CHAT.replace("{\"model\":\"bench\",", "{\"model\":\"bench\",\"stream\":true,");
+
+    private GatewayLoadTest() {
+    }
+
+    /** Runs everything and returns the Markdown section (a {@code ##} heading and its tables). */
+    public static String markdown(Path jar, Settings s) throws Exception {
+        Path work = Files.createTempDirectory("parapet-gateway-bench");
+        LoadGenerator load = new LoadGenerator(HOLDBACK);
+        String moderation = "{\"input\":" + quote(prompt()) + "}";
+        StringBuilder md = new StringBuilder();
+        try (LoopbackUpstream up = new LoopbackUpstream(TOKEN_GAP_MICROS)) {
+            String direct = up.baseUrl() + "/chat/completions";
+            Result chatDirect = load.openLoop(LoadGenerator.post(direct, CHAT), Until.COMPLETE, s.chatRate(), s.warmup(), s.measure());
+            Result ttftDirect = load.openLoop(LoadGenerator.post(direct, CHAT_STREAM), Until.FIRST_TOKEN, s.chatRate(), s.warmup(), s.measure());
+            Result windowDirect = load.openLoop(LoadGenerator.post(direct, CHAT_STREAM), Until.CHARS_PAST_HOLDBACK, s.chatRate(), s.warmup(), s.measure());
+            Result chatDirectSlow = load.openLoop(LoadGenerator.post(direct, CHAT), Until.COMPLETE, DEFAULT_PIPELINE_CHAT_RATE, s.warmup(), s.measure());
+
+            Run rules;
+            List<String> soakRows = new ArrayList<>();
+            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("rules"), "rules", up.baseUrl(), HEAP, HOLDBACK, load)) {
+                rules = measure(g, load, moderation, s, s.chatRate(), true);
+                soak(g, load, moderation, s, soakRows);
+            }
+            Run dflt;
+            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("default"), "default", up.baseUrl(), HEAP, HOLDBACK, load)) {
+                dflt = measure(g, load, moderation, s, DEFAULT_PIPELINE_CHAT_RATE, false);
+            }
+            write(md, s, rules, dflt, chatDirect, chatDirectSlow, ttftDirect, windowDirect, soakRows);
+        }
+        return md.toString();
+    }
+
+    /**
+     * What one gateway measured.
+     *
+     * @param moderationCpuMs the gateway's CPU time per moderation request (all its threads, GC and JIT
+     *                        included), at the steady rate: it depends little on what else the machine runs
+     * @param chatCpuMs       the same per non-streaming chat request
+     */
+    private record Run(double listening, double ready, double heapIdle, Result moderation, Result moderationAtRate,
+                       double moderationCpuMs, Result chat, double chatCpuMs, Result ttft, double heapLoaded,
+                       double rss) {
+    }
+
+    private static Run measure(GatewayProcess g, LoadGenerator load, String moderation, Settings s, int chatRate,
+                               boolean streaming) throws Exception {
+        double idle = g.heapAfterGcMb();
+        HttpRequest mod = LoadGenerator.post(g.url() + "/v1/moderations", moderation);
+        Result closed = load.closedLoop(mod, CONCURRENCY, s.warmup(), s.measure());
+        // Latency at a steady half of the measured throughput, open loop (warm already).
+        int steady = Math.max(10, (int) (closed.perSecond() / 2 / 10) * 10);
+        double cpu0 = g.cpuSeconds();
+        Result atRate = load.openLoop(mod, Until.COMPLETE, steady, Duration.ZERO, s.measure());
+        double modCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, atRate.requests() + atRate.errors());
+        String chatUrl = g.url() + "/v1/chat/completions";
+        HttpRequest chatRequest = LoadGenerator.post(chatUrl, CHAT);
+        load.openLoop(chatRequest, Until.COMPLETE, chatRate, Duration.ZERO, s.warmup());
+        cpu0 = g.cpuSeconds();
+        Result chat = load.openLoop(chatRequest, Until.COMPLETE, chatRate, Duration.ZERO, s.measure());
+        double chatCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, chat.requests() + chat.errors());
+        Result ttft = streaming ? load.openLoop(LoadGenerator.post(chatUrl, CHAT_STREAM), Until.FIRST_TOKEN, chatRate,
+                s.warmup(), s.measure()) : null;
+        return new Run(g.listeningSeconds(), g.readySeconds(), idle, closed, atRate, modCpu, chat, chatCpu, ttft,
+                g.heapAfterGcMb(), g.residentMb());
+    }
+
+    /** Mixed load minute by minute; heap after GC and resident set after each minute. */
+    private static void soak(GatewayProcess g, LoadGenerator load, String moderation, Settings s, List<String> rows)
+            throws Exception {
+        String chatUrl = g.url() + "/v1/chat/completions";
+        int third = Math.max(1, s.chatRate() / 2);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            rows.add(String.format(Locale.ROOT, "| start | — | — | — | %.1f | %.0f |", g.heapAfterGcMb(), g.residentMb()));
+            long minutes = Math.max(1, s.soak().toMinutes());
+            for (long m = 1; m <= minutes; m++) {
+                Duration minute = Duration.ofMinutes(1);
+                CompletableFuture<Result> chat = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
+                        LoadGenerator.post(chatUrl, CHAT), Until.COMPLETE, third, Duration.ZERO, minute)), pool);
+                CompletableFuture<Result> stream = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
+                        LoadGenerator.post(chatUrl, CHAT_STREAM), Until.FIRST_TOKEN, third, Duration.ZERO, minute)), pool);
+                CompletableFuture<Result> mod = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
+                        LoadGenerator.post(g.url() + "/v1/moderations", moderation), Until.COMPLETE, third,
+                        Duration.ZERO, minute)), pool);
+                Result c = chat.get();
+                Result st = stream.get();
+                Result md = mod.get();
+                rows.add(String.format(Locale.ROOT, "| %d | %,d | %d | %.2f | %.1f | %.0f |", m,
+                        c.requests() + st.requests() + md.requests(), c.errors() + st.errors() + md.errors(),
+                        c.p99Millis(), g.heapAfterGcMb(), g.residentMb()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @FunctionalInterface
+    private interface Measurement {
+        Result run() throws Exception;
+    }
+
+    private static Result run(Measurement m) {
+        try {
+            return m.run();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void write(StringBuilder md, Settings s, Run rules, Run dflt, Result chatDirect, Result chatDirectSlow,
+                              Result ttftDirect, Result windowDirect, List<String> soakRows) {
+        md.append("## Gateway under load\n\n");
+        md.append(String.format(Locale.ROOT, "`GatewayLoadTest`: `parapet serve` (the shaded `parapet-cli/target/parapet.jar`) "
+                + "in its own JVM with `-Xmx%s`, SQLite audit log (every decision written), in front of a fake "
+                + "OpenAI-compatible upstream on loopback (`LoopbackUpstream`: answers at once; streams a %d-character "
+                + "answer in tokens of 4 characters, one every %d ms; hold-back window %d characters). The load comes from the JDK HTTP "
+                + "client in the report's JVM, on the same 2 cores: the gateway gets less than 2 cores. Open-loop "
+                + "runs send at a constant rate and time each request from its intended send time (no coordinated "
+                + "omission); percentiles from HdrHistogram. %d s warm-up, %d s measured per row.\n\n",
+                HEAP, LoopbackUpstream.ANSWER.length(), TOKEN_GAP_MICROS / 1000, HOLDBACK, s.warmup().toSeconds(), s.measure().toSeconds()));
+
+        md.append("Start, from launching the JVM (`listening` is printed once the pipeline is built; `/readyz` then answers 200):\n\n");
+        md.append("| pipeline | listening s | ready s | heap after GC, idle MB |\n|---|---:|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| rules | %.2f | %.2f | %.1f |\n", rules.listening(), rules.ready(), rules.heapIdle()));
+        md.append(String.format(Locale.ROOT, "| default (rules + classifiers) | %.2f | %.2f | %.1f |\n\n", dflt.listening(),
+                dflt.ready(), dflt.heapIdle()));
+
+        md.append(String.format(Locale.ROOT, "`POST /v1/moderations` with a ~100-token prompt: the highest rate with %d requests "
+                + "in flight (closed loop), then latency at a steady half of that rate (open loop). Target (rules): ≥ 2,000 "
+                + "requests/s. The gateway's CPU time per request (all its threads, from `/proc`) at the steady rate "
+                + "depends little on what else runs on the machine; 2,000 ms divided by it is what 2 cores could serve "
+                + "with nothing else running (no load generator either).\n\n", CONCURRENCY));
+        md.append("| pipeline | requests/s | p50 ms | p99 ms | errors | steady rate /s | p50 ms | p99 ms | errors | gateway CPU ms/request | 2 cores / CPU per request |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (Run r : List.of(rules, dflt)) {
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %,.0f | %.2f | %.2f | %d | %.3f | %,.0f /s |\n",
+                    r == rules ? "rules" : "default", r.moderation().perSecond(), r.moderation().p50Millis(),
+                    r.moderation().p99Millis(), r.moderation().errors(), r.moderationAtRate().perSecond(),
+                    r.moderationAtRate().p50Millis(), r.moderationAtRate().p99Millis(), r.moderationAtRate().errors(),
+                    r.moderationCpuMs(), 2000 / r.moderationCpuMs()));
+        }
+
+        md.append(String.format(Locale.ROOT, "\nChat proxy, non-streaming, open loop (a system and a user message checked "
+                + "on the way in, the answer on the way out). Added = through the gateway minus straight to the upstream, "
+                + "percentile by percentile. Targets at %d requests/s (rules): p50 ≤ 2 ms, p99 ≤ 10 ms added.\n\n", s.chatRate()));
+        md.append("| pipeline | rate /s | upstream directly p50 / p99 ms | through the gateway p50 / p99 ms | added p50 ms | added p99 ms | errors | gateway CPU ms/request |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        md.append(chatRow("rules", s.chatRate(), chatDirect, rules.chat(), rules.chatCpuMs()));
+        md.append(chatRow("default", DEFAULT_PIPELINE_CHAT_RATE, chatDirectSlow, dflt.chat(), dflt.chatCpuMs()));
+
+        double window50 = windowDirect.p50Millis() - ttftDirect.p50Millis();
+        double window99 = windowDirect.p99Millis() - ttftDirect.p99Millis();
+        md.append(String.format(Locale.ROOT, "\nStreaming, rules, %d requests/s, open loop: time to the first content "
+                + "token. The gateway holds back %d characters, so its first token waits for the upstream's %d-th "
+                + "character; the hold-back window is the time from the upstream's first token to its %d-th character, "
+                + "measured straight to the upstream. Target: added ≤ window + 5 ms.\n\n", s.chatRate(), HOLDBACK,
+                HOLDBACK + 1, HOLDBACK + 1));
+        md.append("| measure | p50 ms | p99 ms |\n|---|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| upstream directly: first token | %.2f | %.2f |\n", ttftDirect.p50Millis(), ttftDirect.p99Millis()));
+        md.append(String.format(Locale.ROOT, "| upstream directly: %d characters | %.2f | %.2f |\n", HOLDBACK + 1,
+                windowDirect.p50Millis(), windowDirect.p99Millis()));
+        md.append(String.format(Locale.ROOT, "| through the gateway: first token | %.2f | %.2f |\n", rules.ttft().p50Millis(), rules.ttft().p99Millis()));
+        md.append(String.format(Locale.ROOT, "| added | %.2f | %.2f |\n", rules.ttft().p50Millis() - ttftDirect.p50Millis(),
+                rules.ttft().p99Millis() - ttftDirect.p99Millis()));
+        md.append(String.format(Locale.ROOT, "| bound: window + 5 ms | %.2f | %.2f |\n", window50 + 5, window99 + 5));
+        md.append(String.format(Locale.ROOT, "| errors (gateway) | %d | |\n", rules.ttft().errors()));
+
+        md.append(String.format(Locale.ROOT, "\nMemory of the gateway's JVM (`-Xmx%s`; heap after a full GC by `jcmd`, "
+                + "resident set from `/proc`), after the runs above. Target: ≤ 512 MB.\n\n", HEAP));
+        md.append("| pipeline | heap after GC MB | resident set MB |\n|---|---:|---:|\n");
+        md.append(String.format(Locale.ROOT, "| rules | %.1f | %.0f |\n", rules.heapLoaded(), rules.rss()));
+        md.append(String.format(Locale.ROOT, "| default | %.1f | %.0f |\n", dflt.heapLoaded(), dflt.rss()));
+
+        md.append(String.format(Locale.ROOT, "\nSoak, rules, %d minute(s): chat, streaming chat and moderation at %d "
+                + "requests/s each, open loop, one minute per row; heap after a full GC and resident set after each "
+                + "minute. A leak shows as heap after GC that keeps growing.\n\n", soakRows.size() - 1,
+                Math.max(1, s.chatRate() / 2)));
+        md.append("| minute | requests | errors | chat p99 ms | heap after GC MB | resident set MB |\n"
+                + "|---|---:|---:|---:|---:|---:|\n");
+        soakRows.forEach(r -> md.append(r).append('\n'));
+        md.append('\n');
+    }
+
+    private static String chatRow(String pipeline, int rate, Result direct, Result gateway, double cpuMs) {
+        return String.format(Locale.ROOT, "| %s | %d | %.2f / %.2f | %.2f / %.2f | %.2f | %.2f | %d | %.3f |\n", pipeline,
+                rate, direct.p50Millis(), direct.p99Millis(), gateway.p50Millis(), gateway.p99Millis(),
+                gateway.p50Millis() - direct.p50Millis(), gateway.p99Millis() - direct.p99Millis(),
+                gateway.errors() + direct.errors(), cpuMs);
+    }
+
+    private static String prompt() throws IOException {
+        try (InputStream in = GatewayLoadTest.class.getResourceAsStream("/dev/parapet/bench/prompt-100-tokens.txt")) {
+            if (in == null) {
+                throw new IllegalStateException("missing benchmark input prompt-100-tokens");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).strip();
+        }
+    }
+
+    private static String quote(String s) {
+        StringBuilder sb = new StringBuilder("\"");
+        for (char c : s.toCharArray()) {
+            switch (c) {
+                case '"' -> sb.append("\\\"");
+                case '\\' -> sb.append("\\\\");
+                case '\n' -> sb.append("\\n");
+                case '\r' -> sb.append("\\r");
+                case '\t' -> sb.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        sb.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        sb.append(c);
+                    }
+                }
+            }
+        }
+        return sb.append('"').toString();
+    }
+
+    /**
+     * Prints the section alone: {@code java -cp parapet-bench/target/benchmarks.jar
+     * dev.parapet.bench.gateway.GatewayLoadTest [--jar parapet-cli/target/parapet.jar] [--soak-minutes N]
+     * [--measure-seconds N]}.
+     */
+    public static void main(String[] args) throws Exception {
+        Path jar = Path.of("parapet-cli/target/parapet.jar");
+        Settings s = Settings.fromEnvironment();
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--jar" -> jar = Path.of(args[++i]);
+                case "--soak-minutes" -> s = new Settings(s.warmup(), s.measure(), Duration.ofMinutes(Long.parseLong(args[++i])), s.chatRate());
+                case "--measure-seconds" -> s = new Settings(s.warmup(), Duration.ofSeconds(Long.parseLong(args[++i])), s.soak(), s.chatRate());
+                case "--warmup-seconds" -> s = new Settings(Duration.ofSeconds(Long.parseLong(args[++i])), s.measure(), s.soak(), s.chatRate());
+                default -> throw new IllegalArgumentException("unknown option " + args[i]
+                        + " (--jar FILE, --soak-minutes N, --measure-seconds N, --warmup-seconds N)");
+            }
+        }
+        System.out.print(markdown(jar, s));
+    }
+}

@@ -1,0 +1,224 @@
+package dev.parapet.bench.gateway;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Flow;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Drives HTTP load with the JDK's asynchronous client. {@link #openLoop} sends at a constant rate whether
+ * or not earlier answers have arrived, and measures each latency from the request's <em>intended</em> send
+ * time, so a stall shows up in the percentiles instead of silently lowering the rate (no coordinated
+ * omission). {@link #closedLoop} keeps a fixed number of requests in flight to find the highest rate.
+ */
+public final class LoadGenerator {
+
+    /** What a run measured. Latencies in microseconds. */
+    public record Result(long requests, long errors, double seconds, Histogram latency) {
+        public double perSecond() {
+            return requests / seconds;
+        }
+
+        public double p50Millis() {
+            return latency.getValueAtPercentile(50) / 1000.0;
+        }
+
+        public double p99Millis() {
+            return latency.getValueAtPercentile(99) / 1000.0;
+        }
+    }
+
+    /** When to stop timing a request: at the complete answer, or at the first streamed content token. */
+    public enum Until { COMPLETE, FIRST_TOKEN, CHARS_PAST_HOLDBACK }
+
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final int holdbackChars;
+
+    /** @param holdbackChars for {@link Until#CHARS_PAST_HOLDBACK}: stop once more than this much content arrived */
+    public LoadGenerator(int holdbackChars) {
+        this.holdbackChars = holdbackChars;
+    }
+
+    public static HttpRequest post(String url, String json) {
+        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
+    }
+
+    /**
+     * Sends {@code request} {@code rate} times a second for {@code warmup} (not measured), then for
+     * {@code measure}, and waits for the answers.
+     */
+    public Result openLoop(HttpRequest request, Until until, int rate, Duration warmup, Duration measure)
+            throws InterruptedException {
+        run(request, until, rate, warmup, new Recorder(3), new AtomicLong(), new AtomicLong());
+        Recorder rec = new Recorder(3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long t0 = System.nanoTime();
+        run(request, until, rate, measure, rec, done, errors);
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        return new Result(done.get(), errors.get(), Math.max(seconds, measure.toNanos() / 1e9), rec.getIntervalHistogram());
+    }
+
+    private void run(HttpRequest request, Until until, int rate, Duration length, Recorder rec, AtomicLong done,
+                     AtomicLong errors) throws InterruptedException {
+        long period = 1_000_000_000L / rate;
+        long start = System.nanoTime();
+        long n = length.toNanos() / period;
+        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
+        for (long i = 0; i < n; i++) {
+            long intended = start + i * period;
+            long wait = intended - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+            CompletableFuture<?> f = send(request, until, intended, rec, done, errors);
+            pending.add(f);
+            if ((i & 255) == 0) {
+                pending.removeIf(CompletableFuture::isDone);
+            }
+        }
+        for (CompletableFuture<?> f : pending) {
+            try {
+                f.get(60, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                // counted as an error where it completed
+            }
+        }
+    }
+
+    /** Keeps {@code concurrency} requests in flight for {@code warmup}, then for {@code measure}. */
+    public Result closedLoop(HttpRequest request, int concurrency, Duration warmup, Duration measure)
+            throws InterruptedException {
+        closed(request, concurrency, warmup, new Recorder(3), new AtomicLong(), new AtomicLong());
+        Recorder rec = new Recorder(3);
+        AtomicLong done = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        long t0 = System.nanoTime();
+        closed(request, concurrency, measure, rec, done, errors);
+        return new Result(done.get(), errors.get(), (System.nanoTime() - t0) / 1e9, rec.getIntervalHistogram());
+    }
+
+    private void closed(HttpRequest request, int concurrency, Duration length, Recorder rec, AtomicLong done,
+                        AtomicLong errors) throws InterruptedException {
+        Semaphore slots = new Semaphore(concurrency);
+        long end = System.nanoTime() + length.toNanos();
+        while (System.nanoTime() < end) {
+            if (!slots.tryAcquire(10, TimeUnit.MILLISECONDS)) {
+                continue;
+            }
+            send(request, Until.COMPLETE, System.nanoTime(), rec, done, errors).whenComplete((r, e) -> slots.release());
+        }
+        slots.acquire(concurrency); // the last answers
+    }
+
+    private CompletableFuture<?> send(HttpRequest request, Until until, long intended, Recorder rec, AtomicLong done,
+                                      AtomicLong errors) {
+        CompletableFuture<Boolean> ok;
+        if (until == Until.COMPLETE) {
+            ok = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+                    .thenApply(r -> r.statusCode() == 200);
+        } else {
+            int chars = until == Until.FIRST_TOKEN ? 1 : holdbackChars + 1;
+            ContentWatcher w = new ContentWatcher(chars);
+            // The response itself completes only at the end of the stream; the watcher completes at the token.
+            client.sendAsync(request, info -> {
+                if (info.statusCode() != 200) {
+                    w.reached.complete(false);
+                }
+                return HttpResponse.BodySubscribers.fromLineSubscriber(w);
+            }).whenComplete((r, e) -> {
+                if (e != null) {
+                    w.reached.completeExceptionally(e);
+                } else {
+                    w.reached.complete(false); // ended before enough content: no effect once reached
+                }
+            });
+            ok = w.reached;
+        }
+        return ok.whenComplete((good, e) -> {
+            long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
+            if (e == null && Boolean.TRUE.equals(good)) {
+                rec.recordValue(micros);
+                done.incrementAndGet();
+            } else {
+                errors.incrementAndGet();
+            }
+        });
+    }
+
+    /**
+     * Reads a stream of server-sent events and completes once {@code chars} characters of content have
+     * arrived (the clock stops then; the rest of the stream is still read), or false when the stream ends
+     * first or carries an error.
+     */
+    private static final class ContentWatcher implements Flow.Subscriber<String> {
+        final CompletableFuture<Boolean> reached = new CompletableFuture<>();
+        private final int chars;
+        private int seen;
+
+        ContentWatcher(int chars) {
+            this.chars = chars;
+        }
+
+        @Override
+        public void onSubscribe(Flow.Subscription s) {
+            s.request(Long.MAX_VALUE);
+        }
+
+        @Override
+        public void onNext(String line) {
+            if (!line.startsWith("data: ") || reached.isDone()) {
+                return;
+            }
+            if (line.contains("\"error\"")) {
+                reached.complete(false);
+                return;
+            }
+            seen += contentLength(line);
+            if (seen >= chars) {
+                reached.complete(true);
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            reached.completeExceptionally(t);
+        }
+
+        @Override
+        public void onComplete() {
+            reached.complete(false);
+        }
+
+        /** Characters of {@code "content":"…"} in one event (the answers carry no escapes). */
+        static int contentLength(String line) {
+            int i = line.indexOf("\"content\":\"");
+            if (i < 0) {
+                return 0;
+            }
+            int from = i + 11;
+            int to = line.indexOf('"', from);
+            return to < 0 ? 0 : to - from;
+        }
+    }
+
+    /** One request, synchronously, for checks and for the readiness probe. */
+    public HttpResponse<String> once(HttpRequest request) throws Exception {
+        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    }
+}
