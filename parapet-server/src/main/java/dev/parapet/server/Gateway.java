@@ -159,7 +159,7 @@ public final class Gateway implements AutoCloseable {
         keyGuards.remove("");
         Authenticator auth = new Authenticator(config.auth(), defaultGuard, keyGuards);
         RateLimiter limiter = new RateLimiter(System::nanoTime);
-        Decisions decisions = new Decisions(new DecisionLog(database.dataSource(), mapper), metrics,
+        Decisions decisions = new Decisions(DecisionLog.of(database, mapper), metrics,
                 config.failOpen(), config.audit().storeText(), Clock.systemUTC());
         FeedbackStore feedback = new FeedbackStore(database.dataSource());
         ModerationHandler moderation = new ModerationHandler(decisions,
@@ -170,7 +170,7 @@ public final class Gateway implements AutoCloseable {
                 config.chat().connectTimeout(), config.chat().upstreamTimeout(), mapper, metrics);
         ChatProxy chat = new ChatProxy(decisions, upstream, mapper, config.chat(), config.failOpen(), metrics,
                 toolGuard, config.agentGuard().onBlock());
-        ReviewHandler review = new ReviewHandler(feedback, new DecisionLog(database.dataSource(), mapper),
+        ReviewHandler review = new ReviewHandler(feedback, DecisionLog.of(database, mapper),
                 taxonomies.canonical(), mapper, Clock.systemUTC());
         Routes routes = new Routes(responses, auth, limiter, config.auth().requestsPerMinute());
 

@@ -10,6 +10,9 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -24,6 +27,7 @@ public final class Database implements AutoCloseable {
 
     private final HikariDataSource dataSource;
     private final boolean sqlite;
+    private final Lock writes = new ReentrantLock(true);
 
     private Database(HikariDataSource dataSource, boolean sqlite) {
         this.dataSource = dataSource;
@@ -84,6 +88,15 @@ public final class Database implements AutoCloseable {
 
     public boolean isSqlite() {
         return sqlite;
+    }
+
+    /**
+     * What busy writers of this database queue on. SQLite takes one writer at a time and makes the others
+     * sleep and retry, which wastes whole milliseconds under load; a fair lock in the JVM hands the file
+     * to writers one after the other instead. PostgreSQL takes concurrent writers: no lock.
+     */
+    public Optional<Lock> writeLock() {
+        return sqlite ? Optional.of(writes) : Optional.empty();
     }
 
     /** True when a connection can be had and answers. */

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.locks.Lock;
 
 /** The decision table: written once per decision, read back for feedback and review. Thread-safe. */
 public final class DecisionLog {
@@ -24,14 +25,35 @@ public final class DecisionLog {
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
+    private final Optional<Lock> writeLock;
 
     public DecisionLog(DataSource dataSource, ObjectMapper mapper) {
+        this(dataSource, mapper, Optional.empty());
+    }
+
+    /** @param writeLock held while writing, when the database wants writers in single file (SQLite) */
+    public DecisionLog(DataSource dataSource, ObjectMapper mapper, Optional<Lock> writeLock) {
         this.dataSource = dataSource;
         this.mapper = mapper;
+        this.writeLock = writeLock;
+    }
+
+    /** A decision log of the gateway's database, with its write lock. */
+    public static DecisionLog of(Database db, ObjectMapper mapper) {
+        return new DecisionLog(db.dataSource(), mapper, db.writeLock());
     }
 
     /** Writes a decision; throws {@link SQLException} when the database refuses. */
     public void record(Decision d) throws SQLException {
+        writeLock.ifPresent(Lock::lock);
+        try {
+            insert(d);
+        } finally {
+            writeLock.ifPresent(Lock::unlock);
+        }
+    }
+
+    private void insert(Decision d) throws SQLException {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO decisions (" + COLUMNS
                      + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
