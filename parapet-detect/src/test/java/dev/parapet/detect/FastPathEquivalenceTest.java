@@ -81,6 +81,31 @@ class FastPathEquivalenceTest {
         }
     }
 
+    @Example
+    void secretsAndPersonalDataAreNeverCleared() {
+        String github = "ghp" + "_" + "R4nd0mB0dy1234567890abcdefGHIJKLmnop";
+        String[] found = {
+                "export AWS_ACCESS_KEY_ID=" + "AKIA" + "IOSFODNN7EXAMPLE",
+                "creds " + "ASIA" + "Y34FZKBOKMUTVV7A" + " expire",
+                "aws_secret_access_key = " + "wJalrXUtnFEMI/K7MDENG" + "/bPxRfiCYEXAMPLEKEY",
+                "token " + github + " here",
+                "gho" + github.substring(3),
+                "SLACK_BOT_TOKEN=" + "xox" + "b-123456789012-1234567890123-" + "AbCdEfGhIjKlMnOpQrStUvWx",
+                "key=" + "AI" + "za" + "SyD-9tSrke72PouQMnMX-a7eZSW0jkFMBWY" + "&q=x",
+                "stripe " + "sk" + "_live_" + "4eC39HqLyjWDarjtT1zdp7dc",
+                "db password: Tr0ub4dor&3x!",
+                "postgres://admin:S3cretPassw0rd@db.example.org/app",
+                "my ssn is 078-05-1120",
+                "IBAN DE89 3704 0044 0532 0130 00",
+                "server at 192.168.1.20",
+        };
+        for (String text : found) {
+            assertThat(PARAPET.check(Content.user(text)).findings()).as("the detectors find something in %s", text)
+                    .isNotEmpty();
+            assertThat(SCREEN.clears(text, Role.USER)).as(text).isFalse();
+        }
+    }
+
     private static void assertSameVerdict(String text, Role role) {
         Verdict full = PARAPET.check(Content.of(text, role));
         boolean cleared = SCREEN.clears(text, role);

@@ -24,10 +24,14 @@ import java.util.Set;
  * Anything else takes the full path; the verdicts are the same either way, only the time differs.
  *
  * <p>There is no fast path when the policy has deny-list terms (they are matched on the text itself)
- * or when a detector the policy needs has no screen (a classifier, a remote guard model). Immutable and
- * thread-safe.
+ * or when a detector the policy needs has no screen (a classifier, a remote guard model), nor for texts
+ * longer than {@link #MAX_CHARS}: on those a detector might run out of its time budget on the full path,
+ * and a timeout is an outcome a screen cannot foresee. Immutable and thread-safe.
  */
 public final class PipelineScreen {
+
+    /** Longest text the fast path takes: rule detectors check it in well under a millisecond. */
+    public static final int MAX_CHARS = 65_536;
 
     private final Policy policy;
     private final TextNormalizer normalizer;
@@ -86,7 +90,7 @@ public final class PipelineScreen {
     /** True when {@code text}, written by {@code role}, certainly gets the {@link #allow} verdict. */
     public boolean clears(String text, Role role) {
         Screen[] screens = role.direction() == Role.Direction.OUTPUT ? output : input;
-        if (screens == null || !normalizer.isPlain(text)) {
+        if (screens == null || text.length() > MAX_CHARS || !normalizer.isPlain(text)) {
             return false;
         }
         String lower = lowerAscii(text);

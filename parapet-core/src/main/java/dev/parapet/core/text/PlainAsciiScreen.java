@@ -1,5 +1,7 @@
 package dev.parapet.core.text;
 
+import java.util.function.Predicate;
+
 /**
  * Proves, in one pass and without building any view, that {@link UnicodeNormalizer} leaves a text plain:
  * the text is printable ASCII (tab and line breaks allowed), and nothing in it can start a normalisation
@@ -11,8 +13,10 @@ package dev.parapet.core.text;
  * three equal chars once lowercased, digits excepted (squeezing); a word holding a letter and a leet char
  * (a digit or symbol that stands for a letter, "!" and "|" only inside the word); three words in a row,
  * each one letter or digit (maybe repeated), two of them letters, linked by one separator char (letters
- * written apart); a run of 16 base64 chars; 16 hex digits linked by hex separators; three "%"; two words
- * whose ROT13 is a common English word. The property tests run the normaliser itself against it.
+ * written apart). A text that holds something a payload decoder might start on (a run of 16 base64 chars,
+ * 16 hex digits linked by hex separators, three "%", two words whose ROT13 is a common English word) is
+ * handed to the decoders themselves, which must decode nothing. The property tests run the normaliser
+ * itself against it.
  */
 final class PlainAsciiScreen {
 
@@ -28,8 +32,13 @@ final class PlainAsciiScreen {
     private PlainAsciiScreen() {
     }
 
-    static boolean isPlain(String text) {
-        return new PlainAsciiScreen().scan(text);
+    /**
+     * @param decodesNothing the normaliser's payload decoders, asked only when the text holds something
+     *                       they might decode: true when they decode nothing in it
+     */
+    static boolean isPlain(String text, Predicate<String> decodesNothing) {
+        PlainAsciiScreen screen = new PlainAsciiScreen();
+        return screen.scan(text) && (!screen.payloadSuspect || decodesNothing.test(text));
     }
 
     // The state of one scan; a screen object lives for one call.
@@ -42,6 +51,7 @@ final class PlainAsciiScreen {
     private int uniformWords;  // words in a row that may be cells of letters written apart
     private int letterCells;   // how many of them hold a letter
     private int lastWordEnd = -1;
+    private boolean payloadSuspect; // something a payload decoder might start on
 
     private boolean scan(String text) {
         int n = text.length();
@@ -81,15 +91,13 @@ final class PlainAsciiScreen {
             return false;
         }
         base64Run = isBase64(c) ? base64Run + 1 : 0;
-        if (base64Run >= BASE64_RUN) {
-            return false;
-        }
         if (hexDigit(c)) {
             hexRun++;
         } else if (!isHexLink(c)) {
             hexRun = 0;
         }
-        return hexRun < HEX_DIGITS && !(c == '%' && ++percents >= PERCENTS);
+        payloadSuspect |= base64Run >= BASE64_RUN || hexRun >= HEX_DIGITS || (c == '%' && ++percents >= PERCENTS);
+        return true;
     }
 
     /**
@@ -107,7 +115,7 @@ final class PlainAsciiScreen {
                     e++;
                 }
                 if (rotatedFunctionWord(text, k, e) && ++rotated >= ROTATED_WORDS) {
-                    return false;
+                    payloadSuspect = true;
                 }
                 k = e;
             } else {

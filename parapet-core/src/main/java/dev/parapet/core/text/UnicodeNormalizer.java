@@ -96,10 +96,23 @@ public final class UnicodeNormalizer implements TextNormalizer {
         return new AnalyzedText(original, views.nfkc(), views.normalized(), payloads);
     }
 
-    /** One pass over the text, no views built: see {@link PlainAsciiScreen}. */
+    /** One pass over the text, no views built (the payload decoders only when it holds something they might decode): see {@link PlainAsciiScreen}. */
     @Override
     public boolean isPlain(String text) {
-        return PlainAsciiScreen.isPlain(text);
+        return PlainAsciiScreen.isPlain(text, this::decodesNothing);
+    }
+
+    /** Whether the first level of payload decoding, as {@link #analyze} runs it on a plain text, finds nothing. */
+    private boolean decodesNothing(String text) {
+        if (limits.maxDepth() == 0) {
+            return true;
+        }
+        DecodeBudget budget = new DecodeBudget(limits.maxPayloads(), limits.maxDecodedBytes());
+        List<PayloadDecoder.Run> runs = new ArrayList<>();
+        for (PayloadDecoder decoder : DECODERS) {
+            decoder.decode(text, budget, runs);
+        }
+        return runs.isEmpty();
     }
 
     /** The views of a text through the general (ICU) path, even when it is ASCII. For tests. */

@@ -4,21 +4,28 @@ import dev.parapet.core.content.Role;
 import dev.parapet.core.detect.Screen;
 
 /**
- * The screen of {@link SecretsDetector} on plain text. Every secret it reports needs one of: a run of 16
- * or more token chars (letters, digits, {@code + / = _ -}: issuer-prefixed keys have 20 and more, random
- * tokens 32, AWS secret keys 40); "eyJ" (a JWT header, which may be shorter); "@" (a password in a URL);
- * "-----" (a key block); "hooks.slack.com"; or "=" or ":" right after a name that says key, token, secret
- * or password (an assignment). A text with none of these holds no secret.
+ * The screen of {@link SecretsDetector} on plain text. Every secret it reports needs one of: an issuer's
+ * prefix ({@code AKIA}, {@code AIza}, {@code ghp_}, {@code xoxb-}, {@code sk_live_}, a Slack hook URL, …,
+ * as {@link KnownTokenScanner} reads them); "eyJ" (a JWT); "-----" (a key block); "@" (a password in a
+ * URL); a run of 32 or more token chars (letters, digits, {@code + / = _ -}: a random token, or an AWS
+ * secret key's 40); or "=" or ":" right after a name that says key, token, secret or password (an
+ * assignment). A text with none of these holds no secret.
  */
 final class SecretsScreen implements Screen {
 
-    /** Shorter than the shortest token any scanner reports. */
-    private static final int LONG_TOKEN = 16;
+    /** The shortest random token reported; AWS secret keys are longer. */
+    private static final int LONG_TOKEN = 32;
+    /** What every issuer-prefixed token, JWT and key block starts with, case as the scanners read it. */
+    private static final String[] PREFIXES = {"AKIA", "ASIA", "ABIA", "ACCA", "AIza", "ghp_", "gho_", "ghu_",
+            "ghs_", "ghr_", "github_pat_", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "k_live_", "k_test_",
+            "hooks.slack.com", "eyJ", "-----"};
 
     @Override
     public boolean mayFind(String text, String lower, Role role) {
         int n = text.length();
         int run = 0;
+        // A name that says secret lies inside the text: without such a word anywhere, no assignment counts.
+        boolean names = AssignedSecretScanner.mayNameSecret(lower);
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-') {
@@ -31,10 +38,16 @@ final class SecretsScreen implements Screen {
             if (c == '@') {
                 return true;
             }
-            if ((c == '=' || c == ':') && AssignedSecretScanner.mayNameSecret(AssignedSecretScanner.nameBefore(text, i))) {
+            if ((c == '=' || c == ':') && names
+                    && AssignedSecretScanner.mayNameSecret(AssignedSecretScanner.nameBefore(text, i))) {
                 return true;
             }
         }
-        return text.contains("eyJ") || text.contains("-----") || lower.contains("hooks.slack.com");
+        for (String p : PREFIXES) {
+            if (text.contains(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
