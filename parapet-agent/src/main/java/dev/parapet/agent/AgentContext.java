@@ -121,6 +121,53 @@ public final class AgentContext {
         return sb.toString();
     }
 
+    /**
+     * The user's own words, and, when they delegate to a document they named ({@link
+     * dev.parapet.agent.provenance.Scope#delegates}), the text of the documents the user pointed at, without the
+     * passages where injected instructions were found: what the user's request covers. Requests for actions in
+     * such a document (weaker signs) stay: they are the instructions the user handed over.
+     */
+    public String requestText() {
+        String user = userText();
+        if (!dev.parapet.agent.provenance.Scope.delegates(user)) {
+            return user;
+        }
+        StringBuilder sb = new StringBuilder(user);
+        for (Entry e : entries) {
+            if (e.designated() && !e.origin().trusted()) {
+                sb.append(without(e.text(), e.injected())).append('\n');
+            }
+        }
+        return sb.toString();
+    }
+
+    /**
+     * True when the user's request delegates to a document ({@link dev.parapet.agent.provenance.Scope#delegates})
+     * and {@code origin} produced a document the user pointed at.
+     */
+    public boolean delegatedTo(Origin origin) {
+        if (origin.trusted() || !dev.parapet.agent.provenance.Scope.delegates(userText())) {
+            return false;
+        }
+        for (Entry e : entries) {
+            if (e.designated() && e.origin().equals(origin)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code text} with the chars inside the spans blanked out. */
+    private static String without(String text, List<Span> spans) {
+        char[] c = text.toCharArray();
+        for (Span s : spans) {
+            for (int i = Math.max(0, s.start()); i < Math.min(c.length, s.end()); i++) {
+                c[i] = ' ';
+            }
+        }
+        return new String(c);
+    }
+
     /** The strongest injection evidence of any text read so far, with its origin; empty when none. */
     public java.util.Optional<Entry> mostSuspicious() {
         Entry best = null;

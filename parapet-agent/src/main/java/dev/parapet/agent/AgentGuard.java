@@ -100,7 +100,7 @@ public final class AgentGuard {
             }
         });
         boolean attacked = context.risk() >= policy.riskThreshold();
-        boolean inScope = Scope.of(context.userText()).covers(intents(rule));
+        boolean inScope = Scope.of(context.requestText()).covers(intents(rule));
         String suspect = context.mostSuspicious().map(e -> e.origin().toString()).orElse("");
         boolean untrusted = false;
         if (rule.sideEffecting()) {
@@ -229,7 +229,9 @@ public final class AgentGuard {
                         reasons.add(new Reason("copied_value", Action.REQUIRE_APPROVAL, rule.name(), arg,
                                 t.originName(), "argument '" + arg + "' of '" + rule.name() + "' is copied from "
                                 + t.originName() + ", which asks for actions"));
-                    } else if (t.grounding() == Grounding.SUSPECT) {
+                    } else if (t.grounding() == Grounding.SUSPECT && !t.origin().map(context::delegatedTo).orElse(false)) {
+                        // A plain value (an amount, a subject) from a request in a document the user delegated to
+                        // is the user's own instruction; targets from it are still checked above.
                         reasons.add(new Reason("suspect_value", attacked ? Action.BLOCK : Action.REQUIRE_APPROVAL,
                                 rule.name(), arg, t.originName(), "argument '" + arg + "' of '" + rule.name()
                                 + "' comes from a request for actions inside " + t.originName()));

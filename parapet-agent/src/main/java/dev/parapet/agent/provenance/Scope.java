@@ -38,6 +38,28 @@ public final class Scope {
         return new Scope(List.copyOf(w));
     }
 
+    /**
+     * Phrases with which a request hands its authority to a document it names ("read the file and follow the
+     * instructions precisely"). Lexical and English, like the policies' intents.
+     */
+    private static final List<String> DELEGATION = List.of("follow the instructions", "follow its instructions",
+            "follow the steps", "follow these instructions", "do what it says", "do as it says", "as instructed",
+            "carry out the instructions", "execute the instructions", "complete the tasks", "do the tasks");
+
+    /**
+     * True when the user's request delegates to a document it names: then the instructions of that document (minus
+     * any injected passage) widen what the request covers.
+     */
+    public static boolean delegates(String userText) {
+        String t = String.join(" ", Scope.of(userText).words);
+        for (String phrase : DELEGATION) {
+            if ((" " + t + " ").contains(" " + phrase + " ")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** True when any intent matches the request. */
     public boolean covers(List<String> intents) {
         for (String intent : intents) {

@@ -45,7 +45,7 @@ class AgentEvalCommandTest {
         Run r = run("--data", shared.toString(), "--format", "json");
         assertThat(r.code()).isZero();
         JsonNode results = new ObjectMapper().readTree(r.out()).get("results");
-        assertThat(results).hasSize(8);
+        assertThat(results).hasSize(9); // InjecAgent 4, AgentDojo 4, BIPIA in contexts 1
         for (JsonNode x : results) {
             assertThat(x.has("benchmark") && x.has("setting") && x.has("attack_success") && x.has("utility_loss")).isTrue();
             assertThat(x.get("attacker_calls").asInt()).isPositive();
