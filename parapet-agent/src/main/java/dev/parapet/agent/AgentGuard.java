@@ -101,10 +101,13 @@ public final class AgentGuard {
         });
         boolean attacked = context.risk() >= policy.riskThreshold();
         boolean inScope = Scope.of(context.requestText()).covers(intents(rule));
+        // Delegating to a document hands over which tools and plain values, never where things go: targets are
+        // judged against the user's own words.
+        boolean inOwnScope = inScope && Scope.of(context.userText()).covers(intents(rule));
         String suspect = context.mostSuspicious().map(e -> e.origin().toString()).orElse("");
         boolean untrusted = false;
         if (rule.sideEffecting()) {
-            untrusted = checkProvenance(call, rule, context, attacked, inScope, reasons);
+            untrusted = checkProvenance(call, rule, context, attacked, inOwnScope, reasons);
             if (context.hasUntrusted() && !inScope) {
                 reasons.add(attacked
                         ? new Reason("out_of_scope", Action.BLOCK, rule.name(), "", suspect, "tool '" + rule.name()
