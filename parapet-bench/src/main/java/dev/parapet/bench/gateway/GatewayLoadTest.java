@@ -150,8 +150,8 @@ public final class GatewayLoadTest {
                 Result c = chat.get();
                 Result st = stream.get();
                 Result md = mod.get();
-                rows.add(String.format(Locale.ROOT, "| %d | %,d | %d | %.2f | %.1f | %.0f |", m,
-                        c.requests() + st.requests() + md.requests(), c.errors() + st.errors() + md.errors(),
+                rows.add(String.format(Locale.ROOT, "| %d | %,d | %s | %.2f | %.1f | %.0f |", m,
+                        c.requests() + st.requests() + md.requests(), errors(c) + " / " + errors(st) + " / " + errors(md),
                         c.p99Millis(), g.heapAfterGcMb(), g.residentMb()));
             }
         } finally {
@@ -198,10 +198,10 @@ public final class GatewayLoadTest {
         md.append("| pipeline | requests/s | p50 ms | p99 ms | errors | steady rate /s | p50 ms | p99 ms | errors | gateway CPU ms/request | 2 cores / CPU per request |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (Run r : List.of(rules, dflt)) {
-            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %d | %,.0f | %.2f | %.2f | %d | %.3f | %,.0f /s |\n",
+            md.append(String.format(Locale.ROOT, "| %s | %,.0f | %.2f | %.2f | %s | %,.0f | %.2f | %.2f | %s | %.3f | %,.0f /s |\n",
                     r == rules ? "rules" : "default", r.moderation().perSecond(), r.moderation().p50Millis(),
-                    r.moderation().p99Millis(), r.moderation().errors(), r.moderationAtRate().perSecond(),
-                    r.moderationAtRate().p50Millis(), r.moderationAtRate().p99Millis(), r.moderationAtRate().errors(),
+                    r.moderation().p99Millis(), errors(r.moderation()), r.moderationAtRate().perSecond(),
+                    r.moderationAtRate().p50Millis(), r.moderationAtRate().p99Millis(), errors(r.moderationAtRate()),
                     r.moderationCpuMs(), 2000 / r.moderationCpuMs()));
         }
 
@@ -228,7 +228,7 @@ public final class GatewayLoadTest {
         md.append(String.format(Locale.ROOT, "| added | %.2f | %.2f |\n", rules.ttft().p50Millis() - ttftDirect.p50Millis(),
                 rules.ttft().p99Millis() - ttftDirect.p99Millis()));
         md.append(String.format(Locale.ROOT, "| bound: window + 5 ms | %.2f | %.2f |\n", window50 + 5, window99 + 5));
-        md.append(String.format(Locale.ROOT, "| errors (gateway) | %d | |\n", rules.ttft().errors()));
+        md.append(String.format(Locale.ROOT, "| errors (gateway) | %s | |\n", errors(rules.ttft())));
 
         md.append(String.format(Locale.ROOT, "\nMemory of the gateway's JVM (`-Xmx%s`; heap after a full GC by `jcmd`, "
                 + "resident set from `/proc`), after the runs above. Target: ≤ 512 MB.\n\n", HEAP));
@@ -240,17 +240,22 @@ public final class GatewayLoadTest {
                 + "requests/s each, open loop, one minute per row; heap after a full GC and resident set after each "
                 + "minute. A leak shows as heap after GC that keeps growing.\n\n", soakRows.size() - 1,
                 Math.max(1, s.chatRate() / 2)));
-        md.append("| minute | requests | errors | chat p99 ms | heap after GC MB | resident set MB |\n"
+        md.append("| minute | requests | errors (chat / streaming / moderation) | chat p99 ms | heap after GC MB | resident set MB |\n"
                 + "|---|---:|---:|---:|---:|---:|\n");
         soakRows.forEach(r -> md.append(r).append('\n'));
         md.append('\n');
     }
 
+    /** The error count, with the kinds when there are any. */
+    private static String errors(Result r) {
+        return r.errors() == 0 ? "0" : r.errors() + " (" + r.errorSummary() + ")";
+    }
+
     private static String chatRow(String pipeline, int rate, Result direct, Result gateway, double cpuMs) {
-        return String.format(Locale.ROOT, "| %s | %d | %.2f / %.2f | %.2f / %.2f | %.2f | %.2f | %d | %.3f |\n", pipeline,
+        return String.format(Locale.ROOT, "| %s | %d | %.2f / %.2f | %.2f / %.2f | %.2f | %.2f | %s | %.3f |\n", pipeline,
                 rate, direct.p50Millis(), direct.p99Millis(), gateway.p50Millis(), gateway.p99Millis(),
                 gateway.p50Millis() - direct.p50Millis(), gateway.p99Millis() - direct.p99Millis(),
-                gateway.errors() + direct.errors(), cpuMs);
+                errors(gateway) + (direct.errors() > 0 ? "; upstream directly " + errors(direct) : ""), cpuMs);
     }
 
     private static String prompt() throws IOException {

@@ -9,12 +9,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Flow;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -26,7 +30,19 @@ import java.util.concurrent.locks.LockSupport;
 public final class LoadGenerator {
 
     /** What a run measured. Latencies in microseconds. */
-    public record Result(long requests, long errors, double seconds, Histogram latency) {
+    public record Result(long requests, long errors, double seconds, Histogram latency, Map<String, Long> errorKinds) {
+
+        public Result {
+            errorKinds = Map.copyOf(errorKinds);
+        }
+
+        /** The errors by kind, e.g. {@code timeout 12, status 503 3}; empty when none. */
+        public String errorSummary() {
+            StringBuilder sb = new StringBuilder();
+            new TreeMap<>(errorKinds).forEach((k, v) -> sb.append(sb.length() == 0 ? "" : ", ").append(k).append(' ').append(v));
+            return sb.toString();
+        }
+
         public double perSecond() {
             return requests / seconds;
         }
@@ -64,18 +80,19 @@ public final class LoadGenerator {
      */
     public Result openLoop(HttpRequest request, Until until, int rate, Duration warmup, Duration measure)
             throws InterruptedException {
-        run(request, until, rate, warmup, new Recorder(3), new AtomicLong(), new AtomicLong());
+        run(request, until, rate, warmup, new Recorder(3), new AtomicLong(), new Errors());
         Recorder rec = new Recorder(3);
         AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Errors errors = new Errors();
         long t0 = System.nanoTime();
         run(request, until, rate, measure, rec, done, errors);
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(done.get(), errors.get(), Math.max(seconds, measure.toNanos() / 1e9), rec.getIntervalHistogram());
+        return new Result(done.get(), errors.total(), Math.max(seconds, measure.toNanos() / 1e9), rec.getIntervalHistogram(),
+                errors.byKind());
     }
 
     private void run(HttpRequest request, Until until, int rate, Duration length, Recorder rec, AtomicLong done,
-                     AtomicLong errors) throws InterruptedException {
+                     Errors errors) throws InterruptedException {
         long period = 1_000_000_000L / rate;
         long start = System.nanoTime();
         long n = length.toNanos() / period;
@@ -104,17 +121,18 @@ public final class LoadGenerator {
     /** Keeps {@code concurrency} requests in flight for {@code warmup}, then for {@code measure}. */
     public Result closedLoop(HttpRequest request, int concurrency, Duration warmup, Duration measure)
             throws InterruptedException {
-        closed(request, concurrency, warmup, new Recorder(3), new AtomicLong(), new AtomicLong());
+        closed(request, concurrency, warmup, new Recorder(3), new AtomicLong(), new Errors());
         Recorder rec = new Recorder(3);
         AtomicLong done = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
+        Errors errors = new Errors();
         long t0 = System.nanoTime();
         closed(request, concurrency, measure, rec, done, errors);
-        return new Result(done.get(), errors.get(), (System.nanoTime() - t0) / 1e9, rec.getIntervalHistogram());
+        return new Result(done.get(), errors.total(), (System.nanoTime() - t0) / 1e9, rec.getIntervalHistogram(),
+                errors.byKind());
     }
 
     private void closed(HttpRequest request, int concurrency, Duration length, Recorder rec, AtomicLong done,
-                        AtomicLong errors) throws InterruptedException {
+                        Errors errors) throws InterruptedException {
         Semaphore slots = new Semaphore(concurrency);
         long end = System.nanoTime() + length.toNanos();
         while (System.nanoTime() < end) {
@@ -127,47 +145,71 @@ public final class LoadGenerator {
     }
 
     private CompletableFuture<?> send(HttpRequest request, Until until, long intended, Recorder rec, AtomicLong done,
-                                      AtomicLong errors) {
-        CompletableFuture<Boolean> ok;
+                                      Errors errors) {
+        CompletableFuture<String> ok; // null when good, else the kind of error
         if (until == Until.COMPLETE) {
             ok = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .thenApply(r -> r.statusCode() == 200);
+                    .thenApply(r -> r.statusCode() == 200 ? null : "status " + r.statusCode());
         } else {
             int chars = until == Until.FIRST_TOKEN ? 1 : holdbackChars + 1;
             ContentWatcher w = new ContentWatcher(chars);
             // The response itself completes only at the end of the stream; the watcher completes at the token.
             client.sendAsync(request, info -> {
                 if (info.statusCode() != 200) {
-                    w.reached.complete(false);
+                    w.reached.complete("status " + info.statusCode());
                 }
                 return HttpResponse.BodySubscribers.fromLineSubscriber(w);
             }).whenComplete((r, e) -> {
                 if (e != null) {
                     w.reached.completeExceptionally(e);
                 } else {
-                    w.reached.complete(false); // ended before enough content: no effect once reached
+                    w.reached.complete("short stream"); // ended before enough content: no effect once reached
                 }
             });
             ok = w.reached;
         }
-        return ok.whenComplete((good, e) -> {
+        return ok.whenComplete((error, e) -> {
             long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
-            if (e == null && Boolean.TRUE.equals(good)) {
+            if (e == null && error == null) {
                 rec.recordValue(micros);
                 done.incrementAndGet();
             } else {
-                errors.incrementAndGet();
+                errors.add(e != null ? kind(e) : error);
             }
         });
     }
 
+    private static String kind(Throwable e) {
+        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
+        return t instanceof java.net.http.HttpTimeoutException ? "timeout" : t.getClass().getSimpleName();
+    }
+
+    /** Errors counted by kind. */
+    private static final class Errors {
+        private final Map<String, LongAdder> kinds = new ConcurrentHashMap<>();
+
+        void add(String kind) {
+            kinds.computeIfAbsent(kind, k -> new LongAdder()).increment();
+        }
+
+        long total() {
+            return kinds.values().stream().mapToLong(LongAdder::sum).sum();
+        }
+
+        Map<String, Long> byKind() {
+            Map<String, Long> m = new TreeMap<>();
+            kinds.forEach((k, v) -> m.put(k, v.sum()));
+            return m;
+        }
+    }
+
     /**
      * Reads a stream of server-sent events and completes once {@code chars} characters of content have
-     * arrived (the clock stops then; the rest of the stream is still read), or false when the stream ends
-     * first or carries an error.
+     * arrived (the clock stops then; the rest of the stream is still read) with null, or with the kind of
+     * error when the stream ends first or carries an error.
      */
     private static final class ContentWatcher implements Flow.Subscriber<String> {
-        final CompletableFuture<Boolean> reached = new CompletableFuture<>();
+        final CompletableFuture<String> reached = new CompletableFuture<>();
         private final int chars;
         private int seen;
 
@@ -186,12 +228,12 @@ public final class LoadGenerator {
                 return;
             }
             if (line.contains("\"error\"")) {
-                reached.complete(false);
+                reached.complete("error event");
                 return;
             }
             seen += contentLength(line);
             if (seen >= chars) {
-                reached.complete(true);
+                reached.complete(null);
             }
         }
 
@@ -202,7 +244,7 @@ public final class LoadGenerator {
 
         @Override
         public void onComplete() {
-            reached.complete(false);
+            reached.complete("short stream");
         }
 
         /** Characters of {@code "content":"…"} in one event (the answers carry no escapes). */
