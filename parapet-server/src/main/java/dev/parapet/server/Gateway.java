@@ -12,6 +12,9 @@ import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.PolicyLoader;
 import dev.parapet.core.taxonomy.Taxonomies;
 import dev.parapet.core.yaml.YamlException;
+import dev.parapet.judge.JudgeConfig;
+import dev.parapet.judge.JudgeConfigLoader;
+import dev.parapet.judge.Judges;
 import dev.parapet.server.agent.ToolCallGuard;
 import dev.parapet.server.audit.Database;
 import dev.parapet.server.audit.DecisionLog;
@@ -100,8 +103,9 @@ public final class Gateway implements AutoCloseable {
         Taxonomies taxonomies = Taxonomies.builtIn(); // parsed once: policies, moderation and review share it
         PolicyLoader loader = new PolicyLoader(taxonomies.canonical());
         TextNormalizer normalizer = Parapet.builder().normalizerOrDefault();
-        List<Detector> detectors = config.pipeline() == GatewayConfig.Pipeline.RULES
+        List<Detector> base = config.pipeline() == GatewayConfig.Pipeline.RULES
                 ? RuleDetectors.defaults(normalizer) : detectorFactory.apply(normalizer);
+        List<Detector> detectors = withJudges(config.judgesFile(), taxonomies, base);
         guards.put("", Guard.of(config.policyFile().map(p -> load(loader, p)).orElse(Policy.defaultPolicy()),
                 normalizer, detectors));
         Map<Path, Guard> byFile = new LinkedHashMap<>(); // keys sharing a policy file share its pipelines
@@ -133,6 +137,27 @@ public final class Gateway implements AutoCloseable {
                     + config.server().port() + ": " + rootMessage(e));
         }
         return g;
+    }
+
+    /** Each guard model sits behind the detectors before it: asked only where they are unsure (as in the CLI). */
+    private static List<Detector> withJudges(Optional<Path> file, Taxonomies taxonomies, List<Detector> detectors) {
+        if (file.isEmpty()) {
+            return detectors;
+        }
+        if (!Files.isRegularFile(file.get())) {
+            throw new ConfigException(file.get() + ": no such judges file");
+        }
+        List<JudgeConfig> judges;
+        try {
+            judges = new JudgeConfigLoader(taxonomies).load(file.get());
+        } catch (YamlException | IllegalArgumentException e) {
+            throw new ConfigException(e.getMessage());
+        }
+        List<Detector> out = detectors;
+        for (JudgeConfig judge : judges) {
+            out = List.of(Judges.ensemble(judge, Judges.detector(judge), out));
+        }
+        return out;
     }
 
     private static String ms(long from, long to) {

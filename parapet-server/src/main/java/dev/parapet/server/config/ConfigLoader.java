@@ -138,7 +138,7 @@ public final class ConfigLoader {
                 toolPolicy.isEmpty() ? Optional.empty() : Optional.of(Path.of(toolPolicy)),
                 onBlock("agent_guard.on_block"));
         return new GatewayConfig(server, policy.isEmpty() ? Optional.empty() : Optional.of(Path.of(policy)),
-                pipeline("pipeline.detectors"), string("moderation.model"), chat, audit, bool("failure.fail_open"), auth, agent);
+                pipeline("pipeline.detectors"), path("pipeline.judges"), string("moderation.model"), chat, audit, bool("failure.fail_open"), auth, agent);
     }
 
     private Value value(String path) {
@@ -187,6 +187,11 @@ public final class ConfigLoader {
             case "error" -> GatewayConfig.OnBlock.ERROR;
             default -> throw bad(path, v, "expected refusal or error, found '" + v.text() + "'");
         };
+    }
+
+    private Optional<Path> path(String path) {
+        String v = string(path);
+        return v.isEmpty() ? Optional.empty() : Optional.of(Path.of(v));
     }
 
     private GatewayConfig.Pipeline pipeline(String path) {
@@ -280,6 +285,7 @@ public final class ConfigLoader {
         m.put("server.shutdown_grace_ms", "PARAPET_SHUTDOWN_GRACE_MS");
         m.put("policy.file", "PARAPET_POLICY");
         m.put("pipeline.detectors", "PARAPET_PIPELINE");
+        m.put("pipeline.judges", "PARAPET_JUDGES");
         m.put("moderation.model", "PARAPET_MODERATION_MODEL");
         m.put("chat.upstream_url", "PARAPET_UPSTREAM_URL");
         m.put("chat.upstream_api_key", "PARAPET_UPSTREAM_API_KEY");

@@ -13,6 +13,8 @@ import java.util.Optional;
  * @param server     where and how to listen
  * @param policyFile the policy, or empty for the built-in default
  * @param pipeline   which detectors run
+ * @param judgesFile guard models to escalate to where the pipeline is unsure (see docs/GUARD-MODELS.md), or
+ *                   empty
  * @param moderationModel the model name reported by the moderation endpoint
  * @param chat       the chat proxy
  * @param audit      the decision log
@@ -20,13 +22,14 @@ import java.util.Optional;
  * @param auth       API keys and rate limits
  * @param agentGuard the tool policy that tool calls in upstream answers are checked against
  */
-public record GatewayConfig(Server server, Optional<Path> policyFile, Pipeline pipeline, String moderationModel, Chat chat,
+public record GatewayConfig(Server server, Optional<Path> policyFile, Pipeline pipeline, Optional<Path> judgesFile,
+                            String moderationModel, Chat chat,
                             Audit audit, boolean failOpen, Auth auth, AgentGuard agentGuard) {
 
     /** This configuration listening on another port. */
     public GatewayConfig withPort(int port) {
         return new GatewayConfig(new Server(server.host(), port, server.maxRequestBytes(), server.idleTimeout(),
-                server.shutdownGrace()), policyFile, pipeline, moderationModel, chat, audit, failOpen, auth, agentGuard);
+                server.shutdownGrace()), policyFile, pipeline, judgesFile, moderationModel, chat, audit, failOpen, auth, agentGuard);
     }
 
     /** Listening and request limits. */
