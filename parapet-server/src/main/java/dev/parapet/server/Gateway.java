@@ -43,6 +43,7 @@ import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.ServerConnector;
 
 import java.nio.file.Files;
@@ -201,7 +202,11 @@ public final class Gateway implements AutoCloseable {
 
         app = Javalin.create(cfg -> {
             configure(cfg);
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyErrors(responses.errors())));
+            cfg.jetty.modifyServer(server -> {
+                server.setErrorHandler(new JettyErrors(responses.errors()));
+                // Under overload, connections past the limit wait in the kernel's queue instead of in the heap.
+                server.addBean(new NetworkConnectionLimit(config.server().maxConnections(), server));
+            });
             cfg.routes.get("/healthz", routes.open("healthz", ctx -> responses.json(ctx, 200, status(mapper, "ok"))));
             cfg.routes.get("/readyz", routes.open("readyz", ctx -> {
                 if (draining || !database.healthy()) {

@@ -20,6 +20,31 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LimitsAndShutdownTest {
 
     @Test
+    void connectionsPastTheLimitWaitUntilOneCloses(@TempDir Path dir) throws Exception {
+        try (TestGateway gw = TestGateway.start(dir, Map.of("PARAPET_MAX_CONNECTIONS", "2"));
+             Socket a = new Socket("127.0.0.1", gw.gateway.port());
+             Socket b = new Socket("127.0.0.1", gw.gateway.port())) {
+            // Both idle connections are accepted and held: a third client is not served meanwhile.
+            assertThat(get(gw, a)).startsWith("HTTP/1.1 200");
+            assertThat(get(gw, b)).startsWith("HTTP/1.1 200");
+            CompletableFuture<HttpResponse<String>> third = gw.http.sendAsync(
+                    HttpRequest.newBuilder(gw.uri("/healthz")).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Thread.sleep(500);
+            assertThat(third).isNotDone();
+            a.close();
+            assertThat(third.get().statusCode()).isEqualTo(200);
+        }
+    }
+
+    private static String get(TestGateway gw, Socket s) throws Exception {
+        s.getOutputStream().write(("GET /healthz HTTP/1.1\r\nHost: 127.0.0.1:" + gw.gateway.port() + "\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        s.getOutputStream().flush();
+        return new String(s.getInputStream().readNBytes(15), StandardCharsets.ISO_8859_1);
+    }
+
+    @Test
     void hugeBodiesGet413WhetherDeclaredOrNot(@TempDir Path dir) throws Exception {
         try (TestGateway gw = TestGateway.start(dir, Map.of("PARAPET_MAX_REQUEST_BYTES", "65536"))) {
             String big = "{\"input\":\"" + "a".repeat(200_000) + "\"}";

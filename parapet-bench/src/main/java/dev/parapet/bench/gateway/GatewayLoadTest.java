@@ -60,6 +60,9 @@ public final class GatewayLoadTest {
     static final int CONCURRENCY = 16;
     static final int DEFAULT_PIPELINE_CHAT_RATE = 50;
     static final String HEAP = "512m";
+    /** The soak's streams and moderations per second, beside half the chat rate of non-streaming chat. */
+    static final int SOAK_STREAM_RATE = 20;
+    static final int SOAK_MODERATION_RATE = 50;
     static final String CHAT = "{\"model\":\"bench\",\"messages\":[{\"role\":\"system\",\"content\":\"You are a helpful "
             + "assistant.\"},{\"role\":\"user\",\"content\":\"What is the capital of France? Answer in two sentences.\"}]}";
     static final String CHAT_STREAM = CHAT.replace("{\"model\":\"bench\",", "{\"model\":\"bench\",\"stream\":true,");
@@ -133,7 +136,7 @@ public final class GatewayLoadTest {
     private static void soak(GatewayProcess g, LoadGenerator load, String moderation, Settings s, List<String> rows)
             throws Exception {
         String chatUrl = g.url() + "/v1/chat/completions";
-        int third = Math.max(1, s.chatRate() / 2);
+        int chatRate = Math.max(1, s.chatRate() / 2);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
             rows.add(String.format(Locale.ROOT, "| start | — | — | — | %.1f | %.0f |", g.heapAfterGcMb(), g.residentMb()));
@@ -141,11 +144,11 @@ public final class GatewayLoadTest {
             for (long m = 1; m <= minutes; m++) {
                 Duration minute = Duration.ofMinutes(1);
                 CompletableFuture<Result> chat = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
-                        LoadGenerator.post(chatUrl, CHAT), Until.COMPLETE, third, Duration.ZERO, minute)), pool);
+                        LoadGenerator.post(chatUrl, CHAT), Until.COMPLETE, chatRate, Duration.ZERO, minute)), pool);
                 CompletableFuture<Result> stream = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
-                        LoadGenerator.post(chatUrl, CHAT_STREAM), Until.FIRST_TOKEN, third, Duration.ZERO, minute)), pool);
+                        LoadGenerator.post(chatUrl, CHAT_STREAM), Until.FIRST_TOKEN, SOAK_STREAM_RATE, Duration.ZERO, minute)), pool);
                 CompletableFuture<Result> mod = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
-                        LoadGenerator.post(g.url() + "/v1/moderations", moderation), Until.COMPLETE, third,
+                        LoadGenerator.post(g.url() + "/v1/moderations", moderation), Until.COMPLETE, SOAK_MODERATION_RATE,
                         Duration.ZERO, minute)), pool);
                 Result c = chat.get();
                 Result st = stream.get();
@@ -236,10 +239,10 @@ public final class GatewayLoadTest {
         md.append(String.format(Locale.ROOT, "| rules | %.1f | %.0f |\n", rules.heapLoaded(), rules.rss()));
         md.append(String.format(Locale.ROOT, "| default | %.1f | %.0f |\n", dflt.heapLoaded(), dflt.rss()));
 
-        md.append(String.format(Locale.ROOT, "\nSoak, rules, %d minute(s): chat, streaming chat and moderation at %d "
-                + "requests/s each, open loop, one minute per row; heap after a full GC and resident set after each "
-                + "minute. A leak shows as heap after GC that keeps growing.\n\n", soakRows.size() - 1,
-                Math.max(1, s.chatRate() / 2)));
+        md.append(String.format(Locale.ROOT, "\nSoak, rules, %d minute(s): chat at %d, streaming chat at %d and "
+                + "moderation at %d requests/s, open loop, one minute per row; heap after a full GC and resident set "
+                + "after each minute. A leak shows as heap after GC that keeps growing.\n\n", soakRows.size() - 1,
+                Math.max(1, s.chatRate() / 2), SOAK_STREAM_RATE, SOAK_MODERATION_RATE));
         md.append("| minute | requests | errors (chat / streaming / moderation) | chat p99 ms | heap after GC MB | resident set MB |\n"
                 + "|---|---:|---:|---:|---:|---:|\n");
         soakRows.forEach(r -> md.append(r).append('\n'));

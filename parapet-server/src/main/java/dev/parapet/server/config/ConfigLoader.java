@@ -110,7 +110,8 @@ public final class ConfigLoader {
                 integer("server.port", 0, 65535),
                 integer("server.max_request_bytes", 1024, Integer.MAX_VALUE),
                 millis("server.idle_timeout_ms"),
-                millis("server.shutdown_grace_ms"));
+                millis("server.shutdown_grace_ms"),
+                integer("server.max_connections", 1, 1_000_000));
         String policy = string("policy.file");
         GatewayConfig.Chat chat = new GatewayConfig.Chat(
                 url("chat.upstream_url"),
@@ -283,6 +284,7 @@ public final class ConfigLoader {
         m.put("server.max_request_bytes", "PARAPET_MAX_REQUEST_BYTES");
         m.put("server.idle_timeout_ms", "PARAPET_IDLE_TIMEOUT_MS");
         m.put("server.shutdown_grace_ms", "PARAPET_SHUTDOWN_GRACE_MS");
+        m.put("server.max_connections", "PARAPET_MAX_CONNECTIONS");
         m.put("policy.file", "PARAPET_POLICY");
         m.put("pipeline.detectors", "PARAPET_PIPELINE");
         m.put("pipeline.judges", "PARAPET_JUDGES");

@@ -29,12 +29,18 @@ public record GatewayConfig(Server server, Optional<Path> policyFile, Pipeline p
     /** This configuration listening on another port. */
     public GatewayConfig withPort(int port) {
         return new GatewayConfig(new Server(server.host(), port, server.maxRequestBytes(), server.idleTimeout(),
-                server.shutdownGrace()), policyFile, pipeline, judgesFile, moderationModel, chat, audit, failOpen, auth, agentGuard);
+                server.shutdownGrace(), server.maxConnections()), policyFile, pipeline, judgesFile, moderationModel, chat, audit, failOpen, auth, agentGuard);
     }
 
     /** Listening and request limits. */
+    /**
+     * Listening and request limits.
+     *
+     * @param maxConnections connections open at once; beyond it the gateway stops accepting until one
+     *                       closes (the rest wait in the kernel's queue), so an overload cannot exhaust the heap
+     */
     public record Server(String host, int port, long maxRequestBytes, Duration idleTimeout,
-                         Duration shutdownGrace) {
+                         Duration shutdownGrace, int maxConnections) {
     }
 
     /**
