@@ -104,10 +104,11 @@ public final class GatewayLoadTest {
      * @param moderationCpuMs the gateway's CPU time per moderation request (all its threads, GC and JIT
      *                        included), at the steady rate: it depends little on what else the machine runs
      * @param chatCpuMs       the same per non-streaming chat request
+     * @param streamCpuMs     the same per streamed chat request (the whole stream)
      */
     private record Run(double listening, double ready, double heapIdle, Result moderation, Result moderationAtRate,
-                       double moderationCpuMs, Result chat, double chatCpuMs, Result ttft, double heapLoaded,
-                       double rss) {
+                       double moderationCpuMs, Result chat, double chatCpuMs, Result ttft, double streamCpuMs,
+                       double heapLoaded, double rss) {
     }
 
     private static Run measure(GatewayProcess g, LoadGenerator load, String moderation, Settings s, int chatRate,
@@ -126,10 +127,17 @@ public final class GatewayLoadTest {
         cpu0 = g.cpuSeconds();
         Result chat = load.openLoop(chatRequest, Until.COMPLETE, chatRate, Duration.ZERO, s.measure());
         double chatCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, chat.requests() + chat.errors());
-        Result ttft = streaming ? load.openLoop(LoadGenerator.post(chatUrl, CHAT_STREAM), Until.FIRST_TOKEN, chatRate,
-                s.warmup(), s.measure()) : null;
+        Result ttft = null;
+        double streamCpu = 0;
+        if (streaming) {
+            HttpRequest streamRequest = LoadGenerator.post(chatUrl, CHAT_STREAM);
+            load.openLoop(streamRequest, Until.FIRST_TOKEN, chatRate, Duration.ZERO, s.warmup());
+            cpu0 = g.cpuSeconds();
+            ttft = load.openLoop(streamRequest, Until.FIRST_TOKEN, chatRate, Duration.ZERO, s.measure());
+            streamCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, ttft.requests() + ttft.errors());
+        }
         return new Run(g.listeningSeconds(), g.readySeconds(), idle, closed, atRate, modCpu, chat, chatCpu, ttft,
-                g.heapAfterGcMb(), g.residentMb());
+                streamCpu, g.heapAfterGcMb(), g.residentMb());
     }
 
     /** Mixed load minute by minute; heap after GC and resident set after each minute. */
@@ -232,6 +240,7 @@ public final class GatewayLoadTest {
                 rules.ttft().p99Millis() - ttftDirect.p99Millis()));
         md.append(String.format(Locale.ROOT, "| bound: window + 5 ms | %.2f | %.2f |\n", window50 + 5, window99 + 5));
         md.append(String.format(Locale.ROOT, "| errors (gateway) | %s | |\n", errors(rules.ttft())));
+        md.append(String.format(Locale.ROOT, "| gateway CPU per stream, ms | %.3f | |\n", rules.streamCpuMs()));
 
         md.append(String.format(Locale.ROOT, "\nMemory of the gateway's JVM (`-Xmx%s`; heap after a full GC by `jcmd`, "
                 + "resident set from `/proc`), after the runs above. Target: ≤ 512 MB.\n\n", HEAP));
