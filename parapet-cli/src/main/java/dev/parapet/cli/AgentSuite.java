@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parapet.agent.bench.AgentBenchmarks;
 import dev.parapet.agent.bench.BenchmarkResult;
 import dev.parapet.eval.run.ExternalSuite;
+import dev.parapet.ml.MlDetectors;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -15,7 +16,8 @@ import java.util.Map;
 
 /**
  * {@code parapet eval --suite agents}: InjecAgent and the AgentDojo suites replayed against the agent guard,
- * reported as attack success and utility loss per benchmark and setting.
+ * reported as attack success and utility loss per benchmark and setting, and BIPIA's injections hidden in contexts
+ * (missed injections and flagged clean contexts) for the rule detector alone and with the injection classifier.
  */
 final class AgentSuite implements ExternalSuite {
 
@@ -32,7 +34,8 @@ final class AgentSuite implements ExternalSuite {
             err.flush();
             return ExitCodes.USAGE;
         }
-        List<BenchmarkResult> results = AgentBenchmarks.run(sharedRoot);
+        // The shipped injection classifier joins the rule detector on BIPIA's hidden injections (its own row).
+        List<BenchmarkResult> results = AgentBenchmarks.run(sharedRoot, List.of(MlDetectors.injectionClassifier()));
         if (format.equals("json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("suite", name());

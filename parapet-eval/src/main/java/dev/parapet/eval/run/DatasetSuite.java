@@ -16,7 +16,7 @@ public final class DatasetSuite implements Suite {
     /** The benchmarks of the quality bar: harmful-intent, over-refusal, hate, hazards, languages, injection. */
     public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
             "hatecheck", "ailuminate:test:en", "ailuminate:test:fr", "xsafety:test", "rtp-lx", "multijail",
-            "ud-sentences:test", "cyberseceval-frr", "wildguardmix:test", "deepset:test", "cyberseceval-pi",
+            "ud-sentences:test", "cyberseceval-frr:test", "wildguardmix:test", "deepset:test", "cyberseceval-pi",
             "bipia:test", "obfuscation");
 
     private final String name;
