@@ -298,7 +298,7 @@ public final class EvalCommand implements Callable<Integer> {
         String json = runs.size() == 1 && !isSuite ? JsonReport.write(JsonReport.run(runs.get(0)))
                 : JsonReport.write(JsonReport.suite(new SuiteResult(isSuite ? suite : "runs", runs, skipped)));
         String markdown = isSuite
-                ? EvaluationDoc.builtIn().render(commandText(), nodes, skipped)
+                ? EvaluationDoc.builtIn().render(commandText(), nodes, skipped) + externalSections()
                 : MarkdownReport.report(heading, nodes);
         String text = switch (format) {
             case "json" -> json;
@@ -315,6 +315,22 @@ public final class EvalCommand implements Callable<Integer> {
         if (jsonFile != null) writeFile(jsonFile, json);
         if (markdownFile != null) writeFile(markdownFile, markdown);
         if (htmlFile != null) writeFile(htmlFile, HtmlReport.page(heading, nodes));
+    }
+
+    /** The other suites' sections of the evaluation page (e.g. the agent benchmarks), when a page is written. */
+    private String externalSections() throws IOException {
+        if (markdownFile == null) {
+            return "";
+        }
+        StringBuilder md = new StringBuilder();
+        for (ExternalSuite x : external) {
+            try {
+                x.markdownSection(data).ifPresent(section -> md.append('\n').append(section));
+            } catch (Exception e) {
+                throw new IOException(x.name() + " suite: " + e.getMessage(), e);
+            }
+        }
+        return md.toString();
     }
 
     private static void writeFile(Path p, String text) throws IOException {

@@ -18,4 +18,10 @@ public interface ExternalSuite {
      * @return the exit code: 0 done, 2 usage or missing data
      */
     int run(Path dataRoot, String format, PrintWriter out, PrintWriter err) throws Exception;
+
+    /**
+     * The suite's own section of the evaluation page that {@code --suite NAME --markdown FILE} writes for a
+     * detection suite (a Markdown heading and its figures), or empty when its data is absent.
+     */
+    java.util.Optional<String> markdownSection(Path dataRoot) throws Exception;
 }
