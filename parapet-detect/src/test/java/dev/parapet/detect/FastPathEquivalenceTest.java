@@ -6,6 +6,7 @@ import dev.parapet.core.content.Role;
 import dev.parapet.core.pipeline.PipelineScreen;
 import dev.parapet.core.text.UnicodeNormalizer;
 import dev.parapet.core.verdict.Verdict;
+import dev.parapet.detect.pii.ObfuscationRecallTest;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Example;
@@ -19,8 +20,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -59,7 +58,7 @@ class FastPathEquivalenceTest {
         for (String line : lines("/pii/obfuscations.tsv")) {
             String[] f = line.split("\t");
             if (f.length >= 3 && !line.startsWith("#")) {
-                texts.add(unescape(f[2]));
+                texts.add(ObfuscationRecallTest.unescape(f[2]));
             }
         }
         assertThat(texts).hasSizeGreaterThan(400);
@@ -147,14 +146,5 @@ class FastPathEquivalenceTest {
             assertThat(in).as(resource).isNotNull();
             return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().toList();
         }
-    }
-
-    private static String unescape(String s) {
-        Matcher m = Pattern.compile("\\\\u([0-9A-Fa-f]{4})").matcher(s);
-        StringBuilder b = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(b, Matcher.quoteReplacement(String.valueOf((char) Integer.parseInt(m.group(1), 16))));
-        }
-        return m.appendTail(b).toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.parapet.judge;
 
+import dev.parapet.core.hash.Sha256;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parapet.core.content.Content;
@@ -19,11 +20,7 @@ import dev.parapet.judge.model.GuardModel;
 import dev.parapet.judge.model.GuardVerdict;
 import dev.parapet.judge.model.MalformedVerdictException;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -84,7 +81,7 @@ public final class GuardDetector implements Detector {
             throw new IllegalArgumentException("judge '" + config.id() + "' reports no canonical category");
         }
         this.categories = Set.copyOf(covered);
-        this.policyVersion = sha256(config.family().wireName() + "\n" + config.model() + "\n" + config.api().wireName()
+        this.policyVersion = Sha256.hex(config.family().wireName() + "\n" + config.model() + "\n" + config.api().wireName()
                 + "\n" + String.join(",", covered) + "\n" + model.policyText()).substring(0, 16);
         this.breaker = new CircuitBreaker(config.breakerFailures(), config.breakerOpenFor(), nanoTime);
         this.inFlight = new Semaphore(config.maxConcurrent(), true);
@@ -276,16 +273,7 @@ public final class GuardDetector implements Detector {
 
     private String cacheKey(Exchange exchange) {
         String r = exchange.response().map(s -> "\u0001" + s).orElse("\u0000");
-        return sha256(exchange.prompt() + "\u0000" + r) + ":" + policyVersion;
-    }
-
-    private static String sha256(String s) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
+        return Sha256.hex(exchange.prompt() + "\u0000" + r) + ":" + policyVersion;
     }
 
     /** Counters for metrics. */

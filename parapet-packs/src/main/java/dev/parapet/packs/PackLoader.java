@@ -1,5 +1,6 @@
 package dev.parapet.packs;
 
+import dev.parapet.core.hash.Sha256;
 import dev.parapet.core.verdict.Action;
 import dev.parapet.core.yaml.Yaml;
 import dev.parapet.core.yaml.YamlException;
@@ -8,12 +9,9 @@ import dev.parapet.core.yaml.YamlNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -105,7 +103,7 @@ public final class PackLoader {
             }
             categories.add(category);
         }
-        return new PolicyPack(id, name, version, description, languages, categories, source, sha256(bytes));
+        return new PolicyPack(id, name, version, description, languages, categories, source, Sha256.hex(bytes));
     }
 
     private static PackCategory category(YamlNode c, List<String> packLanguages) {
@@ -231,13 +229,5 @@ public final class PackLoader {
                     + "lowercase letters, digits or '_'" + (dashes ? " or '-'" : "") + "; at most " + MAX_ID_LENGTH + ")");
         }
         return v;
-    }
-
-    static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
-        }
     }
 }

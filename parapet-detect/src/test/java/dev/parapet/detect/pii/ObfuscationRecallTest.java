@@ -17,7 +17,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Measures recall of the PII detector on the hand-written obfuscation set in {@code pii/obfuscations.tsv}. */
-class ObfuscationRecallTest {
+public class ObfuscationRecallTest {
 
     private static final String RESOURCE = "/pii/obfuscations.tsv";
 
@@ -74,8 +74,8 @@ class ObfuscationRecallTest {
         return cases;
     }
 
-    /** Replaces each {@code \}{@code uXXXX} with its char. */
-    static String unescape(String s) {
+    /** Replaces each {@code \}{@code uXXXX} with its char (how the project's TSV suites write invisible chars). */
+    public static String unescape(String s) {
         StringBuilder sb = new StringBuilder(s.length());
         for (int i = 0; i < s.length(); i++) {
             if (s.charAt(i) == '\\' && i + 5 < s.length() + 0 && s.charAt(i + 1) == 'u') {

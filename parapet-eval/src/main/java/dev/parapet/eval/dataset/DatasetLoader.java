@@ -1,5 +1,6 @@
 package dev.parapet.eval.dataset;
 
+import dev.parapet.core.hash.HashSplit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystems;

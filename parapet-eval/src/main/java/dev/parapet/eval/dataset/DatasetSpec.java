@@ -29,7 +29,7 @@ public record DatasetSpec(String name, String title, String reference, String fo
     public enum Splits {
         /** Its files are official splits; each source names its split. */
         OFFICIAL,
-        /** 80/20 by {@link HashSplit}: {@code train} and {@code test}. */
+        /** 80/20 by {@link dev.parapet.core.hash.HashSplit}: {@code train} and {@code test}. */
         HASH,
         /** No split: the whole set is one evaluation benchmark. */
         NONE

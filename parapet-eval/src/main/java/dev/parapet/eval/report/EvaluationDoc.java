@@ -3,7 +3,7 @@ package dev.parapet.eval.report;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.core.yaml.Yaml;
 import dev.parapet.core.yaml.YamlNode;
-import dev.parapet.eval.dataset.HashSplit;
+import dev.parapet.core.hash.HashSplit;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,5 +1,6 @@
 package dev.parapet.eval.dataset;
 
+import dev.parapet.core.hash.HashSplit;
 import dev.parapet.core.yaml.Yaml;
 import dev.parapet.core.yaml.YamlException;
 import org.junit.jupiter.api.Test;

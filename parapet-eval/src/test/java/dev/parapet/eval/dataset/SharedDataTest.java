@@ -1,5 +1,6 @@
 package dev.parapet.eval.dataset;
 
+import dev.parapet.core.hash.HashSplit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

@@ -1,10 +1,10 @@
 package dev.parapet.ml.embed;
 
+import dev.parapet.core.hash.Sha256;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
-import dev.parapet.ml.model.ModelFile;
 import dev.parapet.ml.model.ModelLoadException;
 
 import java.io.IOException;
@@ -44,7 +44,7 @@ public final class MiniLmEmbedder implements AutoCloseable {
     /** Loads the model from the classpath; fails here, with the model's name, when a file is missing or bad. */
     public static MiniLmEmbedder load() {
         byte[] model = resource(MODEL_RESOURCE);
-        String sha = ModelFile.sha256(model);
+        String sha = Sha256.hex(model);
         WordPieceTokenizer tokenizer;
         try (InputStream in = MiniLmEmbedder.class.getResourceAsStream(TOKENIZER_RESOURCE)) {
             if (in == null) {

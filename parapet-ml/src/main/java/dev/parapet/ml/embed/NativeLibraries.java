@@ -1,5 +1,6 @@
 package dev.parapet.ml.embed;
 
+import dev.parapet.core.hash.Sha256;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -48,7 +49,7 @@ final class NativeLibraries {
         }
         // named by the libraries' checksum, so two versions never share a folder and one version always reuses its own
         Path dir = Path.of(System.getProperty(DIR_PROPERTY, Path.of(System.getProperty("java.io.tmpdir"),
-                "parapet-onnxruntime-" + dev.parapet.ml.model.ModelFile.sha256(libs[0]).substring(0, 12)).toString()));
+                "parapet-onnxruntime-" + Sha256.hex(libs[0]).substring(0, 12)).toString()));
         try {
             Files.createDirectories(dir);
             for (int i = 0; i < names.length; i++) {

@@ -1,5 +1,6 @@
 package dev.parapet.ml.model;
 
+import dev.parapet.core.hash.Sha256;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -9,9 +10,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -50,7 +48,7 @@ public final class ModelFile {
             body.write(out);
         }
         byte[] data = bytes.toByteArray();
-        String sha = sha256(data);
+        String sha = Sha256.hex(data);
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + ".bin"), data);
         Files.writeString(dir.resolve(name + ".sha256"), sha + "\n", StandardCharsets.UTF_8);
@@ -103,7 +101,7 @@ public final class ModelFile {
     }
 
     static Opened open(String name, String kind, byte[] data, String expected) {
-        String actual = sha256(data);
+        String actual = Sha256.hex(data);
         if (!actual.equals(expected)) {
             throw new ModelLoadException("model " + name + " is corrupt: sha256 " + actual + ", expected " + expected);
         }
@@ -122,14 +120,6 @@ public final class ModelFile {
             return new Opened(storedName, storedKind, in);
         } catch (IOException e) {
             throw new ModelLoadException("model " + name + " (sha256 " + actual + "): unreadable: " + e.getMessage(), e);
-        }
-    }
-
-    public static String sha256(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is missing from this JVM", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.parapet.ml.train;
 
+import dev.parapet.core.hash.HashSplit;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MappingIterator;

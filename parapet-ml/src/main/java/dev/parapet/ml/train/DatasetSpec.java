@@ -27,7 +27,7 @@ import java.util.Set;
  * @param categories    value to canonical category; unmapped values leave the category empty
  * @param lang          a constant language, {@code {dir}} for the name of the file's folder, or empty
  * @param langField     the field holding the language, when {@code lang} is empty
- * @param split         {@code hash} (the 80% training part by {@link HashSplit}), {@code field} (rows whose
+ * @param split         {@code hash} (the 80% training part by {@link dev.parapet.core.hash.HashSplit}), {@code field} (rows whose
  *                      {@code splitField} value is in {@code splitValues}) or {@code all} (every row: for a
  *                      file that is itself an official training or validation split)
  * @param splitField    the split column, for {@code field}

@@ -1,8 +1,8 @@
 package dev.parapet.ml.train;
 
+import dev.parapet.core.hash.Sha256;
 import dev.parapet.ml.embed.MiniLmEmbedder;
 import dev.parapet.ml.linear.SparseVector;
-import dev.parapet.ml.model.ModelFile;
 
 import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
@@ -10,7 +10,6 @@ import java.io.DataOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -66,7 +65,7 @@ public final class EmbeddingCache implements Featurizer, AutoCloseable {
 
     @Override
     public SparseVector vector(String text) {
-        String key = ModelFile.sha256(text.getBytes(StandardCharsets.UTF_8));
+        String key = Sha256.hex(text);
         float[] v = cache.get(key);
         if (v == null) {
             v = embedder.embed(text);

@@ -26,7 +26,7 @@ final class Insertions {
         }
         List<Example> out = new ArrayList<>(texts.size());
         for (Example t : texts) {
-            int h = HashSplit.sampleKey(seed, t.text()).hashCode();
+            int h = TrainingSample.sampleKey(seed, t.text()).hashCode();
             String doc = documents.get(Integer.remainderUnsigned(h, documents.size())).text();
             String composed = insert(doc, t.text(), Integer.remainderUnsigned(h >>> 8, 3), maxChars);
             out.add(new Example(composed, t.unsafe(), t.category(), t.lang(), t.dataset()));

@@ -33,7 +33,7 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
             DatasetReader.Result r = reader.read(spec);
             files.put(spec.name(), r.files().stream().map(p -> dataRoot.relativize(p).toString()).toList());
             List<Example> rows = new ArrayList<>(r.examples());
-            rows.sort(Comparator.comparing(e -> HashSplit.sampleKey(recipe.seed(), e.text())));
+            rows.sort(Comparator.comparing(e -> TrainingSample.sampleKey(recipe.seed(), e.text())));
             if (spec.maxRows() > 0 && rows.size() > spec.maxRows()) {
                 rows = rows.subList(0, spec.maxRows());
             }
@@ -66,11 +66,11 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
         }
         conflicting.forEach(byText::remove);
         List<Example> all = new ArrayList<>(byText.values());
-        all.sort(Comparator.comparing(e -> HashSplit.sampleKey(recipe.seed(), e.text())));
+        all.sort(Comparator.comparing(e -> TrainingSample.sampleKey(recipe.seed(), e.text())));
         List<Example> fit = new ArrayList<>();
         List<Example> held = new ArrayList<>();
         for (Example e : all) {
-            (HashSplit.isHeldOut(e.text(), recipe.heldOutPercent()) ? held : fit).add(e);
+            (TrainingSample.isHeldOut(e.text(), recipe.heldOutPercent()) ? held : fit).add(e);
         }
         log.printf("  %d examples after de-duplication (%d labelled both ways dropped): %d to fit, %d held out%n",
                 all.size(), conflicting.size(), fit.size(), held.size());

@@ -1,5 +1,6 @@
 package dev.parapet.server.agent;
 
+import dev.parapet.core.hash.Sha256;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.agent.Action;
 import dev.parapet.agent.AgentContext;
@@ -18,11 +19,8 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +66,7 @@ public final class ToolCallGuard {
             throw new ConfigException(file + ": " + e.getMessage());
         }
         // The version is the file's content hash: the audit says exactly which rules decided.
-        return new ToolCallGuard(AgentGuard.of(policy), "tools:" + file.getFileName(), sha256(bytes).substring(0, 12));
+        return new ToolCallGuard(AgentGuard.of(policy), "tools:" + file.getFileName(), Sha256.hex(bytes).substring(0, 12));
     }
 
     /** The policy's id in the audit log: {@code tools:FILENAME}. */
@@ -178,13 +176,5 @@ public final class ToolCallGuard {
             }
         }
         return sb.toString();
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
     }
 }

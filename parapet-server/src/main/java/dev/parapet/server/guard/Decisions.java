@@ -1,5 +1,6 @@
 package dev.parapet.server.guard;
 
+import dev.parapet.core.hash.Sha256;
 import dev.parapet.core.content.Content;
 import dev.parapet.core.verdict.Action;
 import dev.parapet.core.verdict.DetectorFailure;
@@ -9,13 +10,9 @@ import dev.parapet.server.audit.DecisionLog;
 import dev.parapet.server.http.ApiException;
 import dev.parapet.server.metrics.Metrics;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -81,7 +78,7 @@ public final class Decisions {
         String id = "dec_" + UUID.randomUUID().toString().replace("-", "");
         Decision d = new Decision(id, clock.instant(), client, endpoint, content.role().wireName(),
                 v.policyId(), v.policyVersion(), v.action().wireName(), v.flagged(), v.categories(),
-                v.flaggedCategories(), failedOpen, sha256(content.text()), content.text().length(),
+                v.flaggedCategories(), failedOpen, Sha256.hex(content.text()), content.text().length(),
                 storeText ? Optional.of(content.text()) : Optional.empty(), content.language(), List.of());
         write(d);
         String direction = content.role().direction() == dev.parapet.core.content.Role.Direction.OUTPUT
@@ -108,7 +105,7 @@ public final class Decisions {
         String id = "dec_" + UUID.randomUUID().toString().replace("-", "");
         Decision d = new Decision(id, clock.instant(), client, "chat.tool_call", "assistant", policyId, policyVersion,
                 blocked ? Action.BLOCK.wireName() : Action.ALLOW.wireName(), blocked, Map.of(), Set.of(), false,
-                sha256(callText), callText.length(), storeText ? Optional.of(callText) : Optional.empty(),
+                Sha256.hex(callText), callText.length(), storeText ? Optional.of(callText) : Optional.empty(),
                 Optional.empty(), reasons);
         write(d);
         metrics.toolCall(guardAction, reasonCodes);
@@ -129,15 +126,6 @@ public final class Decisions {
             LOG.log(System.Logger.Level.ERROR, "audit write failed ({0}); decision {1} not recorded (fail open)",
                     e.getClass().getSimpleName(), d.id());
             metrics.failOpen("audit_error");
-        }
-    }
-
-    static String sha256(String text) {
-        try {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(md.digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
         }
     }
 }

@@ -1,4 +1,4 @@
-package dev.parapet.eval.dataset;
+package dev.parapet.core.hash;
 
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;

@@ -1,10 +1,11 @@
 package dev.parapet.ml.train;
 
+import dev.parapet.core.hash.HashSplit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class HashSplitTest {
+class TrainingSampleTest {
 
     @Test
     void bucketIsTheFirstEightBytesOfSha256ModuloOneHundred() {
@@ -27,7 +28,7 @@ class HashSplitTest {
         int held = 0;
         int both = 0;
         for (int i = 0; i < 10_000; i++) {
-            boolean h = HashSplit.isHeldOut("text " + i, 10);
+            boolean h = TrainingSample.isHeldOut("text " + i, 10);
             held += h ? 1 : 0;
             both += h && HashSplit.isTrainPart("text " + i) ? 1 : 0;
         }
