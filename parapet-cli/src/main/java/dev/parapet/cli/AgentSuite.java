@@ -30,13 +30,13 @@ final class AgentSuite implements ExternalSuite {
 
     @Override
     public int run(Path dataRoot, String format, PrintWriter out, PrintWriter err) throws Exception {
-        Path sharedRoot = dataRoot.toAbsolutePath().normalize().getParent();
-        if (sharedRoot == null || !Files.isDirectory(dataRoot.resolve("agentic"))) {
+        Optional<Path> sharedRoot = sharedRoot(dataRoot);
+        if (sharedRoot.isEmpty()) {
             err.println("parapet eval: " + dataRoot.resolve("agentic") + ": no such folder (give the data folder with --data)");
             err.flush();
             return ExitCodes.USAGE;
         }
-        List<BenchmarkResult> results = results(sharedRoot);
+        List<BenchmarkResult> results = results(sharedRoot.get());
         if (format.equals("json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("suite", name());
@@ -51,8 +51,8 @@ final class AgentSuite implements ExternalSuite {
 
     @Override
     public Optional<String> markdownSection(Path dataRoot) {
-        Path sharedRoot = dataRoot.toAbsolutePath().normalize().getParent();
-        if (sharedRoot == null || !Files.isDirectory(dataRoot.resolve("agentic"))) {
+        Optional<Path> sharedRoot = sharedRoot(dataRoot);
+        if (sharedRoot.isEmpty()) {
             return Optional.empty();
         }
         StringBuilder md = new StringBuilder("## Agent benchmarks (`parapet eval --suite agents`)\n\n")
@@ -66,12 +66,18 @@ final class AgentSuite implements ExternalSuite {
                         + "not flagged) and clean contexts flagged.\n\n")
                 .append("| benchmark | setting | attack success (or injections missed) | utility loss (or clean contexts flagged) |\n")
                 .append("|---|---|--:|--:|\n");
-        for (BenchmarkResult r : results(sharedRoot)) {
-            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% (%d/%d) | %.1f%% (%d/%d) |%n", r.benchmark(),
+        for (BenchmarkResult r : results(sharedRoot.get())) {
+            md.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% (%d/%d) | %.1f%% (%d/%d) |\n", r.benchmark(),
                     r.setting(), 100 * r.attackSuccess(), r.attackerAllowed(), r.attackerCalls(),
                     100 * r.utilityLoss(), r.userBlocked(), r.userCalls()));
         }
         return Optional.of(md.toString());
+    }
+
+    /** The folder that holds the data folder, when the data folder has the agent benchmarks. */
+    private static Optional<Path> sharedRoot(Path dataRoot) {
+        Path parent = dataRoot.toAbsolutePath().normalize().getParent();
+        return parent != null && Files.isDirectory(dataRoot.resolve("agentic")) ? Optional.of(parent) : Optional.empty();
     }
 
     /** Every benchmark; the shipped injection classifier joins the rule detector on BIPIA (its own row). */
