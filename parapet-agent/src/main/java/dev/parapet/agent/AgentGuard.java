@@ -199,6 +199,7 @@ public final class AgentGuard {
     private boolean checkProvenance(ToolCall call, ToolRule rule, AgentContext context, boolean attacked,
                                     boolean inScope, List<Reason> reasons) {
         boolean untrusted = false;
+        boolean sendsOut = rule.capabilities().contains(dev.parapet.agent.policy.Capability.SENDS_EXTERNALLY);
         for (Map.Entry<String, JsonNode> e : call.arguments().properties()) {
             String arg = e.getKey();
             boolean target = rule.argument(arg).target();
@@ -226,7 +227,8 @@ public final class AgentGuard {
                         reasons.add(new Reason("injected_value", Action.BLOCK, rule.name(), arg, t.originName(),
                                 "argument '" + arg + "' of '" + rule.name() + "' comes from instructions injected in "
                                         + t.originName()));
-                    } else if ((t.grounding() == Grounding.DATA_PROSE || t.grounding() == Grounding.DATA_REFERENCED)
+                    } else if ((t.grounding() == Grounding.DATA_PROSE || t.grounding() == Grounding.DATA_REFERENCED
+                            || t.grounding() == Grounding.DATA_FIELD && sendsOut)
                             && isSentence(value) && context.risk() > 0) {
                         // A sentence copied word for word from untrusted text that asks for actions.
                         reasons.add(new Reason("copied_value", Action.REQUIRE_APPROVAL, rule.name(), arg,

@@ -59,7 +59,7 @@ public final class ValueTracer {
         int at = text.indexOf(v, from);
         while (at >= 0) {
             boolean startOk = at == 0 || !Character.isLetterOrDigit(text.charAt(at - 1))
-                    || !Character.isLetterOrDigit(v.charAt(0));
+                    || !Character.isLetterOrDigit(v.charAt(0)) || escapeBefore(text, at);
             int end = at + v.length();
             boolean endOk = end >= text.length() || !Character.isLetterOrDigit(text.charAt(end))
                     || !Character.isLetterOrDigit(v.charAt(v.length() - 1));
@@ -92,6 +92,21 @@ public final class ValueTracer {
     }
 
     /**
+     * True when an escaped line break or tab of a JSON string ({@code \n}, {@code \t}) ends just before
+     * {@code at}: tool results are often serialised JSON, whose line breaks are two characters.
+     */
+    private static boolean escapeBefore(String text, int at) {
+        if (at < 2 || "ntr".indexOf(text.charAt(at - 1)) < 0) {
+            return false;
+        }
+        int slashes = 0;
+        for (int k = at - 2; k >= 0 && text.charAt(k) == '\\'; k--) {
+            slashes++;
+        }
+        return slashes % 2 == 1;
+    }
+
+    /**
      * True when the occurrence fills a field of structured data: it is delimited on both sides by quotes,
      * brackets, separators or line ends rather than by words of a sentence.
      */
@@ -100,6 +115,8 @@ public final class ValueTracer {
         while (b >= 0 && text.charAt(b) == ' ') {
             b--;
         }
+        // A line of its own inside a JSON string ("Body:\nvalue\n") is delimited like one in plain text.
+        boolean escapedBefore = b >= 1 && escapeBefore(text, b + 1);
         int a = end;
         while (a < text.length() && text.charAt(a) == ' ') {
             a++;
@@ -114,8 +131,9 @@ public final class ValueTracer {
                 return false;
             }
         }
-        boolean before = b < 0 || "\"'[{(,:|\t\n=".indexOf(text.charAt(b)) >= 0;
-        boolean after = a >= text.length() || "\"']}),|\t\n;".indexOf(text.charAt(a)) >= 0;
+        boolean before = b < 0 || escapedBefore || "\"'[{(,:|\t\n=".indexOf(text.charAt(b)) >= 0;
+        boolean after = a >= text.length() || "\"']}),|\t\n;".indexOf(text.charAt(a)) >= 0
+                || a + 1 < text.length() && escapeBefore(text, a + 2);
         return before && after;
     }
 }

@@ -54,6 +54,17 @@ class ValueTracerTest {
     }
 
     @Test
+    void escapedLineBreaksOfJsonStringsDelimitValues() {
+        AgentContext ctx = read(AgentContext.ofUser("Read"), Map.of(),
+                "{\"notes\": \"Contacts:\\nann@data.test\\nOn leave: bob@data.test until May\"}");
+        assertThat(tracer.trace("ann@data.test", ctx).grounding()).isEqualTo(Grounding.DATA_FIELD);
+        assertThat(tracer.trace("bob@data.test", ctx).grounding()).isEqualTo(Grounding.DATA_PROSE);
+        // An escaped backslash followed by an "n" is text, not a line break.
+        AgentContext odd = read(AgentContext.ofUser("Read"), Map.of(), "{\"path\": \"C:\\\\nancy\"}");
+        assertThat(tracer.trace("ancy", odd).grounding()).isEqualTo(Grounding.UNSEEN);
+    }
+
+    @Test
     void quotedTextInsideASentenceIsNotAField() {
         assertThat(ValueTracer.wholeField("title should be 'Booking a room'.", 17, 31)).isFalse();
         assertThat(ValueTracer.wholeField("{'title': 'Booking a room'}", 11, 25)).isTrue();
