@@ -101,6 +101,13 @@ public final class AhoCorasick {
         return fail.length;
     }
 
+    /** The distinct chars on this automaton's edges, ascending. */
+    char[] edgeChars() {
+        return java.util.stream.LongStream.of(edges).map(e -> e >>> 32).distinct().sorted()
+                .collect(StringBuilder::new, (sb, c) -> sb.append((char) c), StringBuilder::append).toString()
+                .toCharArray();
+    }
+
     /** Approximate heap size of this automaton in bytes. */
     public long estimatedBytes() {
         return 16L * 10 + arrayBytes(rootNext.length, 4) + arrayBytes(edgeStart.length, 4)

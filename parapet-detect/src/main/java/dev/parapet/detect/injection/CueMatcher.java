@@ -2,6 +2,7 @@ package dev.parapet.detect.injection;
 
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.match.AhoCorasick;
+import dev.parapet.core.match.AsciiStepTable;
 import dev.parapet.core.text.TextNormalizer;
 
 import java.lang.Character.UnicodeScript;
@@ -30,6 +31,7 @@ final class CueMatcher {
 
     private final List<CueRule> rules;
     private final AhoCorasick automaton;
+    private final AsciiStepTable ascii; // the automaton's ASCII part, every pattern marked
     private final int[] patternRule;
     private final int[] patternGroup;
     private final boolean[] needsStart;
@@ -54,6 +56,7 @@ final class CueMatcher {
             }
         }
         this.automaton = AhoCorasick.build(patterns);
+        this.ascii = AsciiStepTable.of(automaton, p -> true, Integer.MAX_VALUE);
         int n = patterns.size();
         this.patternRule = new int[n];
         this.patternGroup = new int[n];
@@ -78,9 +81,46 @@ final class CueMatcher {
      * @param dataRules whether rules that apply only inside data (tool results) count
      */
     boolean mayMatch(CharSequence text, boolean dataRules) {
-        int[][] latest = new int[rules.size()][]; // per rule and group: the latest start of a hit so far
-        boolean[] found = new boolean[1];
-        automaton.search(text, (pattern, start, end) -> {
+        Probe probe = new Probe(text, dataRules);
+        int n = text.length();
+        int row = AsciiStepTable.ROOT;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return mayMatchSearching(text, dataRules); // the table covers ASCII only: start over
+            }
+            row = ascii.next(row, c);
+            if (ascii.marked(row) && !automaton.matches(ascii.state(row), i + 1, probe)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@link #mayMatch} by the automaton's own search, for any text. */
+    boolean mayMatchSearching(CharSequence text, boolean dataRules) {
+        Probe probe = new Probe(text, dataRules);
+        automaton.search(text, probe);
+        return probe.found;
+    }
+
+    /**
+     * Collects hits for {@link #mayMatch}: per rule and group, the latest start of a hit at proper word
+     * edges so far; stops once every group of one rule has a hit within the rule's window.
+     */
+    private final class Probe implements AhoCorasick.MatchSink {
+        private final CharSequence text;
+        private final boolean dataRules;
+        private int[][] latest; // made on the first hit: most texts have none
+        boolean found;
+
+        Probe(CharSequence text, boolean dataRules) {
+            this.text = text;
+            this.dataRules = dataRules;
+        }
+
+        @Override
+        public boolean onMatch(int pattern, int start, int end) {
             if (needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
                 return true;
             }
@@ -91,6 +131,9 @@ final class CueMatcher {
             CueRule rule = rules.get(r);
             if (rule.dataOnly() && !dataRules) {
                 return true;
+            }
+            if (latest == null) {
+                latest = new int[rules.size()][];
             }
             int[] starts = latest[r];
             if (starts == null) {
@@ -103,10 +146,9 @@ final class CueMatcher {
             for (int k = 0; k < starts.length && all; k++) {
                 all = starts[k] >= 0 && starts[k] >= start - rule.window();
             }
-            found[0] = all;
+            found = all;
             return !all;
-        });
-        return found[0];
+        }
     }
 
     /** Rules that fire in {@code text}, at most one match per rule and place, sorted by start. */

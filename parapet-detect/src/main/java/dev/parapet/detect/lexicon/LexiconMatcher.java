@@ -3,6 +3,7 @@ package dev.parapet.detect.lexicon;
 import com.ibm.icu.text.Normalizer2;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.match.AhoCorasick;
+import dev.parapet.core.match.AsciiStepTable;
 import dev.parapet.core.text.MappedText;
 import dev.parapet.core.text.TextNormalizer;
 
@@ -54,9 +55,15 @@ final class LexiconMatcher {
     /** Terms shorter than this (in key chars) get no masked variants: "s*x" is too ambiguous. */
     private static final int MIN_MASKABLE = 4;
 
+    /** Above this many ASCII states the plain-text screen does without a dense table (a huge user lexicon). */
+    private static final int MAX_PLAIN_ROWS = 1 << 17;
+    /** {@link MatchKey#fold} of each ASCII char. */
+    private static final char[] ASCII_KEYS = asciiKeys();
+
     private final List<Term> terms;
     private final Variant[] variants;
     private final AhoCorasick automaton;
+    private final AsciiStepTable plain; // null when the lexicon's ASCII part is too large for one
 
     LexiconMatcher(Lexicon lexicon, TextNormalizer normalizer) {
         this.terms = lexicon.terms();
@@ -93,6 +100,23 @@ final class LexiconMatcher {
         }
         this.variants = vs.toArray(new Variant[0]);
         this.automaton = AhoCorasick.build(keys);
+        this.plain = plainTable(automaton, variants);
+    }
+
+    private static AsciiStepTable plainTable(AhoCorasick automaton, Variant[] variants) {
+        try {
+            return AsciiStepTable.of(automaton, p -> variants[p].term >= 0, MAX_PLAIN_ROWS);
+        } catch (IllegalArgumentException tooLarge) {
+            return null;
+        }
+    }
+
+    private static char[] asciiKeys() {
+        char[] keys = new char[128];
+        for (char c = 0; c < 128; c++) {
+            keys[c] = MatchKey.fold(c);
+        }
+        return keys;
     }
 
     /**
@@ -116,7 +140,7 @@ final class LexiconMatcher {
     }
 
     long estimatedBytes() {
-        return automaton.estimatedBytes() + variants.length * 64L;
+        return automaton.estimatedBytes() + variants.length * 64L + (plain == null ? 0 : plain.estimatedBytes());
     }
 
     /**
@@ -152,6 +176,101 @@ final class LexiconMatcher {
      * not looked at.
      */
     boolean mayMatchPlain(String lower) {
+        return (plain == null || mayHoldTerm(lower)) && verifiedMatchPlain(lower);
+    }
+
+    /**
+     * Whether a term may match in {@code lower}, ASCII and plain: one dense-table step per key of its
+     * folded, squeezed sequence, and each candidate checked, once the run after it begins, for what
+     * {@link Scan#verify} asks of it on such a text (runs long enough, no accent to meet, word edges).
+     * True for non-ASCII text, and for a candidate longer than the keys it remembers.
+     */
+    boolean mayHoldTerm(String lower) {
+        PlainProbe probe = new PlainProbe();
+        int row = AsciiStepTable.ROOT;
+        int n = lower.length();
+        for (int i = 0; i < n; i++) {
+            char c = lower.charAt(i);
+            if (c >= 128) {
+                return true;
+            }
+            char k = ASCII_KEYS[c];
+            if (k == MatchKey.SKIP) {
+                continue;
+            }
+            if (probe.extends_(k)) {
+                continue; // squeezed into the run before it, as Scan does
+            }
+            if (probe.pending >= 0 && probe.candidate()) {
+                return true;
+            }
+            row = plain.next(row, k);
+            probe.pending = plain.marked(row) ? plain.state(row) : -1;
+        }
+        probe.last();
+        return probe.pending >= 0 && probe.candidate();
+    }
+
+    /** The recent keys and runs of a plain scan, and the state whose matches await their check. */
+    private final class PlainProbe implements AhoCorasick.MatchSink {
+        private static final int RING = 128;
+        private final char[] keys = new char[RING];
+        private final int[] runs = new int[RING];
+        private int length; // keys so far
+        private boolean ended;
+        int pending = -1;   // the automaton state reached at key length - 2 (or length - 1 once ended), or -1
+
+        /** Adds {@code k}; true when it only lengthens the last run. */
+        boolean extends_(char k) {
+            if (length > 0 && keys[(length - 1) % RING] == k) {
+                runs[(length - 1) % RING]++;
+                return true;
+            }
+            keys[length % RING] = k;
+            runs[length % RING] = 1;
+            length++;
+            return false;
+        }
+
+        void last() {
+            ended = true;
+        }
+
+        /** Whether a term ending at the pending state passes the checks; its run is now final. */
+        boolean candidate() {
+            int end = ended ? length : length - 1;
+            return !automaton.matches(pending, end, this);
+        }
+
+        @Override
+        public boolean onMatch(int pattern, int s, int e) {
+            Variant v = variants[pattern];
+            if (v.term < 0 || v.joinedOnly) {
+                return true; // an allowed word; or a phrase for joined letters, and nothing is joined here
+            }
+            if (e - s >= RING - 1) {
+                return false; // longer than remembered: let the full check decide
+            }
+            int lastRun = v.runs.length - 1;
+            for (int k = 0; k <= lastRun; k++) {
+                int run = runs[(s + k) % RING];
+                if (run < v.runs[k] || (v.exact != null && v.exact[k] != 0)) {
+                    return true; // too short a run; or an accent the ASCII text cannot have
+                }
+                if (run > v.runs[k] && run < EMPHASIS
+                        && ((k == 0 && v.edge.needStart) || (k == lastRun && v.edge.needEnd))) {
+                    return true;
+                }
+            }
+            if (v.edge.needStart && s > 0 && !Scripts.breaksWord(keys[(s - 1) % RING])) {
+                return true;
+            }
+            return v.edge.needEnd && e < length && !Scripts.breaksWord(keys[e % RING]);
+        }
+    }
+
+    /** {@link #mayMatchPlain} with every candidate verified: the text is folded and squeezed into a Scan. */
+    boolean verifiedMatchPlain(String lower) {
         Scan scan = new Scan(MappedText.identity(lower), lower, Deadline.none());
         boolean[] found = new boolean[1];
         AhoCorasick.MatchSink probe = (pattern, start, end) -> {

@@ -1,0 +1,127 @@
+package dev.parapet.core.match;
+
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Deque;
+import java.util.function.IntPredicate;
+
+/**
+ * A dense transition table for the part of an {@link AhoCorasick} automaton that ASCII input reaches:
+ * one step is one array read, with no edge search and no failure links to follow. Built for scans of
+ * plain ASCII text that only ask whether some pattern of interest ends somewhere; the states of interest
+ * are marked at build time, so the scan loop needs nothing else. A state of the table is a row; {@link
+ * #state} gives the automaton's state for a row, to read its matches there. Immutable and thread-safe.
+ *
+ * <p>Size: rows × alphabet classes × 4 bytes, where the rows are the states whose path from the root is
+ * all ASCII and the classes the distinct ASCII chars on the automaton's edges, plus one for all others.
+ */
+public final class AsciiStepTable {
+
+    /** The row of the automaton's root. */
+    public static final int ROOT = 0;
+
+    private final byte[] classOf; // ASCII char -> class; 0 for chars on no edge
+    private final int classes;
+    private final int[] table;    // row * classes + class -> row
+    private final int[] stateOf;  // row -> the automaton's state
+    private final boolean[] marked;
+
+    private AsciiStepTable(byte[] classOf, int classes, int[] table, int[] stateOf, boolean[] marked) {
+        this.classOf = classOf;
+        this.classes = classes;
+        this.table = table;
+        this.stateOf = stateOf;
+        this.marked = marked;
+    }
+
+    /**
+     * The table of {@code automaton}'s ASCII part.
+     *
+     * @param ofInterest which patterns count: a row is {@link #marked} when one of them ends in its state
+     * @throws IllegalArgumentException when the table would exceed {@code maxRows} rows
+     */
+    public static AsciiStepTable of(AhoCorasick automaton, IntPredicate ofInterest, int maxRows) {
+        byte[] classOf = new byte[128];
+        int classes = 1;
+        for (char c : automaton.edgeChars()) {
+            if (c < 128 && classOf[c] == 0) {
+                classOf[c] = (byte) classes++;
+            }
+        }
+        char[] representative = new char[classes];
+        for (char c = 1; c < 128; c++) {
+            representative[classOf[c]] = c;
+        }
+        representative[0] = 0; // a char on no edge: always back to the root
+        int[] rowOfState = new int[automaton.stateCount()];
+        Arrays.fill(rowOfState, -1);
+        int[] stateOf = new int[16];
+        int rows = 0;
+        Deque<Integer> queue = new ArrayDeque<>();
+        rowOfState[automaton.root()] = rows;
+        stateOf[rows++] = automaton.root();
+        queue.add(automaton.root());
+        int[] table = new int[16 * classes];
+        while (!queue.isEmpty()) {
+            int s = queue.poll();
+            int row = rowOfState[s];
+            if ((long) (row + 1) * classes > table.length) {
+                table = Arrays.copyOf(table, Math.max(table.length * 2, (row + 1) * classes));
+            }
+            for (int k = 0; k < classes; k++) {
+                int t = k == 0 ? automaton.root() : automaton.next(s, representative[k]);
+                if (rowOfState[t] < 0) {
+                    if (rows == maxRows) {
+                        throw new IllegalArgumentException("more than " + maxRows + " ASCII states");
+                    }
+                    if (rows == stateOf.length) {
+                        stateOf = Arrays.copyOf(stateOf, rows * 2);
+                    }
+                    rowOfState[t] = rows;
+                    stateOf[rows++] = t;
+                    queue.add(t);
+                }
+                table[row * classes + k] = rowOfState[t];
+            }
+        }
+        boolean[] marked = new boolean[rows];
+        for (int r = 0; r < rows; r++) {
+            int state = stateOf[r];
+            if (automaton.hasMatches(state)) {
+                boolean[] found = new boolean[1];
+                automaton.matches(state, 0, (pattern, start, end) -> {
+                    found[0] = ofInterest.test(pattern);
+                    return !found[0];
+                });
+                marked[r] = found[0];
+            }
+        }
+        return new AsciiStepTable(classOf, classes, Arrays.copyOf(table, rows * classes),
+                Arrays.copyOf(stateOf, rows), marked);
+    }
+
+    /** The row after reading {@code c} (an ASCII char, {@code c < 128}) in {@code row}. */
+    public int next(int row, char c) {
+        return table[row * classes + classOf[c]];
+    }
+
+    /** True when a pattern of interest ends in {@code row}'s state. */
+    public boolean marked(int row) {
+        return marked[row];
+    }
+
+    /** The automaton's state for {@code row}, to read its matches with {@link AhoCorasick#matches}. */
+    public int state(int row) {
+        return stateOf[row];
+    }
+
+    /** Number of rows. */
+    public int rows() {
+        return stateOf.length;
+    }
+
+    /** Approximate heap size in bytes. */
+    public long estimatedBytes() {
+        return 16L * 5 + 16 + 128 + 16 + 4L * table.length + 16 + 4L * stateOf.length + 16 + marked.length;
+    }
+}

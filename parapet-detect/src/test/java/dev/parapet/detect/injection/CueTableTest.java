@@ -1,0 +1,55 @@
+package dev.parapet.detect.injection;
+
+import dev.parapet.core.text.UnicodeNormalizer;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * {@link CueMatcher#mayMatch}, which steps a dense table over ASCII text, answers as the automaton's own
+ * search does, on texts built from the shipped cue terms.
+ */
+class CueTableTest {
+
+    private static final List<CueRule> RULES = CueRules.shipped();
+    private static final CueMatcher CUES = new CueMatcher(RULES, new UnicodeNormalizer());
+
+    @Property(tries = 3000)
+    void sameAnswerAsTheSearch(@ForAll("cueText") String text, @ForAll boolean dataRules) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        boolean expected = CUES.mayMatchSearching(lower, dataRules);
+        Statistics.label("may match").collect(expected);
+        assertThat(CUES.mayMatch(lower, dataRules)).as(lower).isEqualTo(expected);
+    }
+
+    @Property(tries = 300)
+    void anyString(@ForAll String text, @ForAll boolean dataRules) {
+        assertThat(CUES.mayMatch(text, dataRules)).isEqualTo(CUES.mayMatchSearching(text, dataRules));
+    }
+
+    @Provide
+    Arbitrary<String> cueText() {
+        List<String> terms = new ArrayList<>();
+        RULES.forEach(r -> r.groups().forEach(terms::addAll));
+        Arbitrary<String> word = Arbitraries.oneOf(Arbitraries.of(terms), Arbitraries.of(terms), Arbitraries.of(
+                "the", "you", "a", "please", "my", "and", "x", "é", "ok"),
+                Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(1).ofMaxLength(6));
+        Arbitrary<String> sep = Arbitraries.of(" ", " ", "", "\n", ", ", ". ", ": ", "-");
+        return word.list().ofMaxSize(14).flatMap(words -> sep.list().ofSize(words.size()).map(seps -> {
+            StringBuilder b = new StringBuilder();
+            for (int i = 0; i < words.size(); i++) {
+                b.append(words.get(i)).append(seps.get(i));
+            }
+            return b.toString();
+        }));
+    }
+}
