@@ -14,11 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Load test of {@code parapet scan} with the rule pipeline on a realistic corpus: real benign prompts and
  * everyday sentences from the shared data (English prompts, and sentences in 24 languages), written to a
  * temporary JSONL file of about {@code targetBytes}, scanned through the real command with 1 and 2 threads.
+ *
+ * <p>Run alone (the rows of the scan section of {@code docs/BENCHMARKS.md}):
+ * {@code java -Xmx4g -cp parapet-bench/target/benchmarks.jar dev.parapet.bench.ScanLoadTest --shared ../shared
+ * [--mb 64] [--pipeline rules]}.
  */
 final class ScanLoadTest {
 
@@ -37,6 +42,39 @@ final class ScanLoadTest {
         this.shared = shared;
         this.targetBytes = targetBytes;
         this.pipeline = pipeline;
+    }
+
+    /** Runs the load test alone and prints its table rows; see the class comment for the arguments. */
+    public static void main(String[] args) throws IOException {
+        Path shared = Path.of("../shared");
+        long mb = 64;
+        String pipeline = "rules";
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--shared" -> shared = Path.of(args[++i]);
+                case "--mb" -> mb = Long.parseLong(args[++i]);
+                case "--pipeline" -> pipeline = args[++i];
+                default -> throw new IllegalArgumentException("unknown argument " + args[i]
+                        + " (--shared DIR, --mb N, --pipeline rules|default)");
+            }
+        }
+        System.out.println(header());
+        for (Result r : new ScanLoadTest(shared, mb * 1024 * 1024, pipeline).run()) {
+            System.out.println(row(r));
+        }
+    }
+
+    /** The head of the table {@link #row} writes rows of. */
+    static String header() {
+        return "| corpus | pipeline | size MB | documents | threads | seconds | MB/s | MB/s per thread | documents/s per thread |\n"
+                + "|---|---|---:|---:|---:|---:|---:|---:|---:|";
+    }
+
+    /** One result as a Markdown table row. */
+    static String row(Result r) {
+        return String.format(Locale.ROOT, "| %s | %s | %.1f | %,d | %d | %.2f | %.1f | %.1f | %,.0f |", r.corpus(),
+                r.pipeline(), r.bytes() / 1e6, r.documents(), r.threads(), r.seconds(), r.mbPerSecond(),
+                r.mbPerSecond() / r.threads(), r.documents() / r.seconds() / r.threads());
     }
 
     List<Result> run() throws IOException {
