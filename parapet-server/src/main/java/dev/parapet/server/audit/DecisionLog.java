@@ -15,17 +15,51 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.ArrayList;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
-/** The decision table: written once per decision, read back for feedback and review. Thread-safe. */
+/**
+ * The decision table: written once per decision, read back for feedback and review. Thread-safe.
+ *
+ * <p>Writes are group commits: a caller of {@link #record} queues its decision, and whichever caller
+ * holds the commit writes every decision queued by then in one transaction, so that under load one
+ * commit (the costly part, a WAL append in SQLite, a round trip in PostgreSQL) serves many requests. Each
+ * caller still returns only once its own decision is in the database, and gets the error when it is not:
+ * the gateway's fail-closed rule holds for every decision, and nothing is lost at shutdown.
+ */
 public final class DecisionLog {
 
     private static final String COLUMNS = "id, created_at, client, endpoint, role, policy_id, policy_version, action, "
             + "flagged, categories, flagged_categories, failed_open, content_sha256, content_length, content_text, language, reasons";
 
+    /** The most decisions one commit writes: bounds the transaction and the wait of the first in line. */
+    static final int MAX_BATCH = 256;
+
     private final DataSource dataSource;
     private final ObjectMapper mapper;
     private final Optional<Lock> writeLock;
+    private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock committer = new ReentrantLock();
+
+    /** A decision waiting for its commit, its JSON columns written by the caller (outside the commit). */
+    private static final class Pending {
+        final Decision decision;
+        final String categories;
+        final String flaggedCategories;
+        final Optional<String> reasons;
+        SQLException error; // set before done, read after it (done is volatile)
+        boolean committed;
+        volatile boolean done;
+
+        Pending(Decision decision, String categories, String flaggedCategories, Optional<String> reasons) {
+            this.decision = decision;
+            this.categories = categories;
+            this.flaggedCategories = flaggedCategories;
+            this.reasons = reasons;
+        }
+    }
 
     public DecisionLog(DataSource dataSource, ObjectMapper mapper) {
         this(dataSource, mapper, Optional.empty());
@@ -43,39 +77,107 @@ public final class DecisionLog {
         return new DecisionLog(db.dataSource(), mapper, db.writeLock());
     }
 
-    /** Writes a decision; throws {@link SQLException} when the database refuses. */
+    /**
+     * Writes a decision and returns once it is committed (possibly together with other callers' decisions);
+     * throws {@link SQLException} when the database refuses it.
+     */
     public void record(Decision d) throws SQLException {
-        writeLock.ifPresent(Lock::lock);
-        try {
-            insert(d);
-        } finally {
-            writeLock.ifPresent(Lock::unlock);
+        Pending p = new Pending(d, json(new TreeMap<>(d.categories())),
+                json(d.flaggedCategories().stream().sorted().toList()),
+                d.reasons().isEmpty() ? Optional.empty() : Optional.of(json(d.reasons())));
+        queue.add(p);
+        while (!p.done) {
+            committer.lock();
+            try {
+                if (!p.done) {
+                    commitQueued();
+                }
+            } finally {
+                committer.unlock();
+            }
+        }
+        if (p.error != null) {
+            throw p.error;
         }
     }
 
-    private void insert(Decision d) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("INSERT INTO decisions (" + COLUMNS
-                     + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, d.id());
-            s.setString(2, Times.format(d.time()));
-            s.setString(3, d.client());
-            s.setString(4, d.endpoint());
-            s.setString(5, d.role());
-            s.setString(6, d.policyId());
-            s.setString(7, d.policyVersion());
-            s.setString(8, d.action());
-            s.setInt(9, d.flagged() ? 1 : 0);
-            s.setString(10, json(new TreeMap<>(d.categories())));
-            s.setString(11, json(d.flaggedCategories().stream().sorted().toList()));
-            s.setInt(12, d.failedOpen() ? 1 : 0);
-            s.setString(13, d.contentSha256());
-            s.setInt(14, d.contentLength());
-            setNullable(s, 15, d.text());
-            setNullable(s, 16, d.language());
-            setNullable(s, 17, d.reasons().isEmpty() ? Optional.empty() : Optional.of(json(d.reasons())));
-            s.executeUpdate();
+    /** Commits what is queued (up to {@link #MAX_BATCH}); called by the holder of the commit. */
+    private void commitQueued() {
+        List<Pending> batch = new ArrayList<>();
+        for (Pending q; batch.size() < MAX_BATCH && (q = queue.poll()) != null; ) {
+            batch.add(q);
         }
+        writeLock.ifPresent(Lock::lock);
+        try {
+            try {
+                insertAll(batch);
+            } catch (SQLException | RuntimeException e) {
+                // The transaction failed as a whole: write one at a time, so that only the decisions the
+                // database refuses fail their requests.
+                for (Pending q : batch) {
+                    try {
+                        insertAll(List.of(q));
+                    } catch (SQLException one) {
+                        q.error = one;
+                    } catch (RuntimeException one) {
+                        q.error = new SQLException("the decision could not be written", one);
+                    }
+                }
+            }
+        } finally {
+            writeLock.ifPresent(Lock::unlock);
+            for (Pending q : batch) {
+                if (q.error == null && !q.committed) {
+                    q.error = new SQLException("the decision was not written"); // an Error broke the commit
+                }
+                q.done = true;
+            }
+        }
+    }
+
+    private void insertAll(List<Pending> batch) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try (PreparedStatement s = c.prepareStatement("INSERT INTO decisions (" + COLUMNS
+                    + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                for (Pending q : batch) {
+                    bind(s, q);
+                    s.addBatch();
+                }
+                s.executeBatch();
+                c.commit();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(auto);
+            }
+        }
+        for (Pending q : batch) {
+            q.committed = true;
+        }
+    }
+
+    private static void bind(PreparedStatement s, Pending q) throws SQLException {
+        Decision d = q.decision;
+        s.setString(1, d.id());
+        s.setString(2, Times.format(d.time()));
+        s.setString(3, d.client());
+        s.setString(4, d.endpoint());
+        s.setString(5, d.role());
+        s.setString(6, d.policyId());
+        s.setString(7, d.policyVersion());
+        s.setString(8, d.action());
+        s.setInt(9, d.flagged() ? 1 : 0);
+        s.setString(10, q.categories);
+        s.setString(11, q.flaggedCategories);
+        s.setInt(12, d.failedOpen() ? 1 : 0);
+        s.setString(13, d.contentSha256());
+        s.setInt(14, d.contentLength());
+        setNullable(s, 15, d.text());
+        setNullable(s, 16, d.language());
+        setNullable(s, 17, q.reasons);
     }
 
     public Optional<Decision> find(String id) throws SQLException {

@@ -65,6 +65,46 @@ abstract class AuditStoreContract {
     }
 
     @Test
+    void concurrentDecisionsAreAllCommittedAndARefusedOneFailsOnlyItsCaller() throws Exception {
+        Instant t = Instant.parse("2026-11-30T12:00:00Z");
+        decisions.record(decision("dec_taken", t, Optional.empty()));
+        int n = 64;
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
+            List<java.util.concurrent.Future<?>> writes = new java.util.ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                // One caller reuses an id already taken: the database refuses that decision alone.
+                String id = i == n / 2 ? "dec_taken" : "dec_c" + i;
+                writes.add(pool.submit(() -> {
+                    start.await();
+                    decisions.record(decision(id, t, Optional.empty()));
+                    return null;
+                }));
+            }
+            start.countDown();
+            int failed = 0;
+            for (java.util.concurrent.Future<?> w : writes) {
+                try {
+                    w.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(java.sql.SQLException.class);
+                    failed++;
+                }
+            }
+            assertThat(failed).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(decisions.recent(1000)).hasSize(n);
+        for (int i = 0; i < n; i++) {
+            if (i != n / 2) {
+                assertThat(decisions.find("dec_c" + i)).isPresent();
+            }
+        }
+    }
+
+    @Test
     void reviewQueueIsWorkedInOrderAndDecidedOnce() throws Exception {
         Instant t = Instant.parse("2026-11-30T10:00:00Z");
         feedback.submit(item("fb_b", t.plusSeconds(5)));
