@@ -4,6 +4,7 @@ import dev.parapet.core.detect.Detector;
 import dev.parapet.core.content.Role;
 import dev.parapet.ml.detect.ClassifierDetector;
 import dev.parapet.ml.detect.RoleScopedDetector;
+import dev.parapet.ml.lang.EnglishScope;
 import dev.parapet.ml.model.EmbeddingClassifier;
 import dev.parapet.ml.model.NgramClassifier;
 
@@ -63,9 +64,13 @@ public final class MlDetectors {
         return new ClassifierDetector(INJECTION_ID, model, Set.copyOf(model.heads().categories()));
     }
 
-    /** The all-MiniLM-L6-v2 sentence-embedding model with its trained heads (milliseconds per window). */
+    /**
+     * The all-MiniLM-L6-v2 sentence-embedding model with its trained heads (milliseconds per window). MiniLM reads
+     * English only, so it scores only the windows that {@link EnglishScope} finds English; the n-gram model covers the
+     * other languages.
+     */
     public static Detector embedding() {
         EmbeddingClassifier model = EmbeddingClassifier.load();
-        return new ClassifierDetector(EMBEDDING_ID, model, Set.copyOf(model.heads().categories()));
+        return new ClassifierDetector(EMBEDDING_ID, model, Set.copyOf(model.heads().categories()), EnglishScope.load());
     }
 }

@@ -22,7 +22,8 @@ import java.util.Set;
  * likely category gets the window's calibrated unsafe score, so that whether a text is flagged at all depends on
  * the unsafe head alone; the next categories get the joint probability (unsafe score times the category's
  * probability given unsafe), so a second category is only reported as strongly as the model believes in it. Long texts are windowed ({@link Windows}) and the span of the window is
- * reported; a text that fits one window gets a whole-text finding. Immutable and thread-safe.
+ * reported; a text that fits one window gets a whole-text finding. Windows outside the model's {@link LanguageScope}
+ * are not scored. Immutable and thread-safe.
  */
 public final class ClassifierDetector implements Detector {
 
@@ -33,16 +34,30 @@ public final class ClassifierDetector implements Detector {
     private final String id;
     private final SafetyClassifier classifier;
     private final Set<String> categories;
+    private final LanguageScope scope;
 
     /**
+     * A detector for a model that reads every language.
+     *
      * @param id         the detector id
      * @param classifier the model
      * @param categories the canonical categories the model's category head knows
      */
     public ClassifierDetector(String id, SafetyClassifier classifier, Set<String> categories) {
+        this(id, classifier, categories, LanguageScope.ANY);
+    }
+
+    /**
+     * @param id         the detector id
+     * @param classifier the model
+     * @param categories the canonical categories the model's category head knows
+     * @param scope      the windows the model can read; the others are not scored
+     */
+    public ClassifierDetector(String id, SafetyClassifier classifier, Set<String> categories, LanguageScope scope) {
         this.id = id;
         this.classifier = classifier;
         this.categories = Set.copyOf(categories);
+        this.scope = scope;
     }
 
     @Override
@@ -75,13 +90,17 @@ public final class ClassifierDetector implements Detector {
         Span bestSpan = null;
         for (Span w : windows) {
             deadline.check();
-            SafetyScores s = classifier.score(w.of(original));
+            String window = w.of(original);
+            if (!scope.reads(content, window)) {
+                continue;
+            }
+            SafetyScores s = classifier.score(window);
             if (best == null || s.unsafe() > best.unsafe()) {
                 best = s;
                 bestSpan = w;
             }
         }
-        if (best.unsafe() < MIN_REPORTED) {
+        if (best == null || best.unsafe() < MIN_REPORTED) {
             return List.of();
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>(best.categories().entrySet());

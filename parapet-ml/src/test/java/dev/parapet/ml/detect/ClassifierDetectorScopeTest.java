@@ -1,0 +1,62 @@
+package dev.parapet.ml.detect;
+
+import dev.parapet.core.content.Content;
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.text.UnicodeNormalizer;
+import dev.parapet.ml.model.SafetyClassifier;
+import dev.parapet.ml.model.SafetyScores;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Windows outside a model's language scope are never scored. */
+class ClassifierDetectorScopeTest {
+
+    /** A model that flags everything and remembers what it was asked to score. */
+    private static final class Recording implements SafetyClassifier {
+        final List<String> scored = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public String name() {
+            return "recording";
+        }
+
+        @Override
+        public int windowChars() {
+            return 40;
+        }
+
+        @Override
+        public SafetyScores score(String text) {
+            scored.add(text);
+            return new SafetyScores(0.9, Map.of("hate", 1.0));
+        }
+    }
+
+    @Test
+    void onlyTheWindowsInScopeAreScored() {
+        Recording model = new Recording();
+        LanguageScope onlyX = (content, window) -> window.contains("x");
+        ClassifierDetector d = new ClassifierDetector("t", model, Set.of("hate"), onlyX);
+        String text = "a".repeat(39) + " " + "x".repeat(39) + " " + "b".repeat(39);
+        var found = d.detect(Content.user(text), new UnicodeNormalizer().analyze(text), Deadline.none());
+        assertThat(model.scored).isNotEmpty().allMatch(w -> w.contains("x"));
+        assertThat(found).isNotEmpty();
+        assertThat(found.get(0).span()).isPresent();
+    }
+
+    @Test
+    void aTextWithNoWindowInScopeHasNoFinding() {
+        Recording model = new Recording();
+        ClassifierDetector d = new ClassifierDetector("t", model, Set.of("hate"), (content, window) -> false);
+        String text = "something the model cannot read";
+        assertThat(d.detect(Content.user(text), new UnicodeNormalizer().analyze(text), Deadline.none())).isEmpty();
+        assertThat(model.scored).isEmpty();
+    }
+}
