@@ -27,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The fast path never changes a verdict: whenever {@link PipelineScreen} clears a text, the full rule
  * pipeline gives exactly the verdict the fast path writes (allow, no finding, no category, no reason).
  * Checked on arbitrary strings, on corpus-like text mixing prose with every kind of thing the rule
- * detectors find, and on every case of the project's obfuscation and PII suites.
+ * detectors find (leetspeak too, which the fast path follows), and on every case of the project's
+ * obfuscation and PII suites.
  */
 class FastPathEquivalenceTest {
 
@@ -128,6 +129,10 @@ class FastPathEquivalenceTest {
                         "jo@example.org", "[at]", "(at)", "10.0.0.1", "::1", "fe80::1", "DE89370400440532013000",
                         "AKIAIOSFODNN7EXAMPLE", "eyJhbGciOiJub25lIn0", "ghp_", "xoxb-", "https://u:p@h.io",
                         "hooks.slack.com", "-----BEGIN", "DAN", "jailbreak", "developer", "mode", "user:", "q:"),
+                // leetspeak, which the fast path follows char for char
+                Arbitraries.of("1920s", "5th", "12ft", "h3ll0", "f4ck", "fu(k", "k1ll", "n1gg3r", "b1tch", "5h1t",
+                        "pr3v10us", "1gn0r3", "4ll", "1nstruct10ns", "s3cr3t", "p4ssw0rd", "t0k3n", "k3y", "myse1f",
+                        "h000", "sh!t", "a$$h0le", "c0ck", "pr0mpt", "r3v3al", "d1e", "p0rn", "$lut", "0wn3d", "@ss"),
                 Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz").ofMinLength(1).ofMaxLength(9),
                 Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(5),
                 Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(3));

@@ -19,8 +19,9 @@ import java.util.Set;
 /**
  * The fast path of a {@link Pipeline}: proves, without analysing the text or running a detector, that
  * a text's verdict is the plain "allow" one (no finding, no reason), which {@link #allow} then builds.
- * A text is cleared when the normaliser proves it plain ({@link TextNormalizer#isPlain}) and the
- * {@link Screen} of every detector the policy needs on that side says the detector finds nothing.
+ * A text is cleared when the normaliser proves that it changes the text at most char for char
+ * ({@link TextNormalizer#plainView}) and the {@link Screen} of every detector the policy needs on that
+ * side says the detector finds nothing in the text and that view.
  * Anything else takes the full path; the verdicts are the same either way, only the time differs.
  *
  * <p>There is no fast path when the policy has deny-list terms (they are matched on the text itself)
@@ -90,10 +91,13 @@ public final class PipelineScreen {
     /** True when {@code text}, written by {@code role}, certainly gets the {@link #allow} verdict. */
     public boolean clears(String text, Role role) {
         Screen[] screens = role.direction() == Role.Direction.OUTPUT ? output : input;
-        if (screens == null || text.length() > MAX_CHARS || !normalizer.isPlain(text)) {
+        if (screens == null || text.length() > MAX_CHARS) {
             return false;
         }
-        String lower = lowerAscii(text);
+        String lower = normalizer.plainView(text);
+        if (lower == null) {
+            return false;
+        }
         for (Screen s : screens) {
             if (s.mayFind(text, lower, role)) {
                 return false;
@@ -106,24 +110,5 @@ public final class PipelineScreen {
     public Verdict allow(Duration elapsed) {
         return new Verdict(Action.ALLOW, Map.of(), Set.of(), List.of(), Optional.empty(), List.of(), List.of(),
                 policy.id(), policy.version(), elapsed);
-    }
-
-    private static String lowerAscii(String text) {
-        int i = 0;
-        int n = text.length();
-        while (i < n && !(text.charAt(i) >= 'A' && text.charAt(i) <= 'Z')) {
-            i++;
-        }
-        if (i == n) {
-            return text;
-        }
-        char[] chars = text.toCharArray();
-        for (; i < n; i++) {
-            char c = chars[i];
-            if (c >= 'A' && c <= 'Z') {
-                chars[i] = (char) (c | 0x20);
-            }
-        }
-        return new String(chars);
     }
 }

@@ -29,7 +29,10 @@ final class PlainAsciiScreen {
     private static final int ROT13_MAX_WORD = 6;
     private static final int SPLIT_CHAIN = 3;
 
-    private PlainAsciiScreen() {
+    private final boolean allowLeet;
+
+    private PlainAsciiScreen(boolean allowLeet) {
+        this.allowLeet = allowLeet;
     }
 
     /**
@@ -37,8 +40,28 @@ final class PlainAsciiScreen {
      *                       they might decode: true when they decode nothing in it
      */
     static boolean isPlain(String text, Predicate<String> decodesNothing) {
-        PlainAsciiScreen screen = new PlainAsciiScreen();
-        return screen.scan(text) && (!screen.payloadSuspect || decodesNothing.test(text));
+        return check(text, decodesNothing, false) == Outcome.PLAIN;
+    }
+
+    /** What a scan proved. */
+    enum Outcome {
+        /** The analysis is plain. */
+        PLAIN,
+        /** Plain but for leetspeak, which this scan does not follow: the caller checks the leet step's output. */
+        PLAIN_BUT_LEET,
+        /** Nothing proved. */
+        UNKNOWN
+    }
+
+    /**
+     * @param allowLeet whether a word the leet step may change is let through, as {@link Outcome#PLAIN_BUT_LEET}
+     */
+    static Outcome check(String text, Predicate<String> decodesNothing, boolean allowLeet) {
+        PlainAsciiScreen screen = new PlainAsciiScreen(allowLeet);
+        if (!screen.scan(text) || (screen.payloadSuspect && !decodesNothing.test(text))) {
+            return Outcome.UNKNOWN;
+        }
+        return screen.leet ? Outcome.PLAIN_BUT_LEET : Outcome.PLAIN;
     }
 
     // The state of one scan; a screen object lives for one call.
@@ -52,6 +75,7 @@ final class PlainAsciiScreen {
     private int letterCells;   // how many of them hold a letter
     private int lastWordEnd = -1;
     private boolean payloadSuspect; // something a payload decoder might start on
+    private boolean leet;           // a word the leet step may change, let through
 
     private boolean scan(String text) {
         int n = text.length();
@@ -60,7 +84,13 @@ final class PlainAsciiScreen {
             char c = text.charAt(i);
             if (isTokenChar(c)) {
                 int end = tokenEnd(text, i);
-                if (hasLeet(text, i, end) || !words(text, i, end)) {
+                if (hasLeet(text, i, end)) {
+                    if (!allowLeet) {
+                        return false;
+                    }
+                    leet = true;
+                }
+                if (!words(text, i, end)) {
                     return false;
                 }
                 for (int k = i; k < end; k++) {

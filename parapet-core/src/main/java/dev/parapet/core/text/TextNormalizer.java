@@ -19,6 +19,28 @@ public interface TextNormalizer {
         return false;
     }
 
+    /**
+     * A cheap proof that {@link #analyze} changes {@code text} at most char for char, with the normalised
+     * view's text: the {@code nfkc} view is the text itself, the {@code normalized} view has the text's
+     * length and each of its chars comes from the char at the same place (run lengths 1, nothing joined),
+     * and nothing is decoded. Null when that is not proven. Fast paths (screens) rely on it. The default
+     * is the text with ASCII letters lowercased when {@link #isPlain} proves it plain.
+     */
+    default String plainView(String text) {
+        if (!isPlain(text)) {
+            return null;
+        }
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                chars = chars == null ? text.toCharArray() : chars;
+                chars[i] = (char) (c | 0x20);
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
     /** A normaliser that does nothing: every text is analysed as plain. */
     static TextNormalizer none() {
         return AnalyzedText::plain;

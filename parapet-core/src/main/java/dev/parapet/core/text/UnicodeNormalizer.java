@@ -102,6 +102,47 @@ public final class UnicodeNormalizer implements TextNormalizer {
         return PlainAsciiScreen.isPlain(text, this::decodesNothing);
     }
 
+    /**
+     * Plain texts as {@link #isPlain} proves them, and ASCII texts whose only change besides lower case is
+     * leetspeak ("the 1920s", "h3llo"): for those the normaliser's own ASCII steps run, and their view
+     * counts when it is char for char (nothing squeezed or joined once the leet chars became letters).
+     */
+    @Override
+    public String plainView(String text) {
+        return switch (PlainAsciiScreen.check(text, this::decodesNothing, true)) {
+            case PLAIN -> lowerAscii(text);
+            case PLAIN_BUT_LEET -> {
+                MappedText view = asciiNormalized.apply(text);
+                yield isCharForChar(view, text.length()) ? view.text() : null;
+            }
+            case UNKNOWN -> null;
+        };
+    }
+
+    private static boolean isCharForChar(MappedText view, int length) {
+        if (view.length() != length) {
+            return false;
+        }
+        for (int i = 0; i < length; i++) {
+            if (view.originalStart(i) != i || view.originalEnd(i) != i + 1 || view.runLength(i) != 1 || view.joined(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static String lowerAscii(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                chars = chars == null ? text.toCharArray() : chars;
+                chars[i] = (char) (c | 0x20);
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
     /** Whether the first level of payload decoding, as {@link #analyze} runs it on a plain text, finds nothing. */
     private boolean decodesNothing(String text) {
         if (limits.maxDepth() == 0) {

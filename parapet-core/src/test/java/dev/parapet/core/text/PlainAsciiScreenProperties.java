@@ -9,7 +9,11 @@ import net.jqwik.api.Provide;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link UnicodeNormalizer#isPlain} never says "plain" about a text that the normaliser changes. */
+/**
+ * {@link UnicodeNormalizer#isPlain} never says "plain" about a text that the normaliser changes, and
+ * {@link UnicodeNormalizer#plainView} never gives a view other than the normaliser's, nor one that is not
+ * char for char.
+ */
 class PlainAsciiScreenProperties {
 
     private final UnicodeNormalizer normalizer = new UnicodeNormalizer();
@@ -42,6 +46,45 @@ class PlainAsciiScreenProperties {
         assertThat(normalizer.isPlain("x".repeat(100_000))).isFalse();
     }
 
+    @Property(tries = 1000)
+    void anyStringsViewIsTheNormalisersOwn(@ForAll String text) {
+        assertViewIfGiven(text);
+    }
+
+    @Property(tries = 4000)
+    void asciiTextsViewIsTheNormalisersOwn(@ForAll("asciiText") String text) {
+        assertViewIfGiven(text);
+    }
+
+    @Example
+    void leetWordsGetTheirView() {
+        assertThat(normalizer.plainView("Life in the 1920s, 5th Avenue")).isEqualTo("life in the ig2os, sth avenue");
+        assertThat(normalizer.plainView("What is 2+2?")).isEqualTo("what is 2+2?");
+        for (String s : new String[]{"h000", "s h 1 t", "sh1t sh1t", "4 4 a", "caf\u00e9 1st", "1st k i l l"}) {
+            assertViewIfGiven(s);
+        }
+        assertThat(normalizer.plainView("h000 w")).isNull(); // "hooo" is squeezed
+        assertThat(normalizer.plainView("k i l l 1st")).isNull();
+    }
+
+    private void assertViewIfGiven(String text) {
+        String view = normalizer.plainView(text);
+        if (view == null) {
+            return;
+        }
+        AnalyzedText a = normalizer.analyze(text);
+        assertThat(a.nfkc().isIdentity()).as("nfkc of %s", text).isTrue();
+        assertThat(a.payloads()).as("payloads of %s", text).isEmpty();
+        MappedText n = a.normalized();
+        assertThat(n.text()).as("normalised %s", text).isEqualTo(view);
+        for (int i = 0; i < n.length(); i++) {
+            assertThat(n.runLength(i)).isEqualTo(1);
+            assertThat(n.joined(i)).isFalse();
+            assertThat(n.originalStart(i)).isEqualTo(i);
+            assertThat(n.originalEnd(i)).isEqualTo(i + 1);
+        }
+    }
+
     private void assertPlainIfSaid(String text) {
         if (!normalizer.isPlain(text)) {
             return;
@@ -72,7 +115,8 @@ class PlainAsciiScreenProperties {
     Arbitrary<String> asciiText() {
         Arbitrary<String> word = Arbitraries.oneOf(
                 Arbitraries.of("the", "a", "I", "hello", "World", "class", "assess", "ok", "no", "gur", "naq",
-                        "be", "dead", "beef", "cafe", "ad", "fade", "x", "0x", "\\x", "AKIA", "2018", "1000"),
+                        "be", "dead", "beef", "cafe", "ad", "fade", "x", "0x", "\\x", "AKIA", "2018", "1000",
+                        "1920s", "5th", "h3llo", "sh1t", "a$$", "h00", "0o", "m00o", "12ft", "4", "s", "t"),
                 Arbitraries.strings().withChars("abcdefXYZ0123456789@$!|%+/=_-:.*").ofMinLength(1).ofMaxLength(6),
                 Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(4),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(2).ofMaxLength(20));
