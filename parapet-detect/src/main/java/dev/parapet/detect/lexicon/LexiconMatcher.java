@@ -64,6 +64,8 @@ final class LexiconMatcher {
     private final Variant[] variants;
     private final AhoCorasick automaton;
     private final AsciiStepTable plain; // null when the lexicon's ASCII part is too large for one
+    private final int[] plainFrom;      // row -> first of its viable patterns in plainPatterns; row + 1 ends them
+    private final int[] plainPatterns;  // the viable patterns ending in each row's state
 
     LexiconMatcher(Lexicon lexicon, TextNormalizer normalizer) {
         this.terms = lexicon.terms();
@@ -101,14 +103,47 @@ final class LexiconMatcher {
         this.variants = vs.toArray(new Variant[0]);
         this.automaton = AhoCorasick.build(keys);
         this.plain = plainTable(automaton, variants);
+        this.plainFrom = new int[plain == null ? 1 : plain.rows() + 1];
+        List<Integer> patterns = new ArrayList<>();
+        for (int r = 0; plain != null && r < plain.rows(); r++) {
+            plainFrom[r] = patterns.size();
+            if (plain.marked(r)) {
+                automaton.matches(plain.state(r), 0, (pattern, start, end) -> {
+                    if (viableOnAscii(variants[pattern])) {
+                        patterns.add(pattern);
+                    }
+                    return true;
+                });
+            }
+        }
+        plainFrom[plainFrom.length - 1] = patterns.size();
+        this.plainPatterns = patterns.stream().mapToInt(Integer::intValue).toArray();
     }
 
     private static AsciiStepTable plainTable(AhoCorasick automaton, Variant[] variants) {
         try {
-            return AsciiStepTable.of(automaton, p -> variants[p].term >= 0, MAX_PLAIN_ROWS);
+            return AsciiStepTable.of(automaton, p -> viableOnAscii(variants[p]), MAX_PLAIN_ROWS);
         } catch (IllegalArgumentException tooLarge) {
             return null;
         }
+    }
+
+    /**
+     * Whether a variant can match a plain ASCII text: a term's (allowed words only drop matches), not one
+     * for joined letters (nothing is joined there), without an accent to meet (ASCII letters have none).
+     */
+    private static boolean viableOnAscii(Variant v) {
+        if (v.term < 0 || v.joinedOnly) {
+            return false;
+        }
+        if (v.exact != null) {
+            for (char x : v.exact) {
+                if (x != 0) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     private static char[] asciiKeys() {
@@ -198,30 +233,30 @@ final class LexiconMatcher {
             if (k == MatchKey.SKIP) {
                 continue;
             }
-            if (probe.extends_(k)) {
+            if (probe.extend(k)) {
                 continue; // squeezed into the run before it, as Scan does
             }
             if (probe.pending >= 0 && probe.candidate()) {
                 return true;
             }
             row = plain.next(row, k);
-            probe.pending = plain.marked(row) ? plain.state(row) : -1;
+            probe.pending = plain.marked(row) ? row : -1;
         }
-        probe.last();
+        probe.ended = true;
         return probe.pending >= 0 && probe.candidate();
     }
 
-    /** The recent keys and runs of a plain scan, and the state whose matches await their check. */
-    private final class PlainProbe implements AhoCorasick.MatchSink {
+    /** The recent keys and runs of a plain scan, and the row whose patterns await their check. */
+    private final class PlainProbe {
         private static final int RING = 128;
         private final char[] keys = new char[RING];
         private final int[] runs = new int[RING];
         private int length; // keys so far
-        private boolean ended;
-        int pending = -1;   // the automaton state reached at key length - 2 (or length - 1 once ended), or -1
+        boolean ended;
+        int pending = -1;   // the row reached at key length - 2 (length - 1 once ended), or -1
 
         /** Adds {@code k}; true when it only lengthens the last run. */
-        boolean extends_(char k) {
+        boolean extend(char k) {
             if (length > 0 && keys[(length - 1) % RING] == k) {
                 runs[(length - 1) % RING]++;
                 return true;
@@ -232,40 +267,41 @@ final class LexiconMatcher {
             return false;
         }
 
-        void last() {
-            ended = true;
-        }
-
-        /** Whether a term ending at the pending state passes the checks; its run is now final. */
+        /** Whether a pattern ending in the pending row passes the checks; its last run is now final. */
         boolean candidate() {
-            int end = ended ? length : length - 1;
-            return !automaton.matches(pending, end, this);
-        }
-
-        @Override
-        public boolean onMatch(int pattern, int s, int e) {
-            Variant v = variants[pattern];
-            if (v.term < 0 || v.joinedOnly) {
-                return true; // an allowed word; or a phrase for joined letters, and nothing is joined here
-            }
-            if (e - s >= RING - 1) {
-                return false; // longer than remembered: let the full check decide
-            }
-            int lastRun = v.runs.length - 1;
-            for (int k = 0; k <= lastRun; k++) {
-                int run = runs[(s + k) % RING];
-                if (run < v.runs[k] || (v.exact != null && v.exact[k] != 0)) {
-                    return true; // too short a run; or an accent the ASCII text cannot have
-                }
-                if (run > v.runs[k] && run < EMPHASIS
-                        && ((k == 0 && v.edge.needStart) || (k == lastRun && v.edge.needEnd))) {
+            int e = ended ? length : length - 1;
+            for (int i = plainFrom[pending]; i < plainFrom[pending + 1]; i++) {
+                if (passes(variants[plainPatterns[i]], e)) {
                     return true;
                 }
             }
-            if (v.edge.needStart && s > 0 && !Scripts.breaksWord(keys[(s - 1) % RING])) {
-                return true;
+            return false;
+        }
+
+        /** What {@link Scan#verify} asks of a viable variant ending at key {@code e} of a plain text. */
+        private boolean passes(Variant v, int e) {
+            int lastRun = v.runs.length - 1;
+            int s = e - v.runs.length;
+            if (v.runs.length >= RING - 1) {
+                return true; // longer than remembered: let the full check decide
             }
-            return v.edge.needEnd && e < length && !Scripts.breaksWord(keys[e % RING]);
+            if (v.edge.needStart && s > 0 && !Scripts.breaksWord(keys[(s - 1) % RING])) {
+                return false;
+            }
+            if (v.edge.needEnd && e < length && !Scripts.breaksWord(keys[e % RING])) {
+                return false;
+            }
+            for (int k = 0; k <= lastRun; k++) {
+                int run = runs[(s + k) % RING];
+                if (run < v.runs[k]) {
+                    return false;
+                }
+                if (run > v.runs[k] && run < EMPHASIS
+                        && ((k == 0 && v.edge.needStart) || (k == lastRun && v.edge.needEnd))) {
+                    return false;
+                }
+            }
+            return true;
         }
     }
 
