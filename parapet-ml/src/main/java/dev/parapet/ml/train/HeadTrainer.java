@@ -38,9 +38,14 @@ import java.util.TreeSet;
  *                     head is fitted again from the same start; benign texts that look like harmful ones teach
  *                     intent rather than topic
  * @param miningWeight weight multiplier of a mined hard negative
+ * @param balanceLanguages give each language at least as much benign as unsafe weight (see
+ *                     {@link #balanceLanguages})
  */
 public record HeadTrainer(double l2, double categoryL2, int iterations, int categoryBits, int categoryRows,
-                          int hidden, long seed, int miningRounds, double miningWeight) {
+                          int hidden, long seed, int miningRounds, double miningWeight, boolean balanceLanguages) {
+
+    /** A language's benign rows weigh at most this many times more when its languages are balanced. */
+    static final double MAX_BALANCE = 20;
 
     /** The fitted heads and their held-out figures. */
     public record Trained(SafetyHeads heads, HeldOutMetrics metrics) {
@@ -61,6 +66,9 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         }
         if (side[0] == 0 || side[1] == 0) {
             throw new IllegalArgumentException("training needs both unsafe and benign examples");
+        }
+        if (balanceLanguages) {
+            balanceLanguages(fit, ys, w, side, log);
         }
         for (int i = 0; i < n; i++) {
             w[i] *= n / (2 * side[ys[i]]);
@@ -150,5 +158,40 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
 
     private SparseVector fold(SparseVector v) {
         return categoryBits == 0 ? v : v.fold(categoryBits);
+    }
+
+    /**
+     * Gives each language at least as much benign weight as unsafe weight (benign rows scaled up, at most
+     * {@value #MAX_BALANCE}x), so that a language whose only examples are unsafe does not teach the model that the
+     * language itself is a sign of harm. Languages without benign rows are left as they are, and logged.
+     * {@code side} is updated.
+     */
+    private static void balanceLanguages(List<Example> fit, int[] ys, double[] w, double[] side, PrintWriter log) {
+        Map<String, double[]> byLang = new TreeMap<>();
+        for (int i = 0; i < fit.size(); i++) {
+            String lang = fit.get(i).lang();
+            if (!lang.isEmpty()) {
+                byLang.computeIfAbsent(lang, k -> new double[2])[ys[i]] += w[i];
+            }
+        }
+        Map<String, Double> scale = new TreeMap<>();
+        for (var e : byLang.entrySet()) {
+            double benign = e.getValue()[0];
+            double unsafe = e.getValue()[1];
+            if (benign > 0 && unsafe > benign) {
+                scale.put(e.getKey(), Math.min(MAX_BALANCE, unsafe / benign));
+            } else if (benign == 0) {
+                log.printf("  language %s has no benign rows: not balanced%n", e.getKey());
+            }
+        }
+        for (int i = 0; i < fit.size(); i++) {
+            Double f = scale.get(fit.get(i).lang());
+            if (f != null && ys[i] == 0) {
+                side[0] += w[i] * (f - 1);
+                w[i] *= f;
+            }
+        }
+        log.printf("  languages balanced (benign weight x): %s%n", scale.entrySet().stream()
+                .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.getValue())).toList());
     }
 }

@@ -78,7 +78,7 @@ public final class ModelTrainer {
         recipe.datasets().forEach(d -> weights.put(d.name(), d.weight()));
         HeadTrainer.Trained trained = new HeadTrainer(recipe.l2(), recipe.categoryL2(), recipe.iterations(),
                 categoryBits, recipe.categoryRows(), recipe.hidden(), recipe.seed(), recipe.miningRounds(),
-                recipe.miningWeight()).train(set, fit, held, featurizer.dimension(), weights, log);
+                recipe.miningWeight(), recipe.balanceLanguages()).train(set, fit, held, featurizer.dimension(), weights, log);
         log.print(trained.metrics().describe());
         String sha;
         if (ngrams != null) {

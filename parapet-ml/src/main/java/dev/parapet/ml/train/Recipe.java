@@ -30,11 +30,12 @@ import java.util.Set;
  * @param miningRounds   rounds of hard-negative mining: after a fit, benign fitting rows the unsafe head scores
  *                       unsafe weigh {@code miningWeight} times more and the head is fitted again (0: none)
  * @param miningWeight   the weight multiplier of a mined hard negative
+ * @param balanceLanguages each language gets at least as much benign as unsafe weight ({@code balance_languages})
  * @param datasets       the data
  */
 public record Recipe(String name, String kind, long seed, String date, Map<String, Integer> features, double l2,
                      double categoryL2, int iterations, int categoryRows, int hidden, int heldOutPercent, int maxChars,
-                     int miningRounds, double miningWeight, List<DatasetSpec> datasets) {
+                     int miningRounds, double miningWeight, boolean balanceLanguages, List<DatasetSpec> datasets) {
 
     public Recipe {
         features = Map.copyOf(features);
@@ -52,7 +53,7 @@ public record Recipe(String name, String kind, long seed, String date, Map<Strin
         root.get("features").ifPresent(f -> f.entries().forEach((k, v) -> features.put(k, v.integer())));
         YamlNode t = root.require("training");
         t.onlyKeys(Set.of("l2", "category_l2", "iterations", "category_rows", "hidden", "held_out_percent",
-                "max_chars", "mining_rounds", "mining_weight"));
+                "max_chars", "mining_rounds", "mining_weight", "balance_languages"));
         Set<String> canonical = Set.copyOf(Taxonomies.builtIn().canonical().ids());
         List<DatasetSpec> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -79,7 +80,8 @@ public record Recipe(String name, String kind, long seed, String date, Map<Strin
                 features,
                 t.number("l2", 1e-6), t.number("category_l2", 1e-5), (int) t.number("iterations", 100),
                 (int) t.number("category_rows", 0), (int) t.number("hidden", 0), heldOut,
-                (int) t.number("max_chars", 600), miningRounds, miningWeight, datasets);
+                (int) t.number("max_chars", 600), miningRounds, miningWeight,
+                t.bool("balance_languages", false), datasets);
     }
 
     int feature(String key, int fallback) {

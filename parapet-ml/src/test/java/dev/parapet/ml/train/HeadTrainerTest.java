@@ -32,9 +32,9 @@ class HeadTrainerTest {
         TrainingSet set = new TrainingSet(fit, fit, Map.of());
         Map<String, Double> weights = Map.of();
         StringWriter log = new StringWriter();
-        var plain = new HeadTrainer(1e-3, 1e-3, 200, 0, 0, 0, 7, 0, 3)
+        var plain = new HeadTrainer(1e-3, 1e-3, 200, 0, 0, 0, 7, 0, 3, false)
                 .train(set, xs, xs, 2, weights, new PrintWriter(log, true));
-        var mined = new HeadTrainer(1e-3, 1e-3, 200, 0, 0, 0, 7, 1, 10)
+        var mined = new HeadTrainer(1e-3, 1e-3, 200, 0, 0, 0, 7, 1, 10, false)
                 .train(set, xs, xs, 2, weights, new PrintWriter(log, true));
 
         SparseVector hard = xs.get(80);
@@ -47,5 +47,30 @@ class HeadTrainerTest {
     private static void add(List<Example> fit, List<SparseVector> xs, Example e, float x, float y) {
         fit.add(e);
         xs.add(SparseVector.dense(new float[] {x, y}));
+    }
+
+    @Test
+    void balancingLanguagesTakesAwayWhatALanguageAloneSaysAboutHarm() {
+        // Feature 0 is harm, feature 1 is "written in language x"; every unsafe row is in x, most benign rows are not.
+        List<Example> fit = new ArrayList<>();
+        List<SparseVector> xs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            add(fit, xs, new Example("u" + i, true, i % 2 == 0 ? "hate" : "violent_crimes", "x", "harm"), 1, 1);
+            add(fit, xs, new Example("b" + i, false, "", "y", "benign"), -1, 0);
+        }
+        for (int i = 0; i < 4; i++) {
+            add(fit, xs, new Example("bx" + i, false, "", "x", "benign-x"), -1, 1);
+        }
+        TrainingSet set = new TrainingSet(fit, fit, Map.of());
+        StringWriter log = new StringWriter();
+        var plain = new HeadTrainer(1e-3, 1e-3, 200, 0, 0, 0, 7, 0, 3, false)
+                .train(set, xs, xs, 2, Map.of(), new PrintWriter(log, true));
+        var balanced = new HeadTrainer(1e-3, 1e-3, 200, 0, 0, 0, 7, 0, 3, true)
+                .train(set, xs, xs, 2, Map.of(), new PrintWriter(log, true));
+
+        SparseVector benignInX = xs.get(80);
+        assertThat(balanced.heads().margin(benignInX)).isLessThan(plain.heads().margin(benignInX));
+        assertThat(balanced.heads().margin(xs.get(0))).isGreaterThan(balanced.heads().margin(benignInX));
+        assertThat(log.toString()).contains("languages balanced (benign weight x): [x 10.0]");
     }
 }
