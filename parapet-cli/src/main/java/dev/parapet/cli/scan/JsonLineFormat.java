@@ -12,7 +12,8 @@ import java.util.List;
 
 /**
  * JSON Lines: one object per line, the text under a field (a key, or a dotted path into nested objects).
- * Reads the line with Jackson's streaming parser, straight from its bytes when they are ASCII, so no
+ * A line of the commonest shape, {@code {"text":"…"}}, is read without a parser ({@link CompactJsonText});
+ * others with Jackson's streaming parser, straight from its bytes when they are ASCII, so no
  * tree and no string copy of the line is made; the whole line is still parsed, so malformed JSON after
  * the field is reported as before. A key given twice counts by its last value, as in a JSON tree.
  */
@@ -21,13 +22,19 @@ final class JsonLineFormat implements LineFormat {
     private static final JsonFactory FACTORY = new JsonFactory();
 
     private final String[] path;
+    private final CompactJsonText compact; // null when the field has no compact shape
 
     JsonLineFormat(String field) {
         this.path = field.split("\\.");
+        this.compact = CompactJsonText.of(field);
     }
 
     @Override
     public Row parse(Row.Unparsed l) {
+        String text = compact == null ? null : compact.read(l.bytes(), l.length());
+        if (text != null) {
+            return new Row.Document(l.file(), l.line(), text, "", l.rawBytes());
+        }
         String warning = "";
         JsonParser p = null;
         try {
