@@ -33,6 +33,10 @@ class ChatProxyTest {
         upstream.script("clean", new FakeUpstream.Reply("Hello there, how can I help you today?"));
         upstream.script("harmful", new FakeUpstream.Reply(INTRO + HARMFUL + ". Goodbye."));
         upstream.script("pii", new FakeUpstream.Reply("Sure, contact me at bob.smith@example.com for details."));
+        // Longer than the context a streaming check keeps, in small pieces: later checks see a window only.
+        upstream.script("harmful-long", new FakeUpstream.Reply(INTRO.repeat(12) + HARMFUL + ". Goodbye.", null, 3));
+        upstream.script("pii-long", new FakeUpstream.Reply(INTRO.repeat(12) + "Write to bob.smith@example.com today.",
+                null, 3));
         upstream.script("reasoning", new FakeUpstream.Reply("All fine.", "The user asked; " + HARMFUL, 4));
         upstream.script("tool-ok", new FakeUpstream.ToolCall("get_weather", "{\"city\":\"Paris\",\"unit\":\"c\"}"));
         upstream.script("tool-bad", new FakeUpstream.ToolCall("send_message", "{\"text\":\"" + HARMFUL + "\"}"));
@@ -163,6 +167,24 @@ class ChatProxyTest {
         assertThat(released.length()).isGreaterThan(0);
         assertThat(all).doesNotContain("kil").doesNotContain("yourself");
         assertThat(lastFinish(events)).isEqualTo("content_filter");
+    }
+
+    @Test
+    void aLongStreamIsStillStoppedBeforeAnyPartOfTheHarmfulTextAndRedacted() throws Exception {
+        List<JsonNode> events = new ArrayList<>();
+        assertThat(parseSse(gw.post("/v1/chat/completions", body("harmful-long", true, "Hi")).body(), events)).isTrue();
+        String all = content(events);
+        assertThat(all).endsWith("I can't help with that request.");
+        assertThat(INTRO.repeat(12)).startsWith(all.substring(0, all.length() - "I can't help with that request.".length()));
+        assertThat(all.length()).isGreaterThan(1024); // released well past the context of one check
+        assertThat(all).doesNotContain("kil").doesNotContain("yourself");
+        assertThat(lastFinish(events)).isEqualTo("content_filter");
+
+        List<JsonNode> pii = new ArrayList<>();
+        assertThat(parseSse(gw.post("/v1/chat/completions", body("pii-long", true, "Hi")).body(), pii)).isTrue();
+        assertThat(content(pii)).startsWith(INTRO.repeat(12) + "Write to [").endsWith("] today.")
+                .doesNotContain("bob.smith").doesNotContain("example.com");
+        assertThat(lastFinish(pii)).isEqualTo("stop");
     }
 
     @Test

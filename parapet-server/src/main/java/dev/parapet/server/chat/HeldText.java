@@ -13,11 +13,23 @@ import java.util.Map;
 
 /**
  * One streamed text (an answer's content or its reasoning) held back until checked. Text is released only
- * after a check of everything received so far, and the last {@code holdback} characters stay held so that
- * words completed by a later chunk are judged whole before any part of them leaves. Spans to redact are
- * never split by a release; they are replaced by a placeholder. Not thread-safe: one per stream channel.
+ * after a check of its window (from {@link #windowStart()}): everything not yet released, plus the {@link #CONTEXT_CHARS}
+ * released before it, so the cost of a check stays bounded however long the answer grows (checking all
+ * of it every time would cost time quadratic in its length). The last {@code holdback} characters stay held
+ * so that words completed by a later chunk are judged whole before any part of them leaves: a finding no
+ * longer than the context that reaches into unreleased text always lies wholly inside the window, so the
+ * window sees every such finding a check of the whole text would. Spans to redact are never split by a
+ * release; they are replaced by a placeholder. Not thread-safe: one per stream channel.
  */
 final class HeldText {
+
+    /**
+     * Released text a check still sees before the unreleased part. Far longer than any phrase, personal
+     * value or secret token the rule detectors match, and long enough to give a classifier its context.
+     */
+    static final int CONTEXT_CHARS = 1024;
+    /** How far back from the context's edge a check's window may start to begin at a word. */
+    private static final int WORD_SEARCH = 64;
 
     private final int holdback;
     private final StringBuilder text = new StringBuilder();
@@ -39,6 +51,29 @@ final class HeldText {
         return text.length() == 0;
     }
 
+    /**
+     * Where the next check's window starts: {@link #CONTEXT_CHARS} before the released end, moved back to the
+     * start of a word (so that the window does not begin with the tail of a word) and never inside a
+     * surrogate pair.
+     */
+    int windowStart() {
+        int from = released - CONTEXT_CHARS;
+        if (from <= 0) {
+            return 0;
+        }
+        for (int i = from, stop = Math.max(0, from - WORD_SEARCH); i > stop; i--) {
+            if (Character.isWhitespace(text.charAt(i - 1))) {
+                return i;
+            }
+        }
+        return from < text.length() && Character.isLowSurrogate(text.charAt(from)) ? from - 1 : from;
+    }
+
+    /** The text from {@code from} to the end (from {@link #windowStart()}: what the next check looks at). */
+    String text(int from) {
+        return text.substring(from);
+    }
+
     /** Whether enough unreleased text lies beyond the hold-back window to be worth a check. */
     boolean hasReleasable() {
         return text.length() - holdback > released;
@@ -53,11 +88,19 @@ final class HeldText {
      * @return the text to send now (possibly empty)
      */
     String release(Verdict v, boolean last, Map<String, Rule> rules) {
+        return release(v, 0, last, rules);
+    }
+
+    /**
+     * As {@link #release(Verdict, boolean, Map)}, for a verdict on the text from {@code offset} on (a
+     * window): its spans are shifted by {@code offset}.
+     */
+    String release(Verdict v, int offset, boolean last, Map<String, Rule> rules) {
         if (v.action() == Action.BLOCK) {
             throw new IllegalStateException("a blocked text is never released");
         }
         int end = last ? text.length() : Math.max(released, text.length() - holdback);
-        List<Span> redact = redactions(v, rules);
+        List<Span> redact = redactions(v, offset, rules);
         if (!last) {
             for (Span s : redact) {
                 if (s.start() < end && end < s.end()) {
@@ -74,7 +117,7 @@ final class HeldText {
             if (s.start() > i) {
                 out.append(text, i, s.start());
             }
-            out.append(placeholder(v, s));
+            out.append(placeholder(v, s, offset));
             i = Math.min(Math.max(i, s.end()), text.length());
         }
         if (i < end) {
@@ -84,7 +127,7 @@ final class HeldText {
         return out.toString();
     }
 
-    private static List<Span> redactions(Verdict v, Map<String, Rule> rules) {
+    private static List<Span> redactions(Verdict v, int offset, Map<String, Rule> rules) {
         if (v.action() != Action.REDACT) {
             return List.of();
         }
@@ -92,16 +135,17 @@ final class HeldText {
         for (Finding f : v.findings()) {
             Rule r = rules.get(f.category());
             if (f.span().isPresent() && r != null && r.action() == Action.REDACT && r.reachedBy(f.score())) {
-                spans.add(f.span().get());
+                spans.add(new Span(f.span().get().start() + offset, f.span().get().end() + offset));
             }
         }
         spans.sort(Comparator.comparingInt(Span::start));
         return spans;
     }
 
-    private static String placeholder(Verdict v, Span s) {
+    private static String placeholder(Verdict v, Span s, int offset) {
         for (Finding f : v.findings()) {
-            if (f.span().isPresent() && f.span().get().equals(s) && !f.label().isEmpty()) {
+            if (f.span().isPresent() && f.span().get().start() + offset == s.start()
+                    && f.span().get().end() + offset == s.end() && !f.label().isEmpty()) {
                 return "[" + f.label() + "]";
             }
         }

@@ -36,6 +36,8 @@ import java.util.UUID;
 final class StreamRelay {
 
     private static final System.Logger LOG = System.getLogger(StreamRelay.class.getName());
+    /** An upstream that never pauses still has its text checked and released this often. */
+    private static final int MAX_EVENTS_PER_CHECK = 16;
 
     private final ChatProxy proxy;
     private final Context ctx;
@@ -136,6 +138,7 @@ final class StreamRelay {
 
     private void pump(UpstreamStream upstream) throws SseWriter.ClientGoneException {
         boolean done = false;
+        int sinceCheck = 0;
         try {
             while (true) {
                 Optional<String> event = upstream.next();
@@ -174,6 +177,12 @@ final class StreamRelay {
                 }
                 for (JsonNode ch : list) {
                     take(ch); // finished choices ignore further deltas; a usage chunk may still follow
+                }
+                if (!upstream.ready() || ++sinceCheck >= MAX_EVENTS_PER_CHECK) {
+                    // Events that have already arrived are taken first and checked once together: under
+                    // load, one check and one write serve several tokens, and no token waits for one.
+                    advance();
+                    sinceCheck = 0;
                 }
             }
             if (!done && choices.values().stream().anyMatch(c -> !c.finished)) {
@@ -228,26 +237,34 @@ final class StreamRelay {
         JsonNode finish = ch.get("finish_reason");
         if (finish != null && finish.isTextual()) {
             finish(c, finish.textValue());
-        } else {
-            advance(c, c.content, "content");
+        }
+    }
+
+    /** Checks and releases what every unfinished choice holds past its hold-back window. */
+    private void advance() throws SseWriter.ClientGoneException, FailedClosed {
+        for (Choice c : choices.values()) {
+            if (!c.finished) {
+                advance(c, c.content, "content");
+            }
             if (!c.finished) {
                 advance(c, c.reasoning, c.reasoningKey);
             }
         }
     }
 
-    /** Releases what a check of everything so far allows, or blocks. */
+    /** Releases what a check of the held text's window allows, or blocks. */
     private void advance(Choice c, HeldText held, String key) throws SseWriter.ClientGoneException, FailedClosed {
         if (!held.hasReleasable()) {
             return;
         }
-        Verdict v = peek(held.text());
+        int from = held.windowStart();
+        Verdict v = peek(held.text(from));
         if (v.action() == Action.BLOCK) {
             record(held.text()); // the blocking decision goes to the audit log
             block(c);
             return;
         }
-        String s = held.release(v, false, outputRules);
+        String s = held.release(v, from, false, outputRules);
         if (!s.isEmpty()) {
             out.event(chunk(c.index, delta(key, s), null));
         }

@@ -89,6 +89,11 @@ public final class UpstreamStream implements AutoCloseable {
         }
     }
 
+    /** True when more of the stream has arrived and can be read without waiting. */
+    boolean ready() throws IOException {
+        return pos < len || (!closed && in.available() > 0);
+    }
+
     public boolean timedOut() {
         return timedOut;
     }
