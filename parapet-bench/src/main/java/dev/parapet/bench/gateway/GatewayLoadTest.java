@@ -5,6 +5,7 @@ import dev.parapet.bench.gateway.LoadGenerator.Until;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -114,12 +115,12 @@ public final class GatewayLoadTest {
     private static Run measure(GatewayProcess g, LoadGenerator load, String moderation, Settings s, int chatRate,
                                boolean streaming) throws Exception {
         double idle = g.heapAfterGcMb();
-        HttpRequest mod = LoadGenerator.post(g.url() + "/v1/moderations", moderation);
-        Result closed = load.closedLoop(mod, CONCURRENCY, s.warmup(), s.measure());
+        URI mod = URI.create(g.url() + "/v1/moderations");
+        Result closed = load.closedLoop(mod, moderation, CONCURRENCY, s.warmup(), s.measure());
         // Latency at a steady half of the measured throughput, open loop (warm already).
         int steady = Math.max(10, (int) (closed.perSecond() / 2 / 10) * 10);
         double cpu0 = g.cpuSeconds();
-        Result atRate = load.openLoop(mod, Until.COMPLETE, steady, Duration.ZERO, s.measure());
+        Result atRate = load.openLoop(mod, moderation, steady, Duration.ZERO, s.measure());
         double modCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, atRate.requests() + atRate.errors());
         String chatUrl = g.url() + "/v1/chat/completions";
         HttpRequest chatRequest = LoadGenerator.post(chatUrl, CHAT);
@@ -189,8 +190,10 @@ public final class GatewayLoadTest {
         md.append(String.format(Locale.ROOT, "`GatewayLoadTest`: `parapet serve` (the shaded `parapet-cli/target/parapet.jar`) "
                 + "in its own JVM with `-Xmx%s`, SQLite audit log (every decision written), in front of a fake "
                 + "OpenAI-compatible upstream on loopback (`LoopbackUpstream`: answers at once; streams a %d-character "
-                + "answer in tokens of 4 characters, one every %d ms; hold-back window %d characters). The load comes from the JDK HTTP "
-                + "client in the report's JVM, on the same 2 cores: the gateway gets less than 2 cores. Open-loop "
+                + "answer in tokens of 4 characters, one every %d ms; hold-back window %d characters). The load comes from the "
+                + "report's JVM, on the same 2 cores, so the gateway gets less than 2 cores: moderation requests over "
+                + "keep-alive connections with a minimal blocking HTTP/1.1 client (`KeepAliveConnection`, far cheaper "
+                + "than the JDK's), chat through the JDK HTTP client. Open-loop "
                 + "runs send at a constant rate and time each request from its intended send time (no coordinated "
                 + "omission); percentiles from HdrHistogram. %d s warm-up, %d s measured per row.\n\n",
                 HEAP, LoopbackUpstream.ANSWER.length(), TOKEN_GAP_MICROS / 1000, HOLDBACK, s.warmup().toSeconds(), s.measure().toSeconds()));

@@ -68,4 +68,23 @@ class LoadGeneratorTest {
         assertThat(r.requests()).isPositive();
         assertThat(r.errors()).isZero();
     }
+
+    @Test
+    void keepAliveLoopsCountAnswersChunkedBodiesAndErrors() throws Exception {
+        java.net.URI url = java.net.URI.create(upstream.baseUrl() + "/chat/completions");
+        String plain = "{\"model\":\"bench\",\"messages\":[{\"role\":\"user\",\"content\":\"Hi\"}]}";
+        LoadGenerator.Result open = LOAD.openLoop(url, plain, 50, Duration.ZERO, Duration.ofSeconds(1));
+        assertThat(open.requests()).isEqualTo(50);
+        assertThat(open.errors()).isZero();
+        assertThat(open.latency().getTotalCount()).isEqualTo(50);
+        // A streamed answer comes chunked: read whole, then the connection serves the next request.
+        LoadGenerator.Result closed = LOAD.closedLoop(url, plain.replace("{\"model\"", "{\"stream\":true,\"model\""), 2,
+                Duration.ZERO, Duration.ofMillis(500));
+        assertThat(closed.requests()).isGreaterThan(0);
+        assertThat(closed.errors()).isZero();
+        LoadGenerator.Result missing = LOAD.openLoop(java.net.URI.create(upstream.baseUrl() + "/nowhere"), "{}", 10,
+                Duration.ZERO, Duration.ofSeconds(1));
+        assertThat(missing.requests()).isZero();
+        assertThat(missing.errorSummary()).isEqualTo("status 404 10");
+    }
 }
