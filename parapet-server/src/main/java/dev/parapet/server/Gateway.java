@@ -73,7 +73,6 @@ public final class Gateway implements AutoCloseable {
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean draining;
     private Javalin app;
-    private Upstream upstream;
 
     private Gateway(GatewayConfig config, Database database, Map<String, Guard> guards,
                     Optional<ToolCallGuard> toolGuard, Taxonomies taxonomies) {
@@ -192,7 +191,7 @@ public final class Gateway implements AutoCloseable {
                 new OpenAiCategories(taxonomies.crosswalk("openai-moderation").orElseThrow()),
                 mapper, config.moderationModel());
         CheckHandler check = new CheckHandler(decisions, mapper);
-        upstream = new Upstream(config.chat().upstreamUrl(), config.chat().upstreamApiKey(),
+        Upstream upstream = new Upstream(config.chat().upstreamUrl(), config.chat().upstreamApiKey(),
                 config.chat().connectTimeout(), config.chat().upstreamTimeout(), mapper, metrics);
         ChatProxy chat = new ChatProxy(decisions, upstream, mapper, config.chat(), config.failOpen(), metrics,
                 toolGuard, config.agentGuard().onBlock());
@@ -321,9 +320,6 @@ public final class Gateway implements AutoCloseable {
     }
 
     private void closeResources() {
-        if (upstream != null) {
-            upstream.close();
-        }
         new java.util.LinkedHashSet<>(guards.values()).forEach(Guard::close);
         database.close();
     }

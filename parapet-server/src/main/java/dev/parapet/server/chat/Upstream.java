@@ -8,62 +8,65 @@ import dev.parapet.server.metrics.Metrics;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.URL;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The upstream OpenAI-compatible server. Every failure becomes an {@link ApiException} that says what went
  * wrong upstream without echoing its internals: unreachable (502), timed out (504), an error status
  * (passed on for 4xx with the upstream's message, 502 for 5xx), or a malformed answer (502).
+ *
+ * <p>Requests go out with the JDK's blocking {@link HttpURLConnection} (with its keep-alive connection
+ * cache), on the thread that serves the client: a streamed answer is read and relayed by that one thread,
+ * token by token, where an asynchronous client hands every piece of the stream from its selector thread to
+ * an executor and on to the reader, which costs CPU and adds latency to every token. The timeout bounds
+ * each wait for the upstream (for the answer to start, and for each next piece of a stream), so an upstream
+ * that falls silent is cut off. No proxy is used: the upstream is addressed directly.
  */
-public final class Upstream implements AutoCloseable {
+public final class Upstream {
 
     private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
 
-    private final URI completions;
+    private final URL completions;
     private final String apiKey;
+    private final Duration connectTimeout;
     private final Duration timeout;
-    private final HttpClient http;
     private final ObjectMapper mapper;
     private final Metrics metrics;
-    private final ScheduledExecutorService watchdog;
 
     public Upstream(URI baseUrl, String apiKey, Duration connectTimeout, Duration timeout, ObjectMapper mapper,
                     Metrics metrics) {
-        this.completions = URI.create(baseUrl + "/chat/completions");
+        try {
+            this.completions = URI.create(baseUrl + "/chat/completions").toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException("not an http(s) URL: " + baseUrl);
+        }
         this.apiKey = apiKey;
+        this.connectTimeout = connectTimeout;
         this.timeout = timeout;
         this.mapper = mapper;
         this.metrics = metrics;
-        this.http = HttpClient.newBuilder().connectTimeout(connectTimeout).version(HttpClient.Version.HTTP_1_1)
-                .followRedirects(HttpClient.Redirect.NEVER).build();
-        this.watchdog = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "parapet-upstream-watchdog");
-            t.setDaemon(true);
-            return t;
-        });
     }
 
     /** A non-streaming completion. */
     public ObjectNode complete(ObjectNode request) {
-        HttpResponse<InputStream> r = send(request, "application/json");
+        HttpURLConnection c = send(request, "application/json");
+        int status = status(c);
         byte[] body;
-        try (InputStream in = r.body()) {
+        try (InputStream in = body(c, status)) {
             body = readBounded(in);
+        } catch (SocketTimeoutException e) {
+            throw fail("timeout", 504, "The upstream server did not answer within " + timeout.toMillis() + " ms.");
         } catch (IOException e) {
             throw fail("read_error", 502, "The upstream server closed the connection before its answer was complete.");
         }
-        checkStatus(r.statusCode(), body);
+        checkStatus(status, body);
         JsonNode n;
         try {
             n = mapper.readTree(body);
@@ -81,21 +84,24 @@ public final class Upstream implements AutoCloseable {
      * timeout; {@link UpstreamStream#timedOut()} then says so.
      */
     public UpstreamStream stream(ObjectNode request) {
-        HttpResponse<InputStream> r = send(request, "text/event-stream");
-        if (r.statusCode() / 100 != 2) {
+        HttpURLConnection c = send(request, "text/event-stream");
+        int status = status(c);
+        if (status / 100 != 2) {
             byte[] body;
-            try (InputStream in = r.body()) {
+            try (InputStream in = body(c, status)) {
                 body = readBounded(in);
             } catch (IOException e) {
                 body = new byte[0];
             }
-            checkStatus(r.statusCode(), body);
+            checkStatus(status, body);
         }
-        UpstreamStream s = new UpstreamStream(r.body());
-        ScheduledFuture<?> f = watchdog.scheduleAtFixedRate(() -> s.expireIfIdle(timeout.toNanos()),
-                100, 100, TimeUnit.MILLISECONDS);
-        s.onClose(() -> f.cancel(false));
-        return s;
+        try {
+            return new UpstreamStream(c.getInputStream());
+        } catch (SocketTimeoutException e) {
+            throw fail("timeout", 504, "The upstream server did not answer within " + timeout.toMillis() + " ms.");
+        } catch (IOException e) {
+            throw fail("read_error", 502, "The upstream server closed the connection without an answer.");
+        }
     }
 
     /** Counts an upstream failure seen by a caller (e.g. a stream that ended early). */
@@ -104,29 +110,70 @@ public final class Upstream implements AutoCloseable {
         return ApiException.upstream(status, message, "upstream_" + kind);
     }
 
-    private HttpResponse<InputStream> send(ObjectNode request, String accept) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(completions)
-                .timeout(timeout)
-                .header("Content-Type", "application/json")
-                .header("Accept", accept)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json(request)));
-        if (!apiKey.isEmpty()) {
-            b.header("Authorization", "Bearer " + apiKey);
+    /** Connects and sends the request; the answer is read by the caller. */
+    private HttpURLConnection send(ObjectNode request, String accept) {
+        byte[] body = json(request);
+        HttpURLConnection c;
+        try {
+            c = (HttpURLConnection) completions.openConnection(Proxy.NO_PROXY);
+            c.setRequestMethod("POST");
+            c.setDoOutput(true);
+            c.setUseCaches(false);
+            c.setInstanceFollowRedirects(false);
+            c.setConnectTimeout(millis(connectTimeout));
+            c.setReadTimeout(millis(timeout));
+            // A fixed length streams the body out, and a request so sent is never silently sent twice.
+            c.setFixedLengthStreamingMode(body.length);
+            c.setRequestProperty("Content-Type", "application/json");
+            c.setRequestProperty("Accept", accept);
+            if (!apiKey.isEmpty()) {
+                c.setRequestProperty("Authorization", "Bearer " + apiKey);
+            }
+        } catch (IOException e) {
+            throw fail("unreachable", 502, "The upstream server could not be reached.");
         }
         try {
-            return http.send(b.build(), HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
+            c.connect();
+        } catch (SocketTimeoutException e) {
             throw fail("unreachable", 502, "The upstream server could not be reached (connection timed out).");
-        } catch (HttpTimeoutException e) {
-            throw fail("timeout", 504, "The upstream server did not answer within " + timeout.toMillis() + " ms.");
         } catch (ConnectException e) {
             throw fail("unreachable", 502, "The upstream server could not be reached (connection refused).");
         } catch (IOException e) {
-            throw fail("read_error", 502, "The upstream server closed the connection without an answer.");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw fail("interrupted", 503, "The request was interrupted.");
+            throw fail("unreachable", 502, "The upstream server could not be reached.");
         }
+        try (OutputStream out = c.getOutputStream()) {
+            out.write(body);
+        } catch (IOException e) {
+            c.disconnect();
+            throw fail("read_error", 502, "The upstream server closed the connection without an answer.");
+        }
+        return c;
+    }
+
+    /** Waits for the answer's status line. */
+    private int status(HttpURLConnection c) {
+        try {
+            return c.getResponseCode();
+        } catch (SocketTimeoutException e) {
+            c.disconnect();
+            throw fail("timeout", 504, "The upstream server did not answer within " + timeout.toMillis() + " ms.");
+        } catch (IOException e) {
+            c.disconnect();
+            throw fail("read_error", 502, "The upstream server closed the connection without an answer.");
+        }
+    }
+
+    /** The answer's body, or its error body (an empty one when there is none). */
+    private static InputStream body(HttpURLConnection c, int status) throws IOException {
+        if (status / 100 == 2) {
+            return c.getInputStream();
+        }
+        InputStream err = c.getErrorStream();
+        return err != null ? err : InputStream.nullInputStream();
+    }
+
+    private static int millis(Duration d) {
+        return (int) Math.max(1, Math.min(Integer.MAX_VALUE, d.toMillis()));
     }
 
     private void checkStatus(int status, byte[] body) {
@@ -169,10 +216,5 @@ public final class Upstream implements AutoCloseable {
             throw fail("too_large", 502, "The upstream server's answer is larger than " + MAX_BODY_BYTES + " bytes.");
         }
         return b;
-    }
-
-    @Override
-    public void close() {
-        watchdog.shutdownNow();
     }
 }

@@ -3,12 +3,13 @@ package dev.parapet.server.chat;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
 /**
  * A server-sent-events stream from the upstream, read one event's data at a time. Lines are bounded in
- * length; a silent upstream is cut off by the watchdog, which closes the stream under a blocked read.
+ * length; a silent upstream is cut off by the connection's read timeout.
  */
 public final class UpstreamStream implements AutoCloseable {
 
@@ -19,17 +20,11 @@ public final class UpstreamStream implements AutoCloseable {
     private final byte[] buf = new byte[8192];
     private int pos;
     private int len;
-    private volatile long lastActivity = System.nanoTime();
-    private volatile boolean timedOut;
-    private volatile boolean closed;
-    private Runnable onClose = () -> { };
+    private boolean timedOut;
+    private boolean closed;
 
     UpstreamStream(InputStream in) {
         this.in = in;
-    }
-
-    void onClose(Runnable r) {
-        this.onClose = r;
     }
 
     /**
@@ -66,14 +61,15 @@ public final class UpstreamStream implements AutoCloseable {
         ByteArrayOutputStream line = new ByteArrayOutputStream();
         while (true) {
             if (pos == len) {
-                len = in.read(buf);
+                try {
+                    len = in.read(buf);
+                } catch (SocketTimeoutException e) {
+                    timedOut = true;
+                    throw e;
+                }
                 pos = 0;
-                lastActivity = System.nanoTime();
                 if (len <= 0) {
                     len = 0;
-                    if (timedOut) {
-                        throw new IOException("upstream silent for too long");
-                    }
                     return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
                 }
             }
@@ -98,20 +94,12 @@ public final class UpstreamStream implements AutoCloseable {
         return timedOut;
     }
 
-    void expireIfIdle(long idleNanos) {
-        if (!closed && System.nanoTime() - lastActivity > idleNanos) {
-            timedOut = true;
-            close();
-        }
-    }
-
     @Override
     public void close() {
         if (closed) {
             return;
         }
         closed = true;
-        onClose.run();
         try {
             in.close();
         } catch (IOException e) {

@@ -76,6 +76,11 @@ public final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
+        if (System.getProperty("http.maxConnections") == null) {
+            // Idle upstream connections the JDK keeps for reuse (its default, 5, would make a busy gateway
+            // open a new connection for most requests); this process serves only the gateway.
+            System.setProperty("http.maxConnections", "256");
+        }
         Gateway gateway;
         try {
             GatewayConfig c = config(Optional.ofNullable(config), port);
