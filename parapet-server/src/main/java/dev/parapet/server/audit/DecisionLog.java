@@ -82,22 +82,37 @@ public final class DecisionLog {
      * throws {@link SQLException} when the database refuses it.
      */
     public void record(Decision d) throws SQLException {
-        Pending p = new Pending(d, json(new TreeMap<>(d.categories())),
-                json(d.flaggedCategories().stream().sorted().toList()),
-                d.reasons().isEmpty() ? Optional.empty() : Optional.of(json(d.reasons())));
-        queue.add(p);
-        while (!p.done) {
-            committer.lock();
-            try {
-                if (!p.done) {
-                    commitQueued();
+        recordAll(List.of(d));
+    }
+
+    /**
+     * Writes decisions, normally in one commit, and returns once all are committed; throws the first
+     * {@link SQLException} when the database refuses any of them (the others may be written).
+     */
+    public void recordAll(List<Decision> ds) throws SQLException {
+        List<Pending> mine = new ArrayList<>(ds.size());
+        for (Decision d : ds) {
+            mine.add(new Pending(d, json(new TreeMap<>(d.categories())),
+                    json(d.flaggedCategories().stream().sorted().toList()),
+                    d.reasons().isEmpty() ? Optional.empty() : Optional.of(json(d.reasons()))));
+        }
+        queue.addAll(mine);
+        for (Pending p : mine) {
+            while (!p.done) {
+                committer.lock();
+                try {
+                    if (!p.done) {
+                        commitQueued();
+                    }
+                } finally {
+                    committer.unlock();
                 }
-            } finally {
-                committer.unlock();
             }
         }
-        if (p.error != null) {
-            throw p.error;
+        for (Pending p : mine) {
+            if (p.error != null) {
+                throw p.error;
+            }
         }
     }
 

@@ -131,7 +131,8 @@ public final class ChatProxy {
         if (messages.isEmpty()) {
             throw ApiException.invalid("'messages' must contain at least one message.", "messages");
         }
-        List<Checked> out = new ArrayList<>();
+        List<Content> texts = new ArrayList<>();
+        List<java.util.function.Consumer<String>> redact = new ArrayList<>(); // puts a redacted text in place
         for (int i = 0; i < messages.size(); i++) {
             String param = "messages[" + i + "]";
             JsonNode m = messages.get(i);
@@ -153,9 +154,8 @@ public final class ChatProxy {
             }
             if (content.isTextual()) {
                 if (role != Role.ASSISTANT) {
-                    Checked c = check(client, role, content.textValue());
-                    out.add(c);
-                    c.verdict().redactedText().ifPresent(t -> msg.put("content", t));
+                    texts.add(Content.of(content.textValue(), role));
+                    redact.add(t -> msg.put("content", t));
                 }
             } else if (content.isArray()) {
                 for (int j = 0; j < content.size(); j++) {
@@ -166,9 +166,8 @@ public final class ChatProxy {
                     }
                     // Only text parts can be checked; images and audio pass as they are.
                     if ("text".equals(p.path("type").asText()) && p.path("text").isTextual() && role != Role.ASSISTANT) {
-                        Checked c = check(client, role, p.get("text").textValue());
-                        out.add(c);
-                        c.verdict().redactedText().ifPresent(t -> p.put("text", t));
+                        texts.add(Content.of(p.get("text").textValue(), role));
+                        redact.add(t -> p.put("text", t));
                     }
                 }
             } else {
@@ -176,11 +175,12 @@ public final class ChatProxy {
                         + "array, but got " + Fields.kind(content) + ".", param + ".content");
             }
         }
+        // All of the request's texts are recorded in one commit: the request waits for the audit log once.
+        List<Checked> out = decisions.checkAll(client.guard(), client.id(), "chat.input", texts, false);
+        for (int i = 0; i < out.size(); i++) {
+            out.get(i).verdict().redactedText().ifPresent(redact.get(i));
+        }
         return out;
-    }
-
-    private Checked check(Client client, Role role, String text) {
-        return decisions.check(client.guard(), client.id(), "chat.input", Content.of(text, role), false);
     }
 
     // ---- output rails (non-streaming) ----

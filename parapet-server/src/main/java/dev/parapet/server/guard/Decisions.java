@@ -13,6 +13,7 @@ import dev.parapet.server.metrics.Metrics;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +49,49 @@ public final class Decisions {
      * @param exhaustive score every category (moderation) or stop once decided (chat rails)
      */
     public Checked check(Guard guard, String client, String endpoint, Content content, boolean exhaustive) {
-        long t0 = System.nanoTime();
+        return checkAll(guard, client, endpoint, List.of(content), exhaustive).get(0);
+    }
+
+    /**
+     * Checks several contents (e.g. a request's messages) and records their decisions in one commit: the
+     * request waits for the audit log once, not once per content.
+     */
+    public List<Checked> checkAll(Guard guard, String client, String endpoint, List<Content> contents,
+                                  boolean exhaustive) {
+        List<Checked> out = new ArrayList<>(contents.size());
+        List<Decision> decisions = new ArrayList<>(contents.size());
+        List<Double> seconds = new ArrayList<>(contents.size());
+        for (Content content : contents) {
+            long t0 = System.nanoTime();
+            Checked c;
+            try {
+                c = decide(guard, content, endpoint, exhaustive, t0);
+            } catch (ApiException e) {
+                if (!decisions.isEmpty()) {
+                    write(decisions); // the decisions made before the failure are still recorded
+                }
+                throw e;
+            }
+            out.add(c);
+            decisions.add(new Decision(c.decisionId(), clock.instant(), client, endpoint, content.role().wireName(),
+                    c.verdict().policyId(), c.verdict().policyVersion(), c.verdict().action().wireName(),
+                    c.verdict().flagged(), c.verdict().categories(), c.verdict().flaggedCategories(), c.failedOpen(),
+                    Sha256.hex(content.text()), content.text().length(),
+                    storeText ? Optional.of(content.text()) : Optional.empty(), content.language(), List.of()));
+            seconds.add((System.nanoTime() - t0) / 1e9);
+        }
+        write(decisions);
+        for (int i = 0; i < contents.size(); i++) {
+            String direction = contents.get(i).role().direction() == dev.parapet.core.content.Role.Direction.OUTPUT
+                    ? "output" : "input";
+            Verdict v = out.get(i).verdict();
+            metrics.decision(direction, v.action().wireName(), v.flaggedCategories(), seconds.get(i));
+        }
+        return out;
+    }
+
+    /** The verdict on one content, failing closed (or, when so configured, open) when the check fails. */
+    private Checked decide(Guard guard, Content content, String endpoint, boolean exhaustive, long t0) {
         Verdict v;
         boolean failedOpen = false;
         try {
@@ -75,17 +118,7 @@ public final class Decisions {
                 metrics.failOpen("detector_error");
             }
         }
-        String id = "dec_" + UUID.randomUUID().toString().replace("-", "");
-        Decision d = new Decision(id, clock.instant(), client, endpoint, content.role().wireName(),
-                v.policyId(), v.policyVersion(), v.action().wireName(), v.flagged(), v.categories(),
-                v.flaggedCategories(), failedOpen, Sha256.hex(content.text()), content.text().length(),
-                storeText ? Optional.of(content.text()) : Optional.empty(), content.language(), List.of());
-        write(d);
-        String direction = content.role().direction() == dev.parapet.core.content.Role.Direction.OUTPUT
-                ? "output" : "input";
-        metrics.decision(direction, v.action().wireName(), v.flaggedCategories(),
-                (System.nanoTime() - t0) / 1e9);
-        return new Checked(id, v, failedOpen);
+        return new Checked("dec_" + UUID.randomUUID().toString().replace("-", ""), v, failedOpen);
     }
 
     /**
@@ -114,8 +147,13 @@ public final class Decisions {
 
     /** Writes a decision; fails closed (the request is refused) unless the gateway fails open. */
     private void write(Decision d) {
+        write(List.of(d));
+    }
+
+    /** Writes decisions in one commit; fails closed (the request is refused) unless the gateway fails open. */
+    private void write(List<Decision> ds) {
         try {
-            log.record(d);
+            log.recordAll(ds);
         } catch (SQLException | RuntimeException e) {
             if (!failOpen) {
                 LOG.log(System.Logger.Level.ERROR, "audit write failed ({0}); request refused (fail closed)",
@@ -123,8 +161,8 @@ public final class Decisions {
                 throw ApiException.unavailable("The decision could not be recorded in the audit log, "
                         + "so the request was refused.");
             }
-            LOG.log(System.Logger.Level.ERROR, "audit write failed ({0}); decision {1} not recorded (fail open)",
-                    e.getClass().getSimpleName(), d.id());
+            LOG.log(System.Logger.Level.ERROR, "audit write failed ({0}); decision(s) {1} not recorded (fail open)",
+                    e.getClass().getSimpleName(), String.join(", ", ds.stream().map(Decision::id).toList()));
             metrics.failOpen("audit_error");
         }
     }
