@@ -43,6 +43,31 @@ class AsciiStepTableTest {
                 .hasMessageContaining("more than 3");
     }
 
+    @Test
+    void aTableOfMoreThan65536RowsStepsAsTheAutomaton() {
+        List<String> words = new java.util.ArrayList<>();
+        java.util.Random random = new java.util.Random(7);
+        for (int i = 0; i < 40_000; i++) {
+            StringBuilder w = new StringBuilder();
+            for (int k = 0; k < 7; k++) {
+                w.append((char) ('a' + random.nextInt(10)));
+            }
+            words.add(w.toString());
+        }
+        AhoCorasick ac = AhoCorasick.build(words);
+        AsciiStepTable table = AsciiStepTable.of(ac, p -> true, Integer.MAX_VALUE);
+        assertThat(table.rows()).isGreaterThan(65_536);
+        String text = String.join(" ", words.subList(0, 2_000)) + "abcdefgh".repeat(100);
+        int state = ac.root();
+        int row = AsciiStepTable.ROOT;
+        for (int i = 0; i < text.length(); i++) {
+            state = ac.next(state, text.charAt(i));
+            row = table.next(row, text.charAt(i));
+            assertThat(table.state(row)).isEqualTo(state);
+            assertThat(table.marked(row)).isEqualTo(ac.hasMatches(state));
+        }
+    }
+
     @Provide
     Arbitrary<List<String>> patterns() {
         return Arbitraries.strings().withChars("abc *-é").ofMinLength(1).ofMaxLength(5).list().ofMinSize(1).ofMaxSize(12);

@@ -33,6 +33,8 @@ final class CueMatcher {
     private final AhoCorasick automaton;
     private final AsciiStepTable ascii; // the automaton's ASCII part, every pattern marked
     private final int[] patternRule;
+    private final int[] firstGroup; // rule -> index of its first group among all rules' groups
+    private final int groupCount;
     private final int[] patternGroup;
     private final boolean[] needsStart;
     private final boolean[] needsEnd;
@@ -57,6 +59,13 @@ final class CueMatcher {
         }
         this.automaton = AhoCorasick.build(patterns);
         this.ascii = AsciiStepTable.of(automaton, p -> true, Integer.MAX_VALUE);
+        this.firstGroup = new int[rules.size()];
+        int groups = 0;
+        for (int r = 0; r < rules.size(); r++) {
+            firstGroup[r] = groups;
+            groups += rules.get(r).groups().size();
+        }
+        this.groupCount = groups;
         int n = patterns.size();
         this.patternRule = new int[n];
         this.patternGroup = new int[n];
@@ -111,7 +120,7 @@ final class CueMatcher {
     private final class Probe implements AhoCorasick.MatchSink {
         private final CharSequence text;
         private final boolean dataRules;
-        private int[][] latest; // made on the first hit: most texts have none
+        private int[] latest; // per group of every rule: 1 + the latest start of a hit, 0 for none; made on the first hit
         boolean found;
 
         Probe(CharSequence text, boolean dataRules) {
@@ -133,18 +142,15 @@ final class CueMatcher {
                 return true;
             }
             if (latest == null) {
-                latest = new int[rules.size()][];
+                latest = new int[groupCount];
             }
-            int[] starts = latest[r];
-            if (starts == null) {
-                starts = latest[r] = new int[rule.groups().size()];
-                java.util.Arrays.fill(starts, -1);
-            }
-            int g = patternGroup[pattern];
-            starts[g] = Math.max(starts[g], start);
+            int base = firstGroup[r];
+            int groups = rule.groups().size();
+            int g = base + patternGroup[pattern];
+            latest[g] = Math.max(latest[g], start + 1);
             boolean all = true;
-            for (int k = 0; k < starts.length && all; k++) {
-                all = starts[k] >= 0 && starts[k] >= start - rule.window();
+            for (int k = base; k < base + groups && all; k++) {
+                all = latest[k] > 0 && latest[k] - 1 >= start - rule.window();
             }
             found = all;
             return !all;
