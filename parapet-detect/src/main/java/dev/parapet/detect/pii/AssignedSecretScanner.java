@@ -57,6 +57,27 @@ final class AssignedSecretScanner implements TextScanner {
      * maybe followed by a space; lower case; empty when there is none.
      */
     static String nameBefore(String s, int op) {
+        int nameEnd = nameEnd(s, op);
+        return s.substring(nameStart(s, nameEnd), nameEnd).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * {@code mayNameSecret(nameBefore(s, op))} without building the name: for the screens, which ask it at
+     * every "=" and ":" of a text.
+     */
+    static boolean mayNameSecretBefore(String s, int op) {
+        int nameEnd = nameEnd(s, op);
+        int nameStart = nameStart(s, nameEnd);
+        for (int i = nameStart; i < nameEnd; i++) {
+            if (s.charAt(i) >= 0x80) {
+                return mayNameSecret(nameBefore(s, op)); // lower case beyond ASCII may change lengths
+            }
+        }
+        return containsAnyIgnoringCase(s, nameStart, nameEnd, SECRET_NAMES)
+                || containsAnyIgnoringCase(s, nameStart, nameEnd, PASSWORD_NAMES);
+    }
+
+    private static int nameEnd(String s, int op) {
         int nameEnd = op;
         while (nameEnd > 0 && op - nameEnd < 2 && s.charAt(nameEnd - 1) == ' ') {
             nameEnd--;
@@ -64,11 +85,27 @@ final class AssignedSecretScanner implements TextScanner {
         if (nameEnd > 0 && (s.charAt(nameEnd - 1) == '"' || s.charAt(nameEnd - 1) == '\'')) {
             nameEnd--;
         }
+        return nameEnd;
+    }
+
+    private static int nameStart(String s, int nameEnd) {
         int nameStart = nameEnd;
         while (nameStart > 0 && nameEnd - nameStart < MAX_NAME && isNameChar(s.charAt(nameStart - 1))) {
             nameStart--;
         }
-        return s.substring(nameStart, nameEnd).toLowerCase(Locale.ROOT);
+        return nameStart;
+    }
+
+    /** Whether {@code s[from, to)}, ASCII, holds one of the lower-case ASCII {@code parts} in any case. */
+    private static boolean containsAnyIgnoringCase(String s, int from, int to, String[] parts) {
+        for (String part : parts) {
+            for (int i = from; i + part.length() <= to; i++) {
+                if (s.regionMatches(true, i, part, 0, part.length())) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /** Whether {@code name} may name a secret or a password (a necessary condition of a hit). */

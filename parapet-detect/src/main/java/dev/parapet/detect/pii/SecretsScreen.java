@@ -39,7 +39,7 @@ final class SecretsScreen implements Screen {
                 return true;
             }
             if ((c == '=' || c == ':') && names
-                    && AssignedSecretScanner.mayNameSecret(AssignedSecretScanner.nameBefore(text, i))) {
+                    && AssignedSecretScanner.mayNameSecretBefore(text, i)) {
                 return true;
             }
         }
