@@ -17,6 +17,14 @@ import java.util.Arrays;
 public record CharNgramFeatures(int minN, int maxN, int bits) {
 
     private static final Normalizer2 FOLD = Normalizer2.getNFKCCasefoldInstance();
+    /** {@code 1 + ln(count)} for small counts, exactly as computed otherwise: most n-grams occur once or twice. */
+    private static final float[] LOG_COUNT = new float[256];
+
+    static {
+        for (int c = 1; c < LOG_COUNT.length; c++) {
+            LOG_COUNT[c] = (float) (1 + Math.log(c));
+        }
+    }
 
     public CharNgramFeatures {
         if (minN < 1 || maxN < minN || maxN > 8 || bits < 8 || bits > 24) {
@@ -74,7 +82,7 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
                 }
             }
         }
-        Arrays.sort(hashes, 0, count);
+        radixSort(hashes, count, bits);
         int distinct = 0;
         for (int i = 0; i < count; i++) {
             if (i == 0 || hashes[i] != hashes[i - 1]) {
@@ -94,7 +102,8 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
         }
         double norm = 0;
         for (int i = 0; i < distinct; i++) {
-            val[i] = (float) (1 + Math.log(val[i]));
+            int c = (int) val[i];
+            val[i] = c < LOG_COUNT.length ? LOG_COUNT[c] : (float) (1 + Math.log(c));
             norm += val[i] * val[i];
         }
         if (norm > 0) {
@@ -104,6 +113,48 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
             }
         }
         return new SparseVector(idx, val);
+    }
+
+    /**
+     * Sorts the first {@code count} values, each below {@code 2^bits}, ascending: a least-significant-digit radix
+     * sort in passes of up to 12 bits. Written by hand because it is the featuriser's hot loop and the JDK has no
+     * radix sort: it is several times faster than {@link Arrays#sort(int[], int, int)} on the few thousand hashes of
+     * a window, and gives the same order (the values are plain ints).
+     */
+    static void radixSort(int[] a, int count, int bits) {
+        if (count < 64) {
+            Arrays.sort(a, 0, count);
+            return;
+        }
+        int passes = (bits + 11) / 12;
+        int digit = (bits + passes - 1) / passes;
+        int[] buckets = new int[1 << digit];
+        int[] src = a;
+        int[] dst = new int[count];
+        for (int p = 0; p < passes; p++) {
+            int shift = p * digit;
+            int mask = (1 << digit) - 1;
+            Arrays.fill(buckets, 0);
+            for (int i = 0; i < count; i++) {
+                buckets[(src[i] >>> shift) & mask]++;
+            }
+            int sum = 0;
+            for (int b = 0; b < buckets.length; b++) {
+                int c = buckets[b];
+                buckets[b] = sum;
+                sum += c;
+            }
+            for (int i = 0; i < count; i++) {
+                int v = src[i];
+                dst[buckets[(v >>> shift) & mask]++] = v;
+            }
+            int[] t = src;
+            src = dst;
+            dst = t;
+        }
+        if (src != a) {
+            System.arraycopy(src, 0, a, 0, count);
+        }
     }
 
     private static int mix(int h, int k) {

@@ -3,7 +3,12 @@ package dev.parapet.ml.features;
 import dev.parapet.ml.linear.SparseVector;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
@@ -51,5 +56,29 @@ class CharNgramFeaturesTest {
         for (int i : v.indices()) {
             assertThat(i).isBetween(0, f.dimension() - 1);
         }
+    }
+
+    @Property(tries = 300)
+    void radixSortOrdersLikeArraysSort(@ForAll @IntRange(min = 8, max = 24) int bits,
+                                       @ForAll @Size(max = 5000) List<@IntRange(min = 0) Integer> raw) {
+        int[] a = raw.stream().mapToInt(v -> v & ((1 << bits) - 1)).toArray();
+        int[] expected = a.clone();
+        Arrays.sort(expected);
+        int[] padded = Arrays.copyOf(a, a.length + 3);
+        CharNgramFeatures.radixSort(padded, a.length, bits);
+        assertThat(Arrays.copyOf(padded, a.length)).containsExactly(expected);
+    }
+
+    @Test
+    void repeatedNgramsWeighOnePlusTheLogOfTheirCount() {
+        // " ab ab ab cd ": " a", "ab" and "b " occur 3 times, " c", "cd" and "d " once: weights 1 + ln 3 and 1.
+        SparseVector v = new CharNgramFeatures(2, 2, 18).vector("ab ab ab cd");
+        double max = 0;
+        double min = Double.MAX_VALUE;
+        for (float x : v.values()) {
+            max = Math.max(max, x);
+            min = Math.min(min, x);
+        }
+        assertThat(max / min).isCloseTo(1 + Math.log(3), within(1e-6));
     }
 }
