@@ -5,7 +5,8 @@ import dev.parapet.core.detect.Screen;
 
 /**
  * The screen of {@link PiiDetector} on plain text: each kind of personal data needs something a single
- * pass can see. An e-mail address needs "@" or a bracketed "at"; an IPv4 address a dot between digits;
+ * pass can see. An e-mail address needs "@" or a bracketed "at"; an IPv4 address a run of digits and dots
+ * holding three dots between digits ("1.5" or "v2.0.1" alone is none);
  * an IPv6 address two colons in a run of hex digits, dots and colons; an IBAN two letters then two
  * digits; a phone number, an SSN or a card number a run of digits and layout chars (spaces, dashes, dots,
  * brackets, slashes, plus) holding at least as many digits as the shortest of them (a phone number of
@@ -27,6 +28,7 @@ final class PiiScreen implements Screen {
         int n = text.length();
         int runDigits = 0; // digits in the current run of digits and layout chars
         int colons = 0;    // colons in the current run of hex digits, dots and colons
+        int dots = 0;      // dots between two digits in the current run of digits and dots
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c == '@' || ((c == '[' || c == '(' || c == '{' || c == '<') && lower.startsWith("at", i + 1))) {
@@ -45,7 +47,11 @@ final class PiiScreen implements Screen {
                 runDigits = 0;
             }
             if (c == '.' && i > 0 && i + 1 < n && Chars.isDigit(text.charAt(i - 1)) && Chars.isDigit(text.charAt(i + 1))) {
-                return true; // maybe an IPv4 address
+                if (++dots >= 3) {
+                    return true; // maybe an IPv4 address: four dotted numbers
+                }
+            } else if (!(digit || c == '.')) {
+                dots = 0;
             }
             if (c == ':') {
                 if (++colons >= 2) {
