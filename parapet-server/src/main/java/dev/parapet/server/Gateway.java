@@ -39,6 +39,7 @@ import dev.parapet.server.moderation.CheckHandler;
 import dev.parapet.server.moderation.ModerationHandler;
 import dev.parapet.server.moderation.OpenAiCategories;
 import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
 import io.javalin.config.JavalinConfig;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
@@ -262,6 +263,9 @@ public final class Gateway implements AutoCloseable {
         cfg.startup.showJavalinBanner = false;
         cfg.startup.showOldJavalinVersionWarning = false;
         cfg.http.prefer405over404 = true;
+        // Answers are small JSON: compressing them (or deciding per request whether to) costs more CPU than
+        // it saves bytes; a reverse proxy in front can compress where the network is slow.
+        cfg.http.compressionStrategy = CompressionStrategy.NONE;
         cfg.http.maxRequestSize = s.maxRequestBytes();
         cfg.jetty.host = s.host();
         cfg.jetty.port = s.port();

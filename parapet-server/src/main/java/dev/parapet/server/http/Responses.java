@@ -21,7 +21,7 @@ public final class Responses {
 
     public void json(Context ctx, int status, JsonNode body) {
         try {
-            ctx.status(status).contentType("application/json").result(mapper.writeValueAsString(body));
+            ctx.status(status).contentType("application/json").result(mapper.writeValueAsBytes(body));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
