@@ -106,10 +106,13 @@ public final class GatewayLoadTest {
      *                        included), at the steady rate: it depends little on what else the machine runs
      * @param chatCpuMs       the same per non-streaming chat request
      * @param streamCpuMs     the same per streamed chat request (the whole stream)
+     * @param flagged         moderation of a prompt that ends in a threat (closed loop): no fast path clears
+     *                        it, so every request takes the full pipeline (rules only; null otherwise)
+     * @param flaggedCpuMs    the gateway's CPU time per request of that run
      */
     private record Run(double listening, double ready, double heapIdle, Result moderation, Result moderationAtRate,
                        double moderationCpuMs, Result chat, double chatCpuMs, Result ttft, double streamCpuMs,
-                       double heapLoaded, double rss) {
+                       Result flagged, double flaggedCpuMs, double heapLoaded, double rss) {
     }
 
     private static Run measure(GatewayProcess g, LoadGenerator load, String moderation, Settings s, int chatRate,
@@ -122,6 +125,15 @@ public final class GatewayLoadTest {
         double cpu0 = g.cpuSeconds();
         Result atRate = load.openLoop(mod, moderation, steady, Duration.ZERO, s.measure());
         double modCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, atRate.requests() + atRate.errors());
+        Result flagged = null;
+        double flaggedCpu = 0;
+        if (streaming) {
+            String threat = moderation.substring(0, moderation.length() - 2) + " I will kill you.\"}";
+            load.closedLoop(mod, threat, CONCURRENCY, Duration.ZERO, s.warmup());
+            cpu0 = g.cpuSeconds();
+            flagged = load.closedLoop(mod, threat, CONCURRENCY, Duration.ZERO, s.measure());
+            flaggedCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, flagged.requests() + flagged.errors());
+        }
         String chatUrl = g.url() + "/v1/chat/completions";
         HttpRequest chatRequest = LoadGenerator.post(chatUrl, CHAT);
         load.openLoop(chatRequest, Until.COMPLETE, chatRate, Duration.ZERO, s.warmup());
@@ -138,7 +150,7 @@ public final class GatewayLoadTest {
             streamCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, ttft.requests() + ttft.errors());
         }
         return new Run(g.listeningSeconds(), g.readySeconds(), idle, closed, atRate, modCpu, chat, chatCpu, ttft,
-                streamCpu, g.heapAfterGcMb(), g.residentMb());
+                streamCpu, flagged, flaggedCpu, g.heapAfterGcMb(), g.residentMb());
     }
 
     /** Mixed load minute by minute; heap after GC and resident set after each minute. */
@@ -218,6 +230,12 @@ public final class GatewayLoadTest {
                     r.moderationAtRate().p50Millis(), r.moderationAtRate().p99Millis(), errors(r.moderationAtRate()),
                     r.moderationCpuMs(), 2000 / r.moderationCpuMs()));
         }
+        md.append(String.format(Locale.ROOT, "| rules, the prompt ending in a threat (flagged; full pipeline) | %,.0f | %.2f | %.2f | %s | — | — | — | — | %.3f (closed loop) | %,.0f /s |\n",
+                rules.flagged().perSecond(), rules.flagged().p50Millis(), rules.flagged().p99Millis(),
+                errors(rules.flagged()), rules.flaggedCpuMs(), 2000 / rules.flaggedCpuMs()));
+        md.append("\nWith the rules, the gateway first takes the pipeline's fast path, which proves the ordinary prompt "
+                + "clean without analysing it (the verdict is the one the full pipeline gives); the flagged prompt "
+                + "shows the cost of a text the full pipeline must analyse.\n");
 
         md.append(String.format(Locale.ROOT, "\nChat proxy, non-streaming, open loop (a system and a user message checked "
                 + "on the way in, the answer on the way out). Added = through the gateway minus straight to the upstream, "
