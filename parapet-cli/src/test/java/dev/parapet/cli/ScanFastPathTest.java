@@ -42,6 +42,8 @@ class ScanFastPathTest {
             "Qu'est-ce que la photosynthèse ?",
             "api_key = \"sk_live_abcdefghijklmnopqrstuvwx12\"",
             "The assessment of the class assistant was passed.",
+            "Life in the 1920s on 5th Avenue",
+            "She said \"hi\"\nthen left\t(caf\u00e9, \u4e2d\u6587) \\ done",
     };
 
     @Test
@@ -50,7 +52,9 @@ class ScanFastPathTest {
         List<String> lines = new ArrayList<>();
         for (int copy = 0; copy < 300; copy++) { // several chunks, so that chunks meet in order
             for (String t : TEXTS) {
-                lines.add(mapper.writeValueAsString(mapper.createObjectNode().put("id", copy).put("text", t)));
+                // Every other copy in the compact shape {"text":"…"}, which is read without the JSON parser.
+                lines.add(mapper.writeValueAsString(copy % 2 == 0 ? mapper.createObjectNode().put("text", t)
+                        : mapper.createObjectNode().put("id", copy).put("text", t)));
             }
         }
         lines.add("");
