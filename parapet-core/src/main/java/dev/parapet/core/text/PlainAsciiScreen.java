@@ -29,6 +29,29 @@ final class PlainAsciiScreen {
     private static final int ROT13_MAX_WORD = 6;
     private static final int SPLIT_CHAIN = 3;
 
+    // What each ASCII char is, looked up once per char instead of asked of each predicate in turn.
+    private static final int TOKEN = 1;
+    private static final int BASE64 = 2;
+    private static final int HEX = 4;
+    private static final int HEX_LINK = 8;
+    private static final int LETTER = 16;
+    private static final int SEPARATOR = 32;
+    private static final byte[] ASCII = asciiFlags();
+
+    private static byte[] asciiFlags() {
+        byte[] flags = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            flags[c] = (byte) ((Chars.isWordChar(c) || Leet.isFlankedOnly(c) ? TOKEN : 0)
+                    | (isBase64(c) ? BASE64 : 0) | (hexDigit(c) ? HEX : 0) | (isHexLink(c) ? HEX_LINK : 0)
+                    | (Chars.isAsciiLetter(c) ? LETTER : 0) | (SplitLetterJoinFilter.isSeparator(c) ? SEPARATOR : 0));
+        }
+        return flags;
+    }
+
+    private static boolean is(char c, int flag) {
+        return c < 128 && (ASCII[c] & flag) != 0;
+    }
+
     private final boolean allowLeet;
 
     private PlainAsciiScreen(boolean allowLeet) {
@@ -120,10 +143,11 @@ final class PlainAsciiScreen {
         if (sameRun >= 3 && !Chars.isAsciiDigit(c)) {
             return false;
         }
-        base64Run = isBase64(c) ? base64Run + 1 : 0;
-        if (hexDigit(c)) {
+        int flags = ASCII[c]; // printable ASCII here
+        base64Run = (flags & BASE64) != 0 ? base64Run + 1 : 0;
+        if ((flags & HEX) != 0) {
             hexRun++;
-        } else if (!isHexLink(c)) {
+        } else if ((flags & HEX_LINK) == 0) {
             hexRun = 0;
         }
         payloadSuspect |= base64Run >= BASE64_RUN || hexRun >= HEX_DIGITS || (c == '%' && ++percents >= PERCENTS);
@@ -139,9 +163,9 @@ final class PlainAsciiScreen {
         int k = start;
         while (k < end) {
             char c = text.charAt(k);
-            if (Chars.isAsciiLetter(c)) {
+            if (is(c, LETTER)) {
                 int e = k;
-                while (e < end && Chars.isAsciiLetter(text.charAt(e))) {
+                while (e < end && is(text.charAt(e), LETTER)) {
                     e++;
                 }
                 if (rotatedFunctionWord(text, k, e) && ++rotated >= ROTATED_WORDS) {
@@ -194,7 +218,7 @@ final class PlainAsciiScreen {
             return from >= 0; // the first word has no gap before it; words never touch
         }
         char c = text.charAt(from);
-        if (!SplitLetterJoinFilter.isSeparator(c)) {
+        if (!(c < 128 ? is(c, SEPARATOR) : SplitLetterJoinFilter.isSeparator(c))) {
             return false;
         }
         for (int i = from + 1; i < to; i++) {
@@ -211,7 +235,7 @@ final class PlainAsciiScreen {
 
     /** ASCII chars of a token for the leet and split-letter steps: letters, digits, @, $, ! and |. */
     private static boolean isTokenChar(char c) {
-        return c < 0x80 && (Chars.isWordChar(c) || Leet.isFlankedOnly(c));
+        return is(c, TOKEN);
     }
 
     private static int tokenEnd(String text, int i) {
