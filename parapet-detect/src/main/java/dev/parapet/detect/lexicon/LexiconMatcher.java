@@ -218,11 +218,12 @@ final class LexiconMatcher {
      * Whether a term may match in {@code lower}, ASCII and plain: one dense-table step per key of its
      * folded, squeezed sequence, and each candidate checked, once the run after it begins, for what
      * {@link Scan#verify} asks of it on such a text (runs long enough, no accent to meet, word edges).
-     * True for non-ASCII text, and for a candidate longer than the keys it remembers.
+     * Nothing is allocated. True for non-ASCII text.
      */
     boolean mayHoldTerm(String lower) {
-        PlainProbe probe = new PlainProbe();
         int row = AsciiStepTable.ROOT;
+        int pending = -1;             // a marked row whose candidates wait until their last run is complete
+        char previous = MatchKey.SKIP;
         int n = lower.length();
         for (int i = 0; i < n; i++) {
             char c = lower.charAt(i);
@@ -230,79 +231,73 @@ final class LexiconMatcher {
                 return true;
             }
             char k = ASCII_KEYS[c];
-            if (k == MatchKey.SKIP) {
-                continue;
+            if (k == MatchKey.SKIP || k == previous) {
+                continue; // skipped, or squeezed into the run before it, as Scan does
             }
-            if (probe.extend(k)) {
-                continue; // squeezed into the run before it, as Scan does
-            }
-            if (probe.pending >= 0 && probe.candidate()) {
+            if (pending >= 0 && candidate(pending, lower, i, k)) {
                 return true;
             }
+            previous = k;
             row = plain.next(row, k);
-            probe.pending = plain.marked(row) ? row : -1;
+            pending = plain.marked(row) ? row : -1;
         }
-        probe.ended = true;
-        return probe.pending >= 0 && probe.candidate();
+        return pending >= 0 && candidate(pending, lower, n, MatchKey.SKIP);
     }
 
-    /** The recent keys and runs of a plain scan, and the row whose patterns await their check. */
-    private final class PlainProbe {
-        private static final int RING = 128;
-        private final char[] keys = new char[RING];
-        private final int[] runs = new int[RING];
-        private int length; // keys so far
-        boolean ended;
-        int pending = -1;   // the row reached at key length - 2 (length - 1 once ended), or -1
-
-        /** Adds {@code k}; true when it only lengthens the last run. */
-        boolean extend(char k) {
-            if (length > 0 && keys[(length - 1) % RING] == k) {
-                runs[(length - 1) % RING]++;
+    /**
+     * Whether a viable variant ending in {@code row} passes what {@link Scan#verify} asks of it on a plain
+     * text, its last run ending before {@code lower[end]} and {@code next} the key after it (SKIP at the
+     * end of the text). The runs are read back from the text itself: candidates are rare, so the scan
+     * keeps no history.
+     */
+    private boolean candidate(int row, String lower, int end, char next) {
+        for (int i = plainFrom[row]; i < plainFrom[row + 1]; i++) {
+            if (passesPlain(variants[plainPatterns[i]], lower, end, next)) {
                 return true;
             }
-            keys[length % RING] = k;
-            runs[length % RING] = 1;
-            length++;
+        }
+        return false;
+    }
+
+    private static boolean passesPlain(Variant v, String lower, int end, char next) {
+        int lastRun = v.runs.length - 1;
+        if (v.edge.needEnd && next != MatchKey.SKIP && !Scripts.breaksWord(next)) {
             return false;
         }
-
-        /** Whether a pattern ending in the pending row passes the checks; its last run is now final. */
-        boolean candidate() {
-            int e = ended ? length : length - 1;
-            for (int i = plainFrom[pending]; i < plainFrom[pending + 1]; i++) {
-                if (passes(variants[plainPatterns[i]], e)) {
-                    return true;
+        int p = end - 1;
+        for (int k = lastRun; k >= 0; k--) {
+            p = skipBack(lower, p);
+            char key = ASCII_KEYS[lower.charAt(p)]; // the variant matched, so its keys are there
+            int run = 0;
+            while (p >= 0) {
+                char here = ASCII_KEYS[lower.charAt(p)];
+                if (here == MatchKey.SKIP) {
+                    p--;
+                } else if (here == key) {
+                    run++;
+                    p--;
+                } else {
+                    break;
                 }
             }
-            return false;
-        }
-
-        /** What {@link Scan#verify} asks of a viable variant ending at key {@code e} of a plain text. */
-        private boolean passes(Variant v, int e) {
-            int lastRun = v.runs.length - 1;
-            int s = e - v.runs.length;
-            if (v.runs.length >= RING - 1) {
-                return true; // longer than remembered: let the full check decide
-            }
-            if (v.edge.needStart && s > 0 && !Scripts.breaksWord(keys[(s - 1) % RING])) {
+            if (run < v.runs[k]) {
                 return false;
             }
-            if (v.edge.needEnd && e < length && !Scripts.breaksWord(keys[e % RING])) {
+            if (run > v.runs[k] && run < EMPHASIS
+                    && ((k == 0 && v.edge.needStart) || (k == lastRun && v.edge.needEnd))) {
                 return false;
             }
-            for (int k = 0; k <= lastRun; k++) {
-                int run = runs[(s + k) % RING];
-                if (run < v.runs[k]) {
-                    return false;
-                }
-                if (run > v.runs[k] && run < EMPHASIS
-                        && ((k == 0 && v.edge.needStart) || (k == lastRun && v.edge.needEnd))) {
-                    return false;
-                }
-            }
-            return true;
         }
+        p = skipBack(lower, p);
+        return !(v.edge.needStart && p >= 0 && !Scripts.breaksWord(ASCII_KEYS[lower.charAt(p)]));
+    }
+
+    /** The last index at or before {@code p} whose char has a key, or -1. */
+    private static int skipBack(String lower, int p) {
+        while (p >= 0 && ASCII_KEYS[lower.charAt(p)] == MatchKey.SKIP) {
+            p--;
+        }
+        return p;
     }
 
     /** {@link #mayMatchPlain} with every candidate verified: the text is folded and squeezed into a Scan. */
