@@ -20,12 +20,28 @@ final class SecretsScreen implements Screen {
             "ghs_", "ghr_", "github_pat_", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "k_live_", "k_test_",
             "hooks.slack.com", "eyJ", "-----"};
 
+    /** The prefixes by their first char, so that one pass finds them all. */
+    private static final String[][] BY_FIRST = byFirst();
+
+    private static String[][] byFirst() {
+        String[][] out = new String[128][];
+        for (String p : PREFIXES) {
+            char c = p.charAt(0);
+            String[] old = out[c] == null ? new String[0] : out[c];
+            String[] grown = java.util.Arrays.copyOf(old, old.length + 1);
+            grown[old.length] = p;
+            out[c] = grown;
+        }
+        return out;
+    }
+
     @Override
     public boolean mayFind(String text, String lower, Role role) {
         int n = text.length();
         int run = 0;
         // A name that says secret lies inside the text: without such a word anywhere, no assignment counts.
-        boolean names = AssignedSecretScanner.mayNameSecret(lower);
+        // Asked at the first "=" or ":" only.
+        int names = -1;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-') {
@@ -38,14 +54,20 @@ final class SecretsScreen implements Screen {
             if (c == '@') {
                 return true;
             }
-            if ((c == '=' || c == ':') && names
-                    && AssignedSecretScanner.mayNameSecretBefore(text, i)) {
-                return true;
+            if (c < 128 && BY_FIRST[c] != null) {
+                for (String p : BY_FIRST[c]) {
+                    if (text.startsWith(p, i)) {
+                        return true;
+                    }
+                }
             }
-        }
-        for (String p : PREFIXES) {
-            if (text.contains(p)) {
-                return true;
+            if (c == '=' || c == ':') {
+                if (names < 0) {
+                    names = AssignedSecretScanner.mayNameSecret(lower) ? 1 : 0;
+                }
+                if (names == 1 && AssignedSecretScanner.mayNameSecretBefore(text, i)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -9,7 +9,10 @@ import net.jqwik.api.statistics.Statistics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The screens' allocation-free name check answers as the scanner's own one, at every operator of a text. */
+/**
+ * The screens' allocation-free name check answers as the scanner's own one, at every operator of a text;
+ * the secrets screen's one-pass prefix search finds every issuer prefix wherever it is.
+ */
 class SecretNameTest {
 
     @Property(tries = 2000)
@@ -22,6 +25,21 @@ class SecretNameTest {
                         .isEqualTo(expected);
             }
         }
+    }
+
+    @net.jqwik.api.Example
+    void everyIssuerPrefixAnywhereSendsTheTextToTheFullPath() {
+        SecretsScreen screen = new SecretsScreen();
+        for (String p : new String[]{"AKIA", "ASIA", "ABIA", "ACCA", "AIza", "ghp_", "gho_", "ghu_", "ghs_", "ghr_",
+                "github_pat_", "xoxb-", "xoxp-", "xoxa-", "xoxr-", "xoxs-", "k_live_", "k_test_", "hooks.slack.com",
+                "eyJ", "-----"}) {
+            for (String text : new String[]{p, "see " + p + " here", "x" + p, p + "!"}) {
+                assertThat(screen.mayFind(text, text.toLowerCase(java.util.Locale.ROOT),
+                        dev.parapet.core.content.Role.USER)).as(text).isTrue();
+            }
+        }
+        assertThat(screen.mayFind("plain words, no key", "plain words, no key", dev.parapet.core.content.Role.USER))
+                .isFalse();
     }
 
     @Provide
