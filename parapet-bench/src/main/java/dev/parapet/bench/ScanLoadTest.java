@@ -23,7 +23,7 @@ import java.util.Locale;
  *
  * <p>Run alone (the rows of the scan section of {@code docs/BENCHMARKS.md}):
  * {@code java -Xmx4g -cp parapet-bench/target/benchmarks.jar dev.parapet.bench.ScanLoadTest --shared ../shared
- * [--mb 64] [--pipeline rules]}.
+ * [--mb 64] [--pipeline rules]}; the report's default-pipeline rows are {@code --mb 0.25 --pipeline default}.
  */
 final class ScanLoadTest {
 
@@ -47,19 +47,19 @@ final class ScanLoadTest {
     /** Runs the load test alone and prints its table rows; see the class comment for the arguments. */
     public static void main(String[] args) throws IOException {
         Path shared = Path.of("../shared");
-        long mb = 64;
+        double mb = 64;
         String pipeline = "rules";
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--shared" -> shared = Path.of(args[++i]);
-                case "--mb" -> mb = Long.parseLong(args[++i]);
+                case "--mb" -> mb = Double.parseDouble(args[++i]);
                 case "--pipeline" -> pipeline = args[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]
                         + " (--shared DIR, --mb N, --pipeline rules|default)");
             }
         }
         System.out.println(header());
-        for (Result r : new ScanLoadTest(shared, mb * 1024 * 1024, pipeline).run()) {
+        for (Result r : new ScanLoadTest(shared, (long) (mb * 1024 * 1024), pipeline).run()) {
             System.out.println(row(r));
         }
     }
