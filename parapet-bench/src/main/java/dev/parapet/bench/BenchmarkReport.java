@@ -135,14 +135,11 @@ public final class BenchmarkReport {
                     + "(English: GPTeacher prompts + NQ-Open questions; multilingual: Universal Dependencies sentences, "
                     + "24 languages), verdicts written as JSONL to a file, one warm-up run first. The rule pipeline on "
                     + "~64 MB (target ≥ 100 MB/s per core); the default pipeline (rules and classifiers) on ~256 KB.\n\n");
-            md.append("| corpus | pipeline | size MB | documents | threads | seconds | MB/s | MB/s per thread | documents/s per thread |\n"
-                    + "|---|---|---:|---:|---:|---:|---:|---:|---:|\n");
+            md.append(ScanLoadTest.header()).append('\n');
             List<ScanLoadTest.Result> all = new ArrayList<>(new ScanLoadTest(shared, 64L * 1024 * 1024, "rules").run());
             all.addAll(new ScanLoadTest(shared, 256L * 1024, "default").run());
             for (ScanLoadTest.Result r : all) {
-                md.append(String.format(Locale.ROOT, "| %s | %s | %.1f | %,d | %d | %.2f | %.1f | %.1f | %,.0f |\n", r.corpus(),
-                        r.pipeline(), r.bytes() / 1e6, r.documents(), r.threads(), r.seconds(), r.mbPerSecond(),
-                        r.mbPerSecond() / r.threads(), r.documents() / r.seconds() / r.threads()));
+                md.append(ScanLoadTest.row(r)).append('\n');
             }
         } else {
             md.append("Skipped: the shared data was not found at `").append(shared).append("`.\n");
