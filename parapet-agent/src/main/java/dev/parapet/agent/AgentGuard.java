@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.parapet.agent.policy.ArgumentChecks;
 import dev.parapet.agent.policy.ArgumentRule;
 import dev.parapet.agent.policy.Approval;
+import dev.parapet.agent.policy.Capability;
 import dev.parapet.agent.policy.ToolPolicy;
 import dev.parapet.agent.policy.ToolRule;
 import dev.parapet.agent.provenance.Grounding;
@@ -199,7 +200,7 @@ public final class AgentGuard {
     private boolean checkProvenance(ToolCall call, ToolRule rule, AgentContext context, boolean attacked,
                                     boolean inScope, List<Reason> reasons) {
         boolean untrusted = false;
-        boolean sendsOut = rule.capabilities().contains(dev.parapet.agent.policy.Capability.SENDS_EXTERNALLY);
+        boolean sendsOut = rule.capabilities().contains(Capability.SENDS_EXTERNALLY);
         for (Map.Entry<String, JsonNode> e : call.arguments().properties()) {
             String arg = e.getKey();
             boolean target = rule.argument(arg).target();
