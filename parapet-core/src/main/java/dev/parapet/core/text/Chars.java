@@ -44,6 +44,19 @@ final class Chars {
     private Chars() {
     }
 
+    /** The text with its ASCII letters lowercased, nothing else changed; the same string when there are none. */
+    static String lowerAscii(String text) {
+        char[] chars = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 'A' && c <= 'Z') {
+                chars = chars == null ? text.toCharArray() : chars;
+                chars[i] = (char) (c | 0x20);
+            }
+        }
+        return chars == null ? text : new String(chars);
+    }
+
     static boolean isAsciiLetter(int cp) {
         int lower = cp | 0x20;
         return lower >= 'a' && lower <= 'z';

@@ -27,18 +27,7 @@ public interface TextNormalizer {
      * is the text with ASCII letters lowercased when {@link #isPlain} proves it plain.
      */
     default String plainView(String text) {
-        if (!isPlain(text)) {
-            return null;
-        }
-        char[] chars = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                chars = chars == null ? text.toCharArray() : chars;
-                chars[i] = (char) (c | 0x20);
-            }
-        }
-        return chars == null ? text : new String(chars);
+        return isPlain(text) ? Chars.lowerAscii(text) : null;
     }
 
     /** A normaliser that does nothing: every text is analysed as plain. */

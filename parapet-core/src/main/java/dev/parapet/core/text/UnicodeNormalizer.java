@@ -110,7 +110,7 @@ public final class UnicodeNormalizer implements TextNormalizer {
     @Override
     public String plainView(String text) {
         return switch (PlainAsciiScreen.check(text, this::decodesNothing, true)) {
-            case PLAIN -> lowerAscii(text);
+            case PLAIN -> Chars.lowerAscii(text);
             case PLAIN_BUT_LEET -> {
                 MappedText view = asciiNormalized.apply(text);
                 yield isCharForChar(view, text.length()) ? view.text() : null;
@@ -129,18 +129,6 @@ public final class UnicodeNormalizer implements TextNormalizer {
             }
         }
         return true;
-    }
-
-    private static String lowerAscii(String text) {
-        char[] chars = null;
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c >= 'A' && c <= 'Z') {
-                chars = chars == null ? text.toCharArray() : chars;
-                chars[i] = (char) (c | 0x20);
-            }
-        }
-        return chars == null ? text : new String(chars);
     }
 
     /** Whether the first level of payload decoding, as {@link #analyze} runs it on a plain text, finds nothing. */
