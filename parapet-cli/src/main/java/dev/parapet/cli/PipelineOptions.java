@@ -7,7 +7,6 @@ import dev.parapet.core.policy.PolicyLoader;
 import dev.parapet.core.taxonomy.Taxonomies;
 import dev.parapet.detect.RuleDetectors;
 import dev.parapet.core.detect.Detector;
-import dev.parapet.judge.JudgeConfig;
 import dev.parapet.judge.JudgeConfigLoader;
 import dev.parapet.judge.Judges;
 import dev.parapet.ml.DefaultDetectors;
@@ -88,10 +87,7 @@ final class PipelineOptions {
             if (!Files.isRegularFile(judgesFile)) {
                 throw new InputException(judgesFile + ": no such judges file");
             }
-            // Each guard model sits behind the detectors before it: asked only where they are unsure.
-            for (JudgeConfig judge : new JudgeConfigLoader().load(judgesFile)) {
-                detectors = List.of(Judges.ensemble(judge, Judges.detector(judge), detectors));
-            }
+            detectors = Judges.behind(new JudgeConfigLoader().load(judgesFile), detectors);
         }
         return b.detectors(detectors).detectors(packDetectors).build();
     }

@@ -54,6 +54,18 @@ public final class Judges {
         return new EnsembleDetector(config.id() + "-ensemble", List.copyOf(cheap), guard, config.band());
     }
 
+    /**
+     * The detectors with each judge put behind them, in the order given: every guard model is asked only where
+     * the detectors before it (cheap ones and earlier judges) are unsure.
+     */
+    public static List<Detector> behind(List<JudgeConfig> judges, List<Detector> detectors) {
+        List<Detector> out = detectors;
+        for (JudgeConfig judge : judges) {
+            out = List.of(ensemble(judge, detector(judge), out));
+        }
+        return out;
+    }
+
     /** The canonical categories a configured judge reports: what its codes map to, narrowed by {@code categories}. */
     public static Set<String> reported(JudgeConfig config, Taxonomies taxonomies) {
         GuardModel model = model(config, taxonomies.canonical());

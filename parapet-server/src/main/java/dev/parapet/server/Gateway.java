@@ -140,7 +140,7 @@ public final class Gateway implements AutoCloseable {
         return g;
     }
 
-    /** Each guard model sits behind the detectors before it: asked only where they are unsure (as in the CLI). */
+    /** The detectors with the judges of {@code file}, if any, behind them ({@link Judges#behind}). */
     private static List<Detector> withJudges(Optional<Path> file, Taxonomies taxonomies, List<Detector> detectors) {
         if (file.isEmpty()) {
             return detectors;
@@ -154,11 +154,7 @@ public final class Gateway implements AutoCloseable {
         } catch (YamlException | IllegalArgumentException e) {
             throw new ConfigException(e.getMessage());
         }
-        List<Detector> out = detectors;
-        for (JudgeConfig judge : judges) {
-            out = List.of(Judges.ensemble(judge, Judges.detector(judge), out));
-        }
-        return out;
+        return Judges.behind(judges, detectors);
     }
 
     private static String ms(long from, long to) {
