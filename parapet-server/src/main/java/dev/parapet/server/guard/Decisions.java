@@ -118,7 +118,7 @@ public final class Decisions {
                 metrics.failOpen("detector_error");
             }
         }
-        return new Checked("dec_" + UUID.randomUUID().toString().replace("-", ""), v, failedOpen);
+        return new Checked(newId(), v, failedOpen);
     }
 
     /**
@@ -135,7 +135,7 @@ public final class Decisions {
      */
     public String recordToolCall(String client, String policyId, String policyVersion, String guardAction,
                                  boolean blocked, List<String> reasonCodes, List<String> reasons, String callText) {
-        String id = "dec_" + UUID.randomUUID().toString().replace("-", "");
+        String id = newId();
         Decision d = new Decision(id, clock.instant(), client, "chat.tool_call", "assistant", policyId, policyVersion,
                 blocked ? Action.BLOCK.wireName() : Action.ALLOW.wireName(), blocked, Map.of(), Set.of(), false,
                 Sha256.hex(callText), callText.length(), storeText ? Optional.of(callText) : Optional.empty(),
@@ -165,5 +165,9 @@ public final class Decisions {
                     e.getClass().getSimpleName(), String.join(", ", ds.stream().map(Decision::id).toList()));
             metrics.failOpen("audit_error");
         }
+    }
+
+    private static String newId() {
+        return "dec_" + UUID.randomUUID().toString().replace("-", "");
     }
 }
