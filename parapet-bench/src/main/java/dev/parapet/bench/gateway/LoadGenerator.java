@@ -161,20 +161,37 @@ public final class LoadGenerator {
      */
     public Result closedLoop(URI url, String json, int concurrency, Duration warmup, Duration measure)
             throws InterruptedException {
+        return overKeepAlive(url, json, concurrency, LoadGenerator::rawClosed, warmup, measure);
+    }
+
+    /** One phase of a run over keep-alive connections: every connection's worker sends for {@code length}. */
+    @FunctionalInterface
+    private interface RawPhase {
+        void run(ExecutorService workers, List<KeepAliveConnection> connections, byte[] request, Duration length,
+                 Recorder rec, AtomicLong done, Errors errors) throws InterruptedException;
+    }
+
+    /**
+     * A warm-up phase, then a measured one, each worker with its own keep-alive connection; the rate is over
+     * at least the measured length (an open loop may finish early when its last answers come fast).
+     */
+    private static Result overKeepAlive(URI url, String json, int connectionCount, RawPhase phase, Duration warmup,
+                                        Duration measure) throws InterruptedException {
         byte[] request = KeepAliveConnection.post(url, json);
-        ExecutorService workers = Executors.newFixedThreadPool(concurrency);
+        ExecutorService workers = Executors.newFixedThreadPool(connectionCount);
         try {
             List<KeepAliveConnection> connections = new ArrayList<>();
-            for (int i = 0; i < concurrency; i++) {
+            for (int i = 0; i < connectionCount; i++) {
                 connections.add(new KeepAliveConnection(url, 30_000));
             }
-            rawClosed(workers, connections, request, warmup, new Recorder(3), new AtomicLong(), new Errors());
+            phase.run(workers, connections, request, warmup, new Recorder(3), new AtomicLong(), new Errors());
             Recorder rec = new Recorder(3);
             AtomicLong done = new AtomicLong();
             Errors errors = new Errors();
             long t0 = System.nanoTime();
-            rawClosed(workers, connections, request, measure, rec, done, errors);
-            Result r = new Result(done.get(), errors.total(), (System.nanoTime() - t0) / 1e9,
+            phase.run(workers, connections, request, measure, rec, done, errors);
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            Result r = new Result(done.get(), errors.total(), Math.max(seconds, measure.toNanos() / 1e9),
                     rec.getIntervalHistogram(), errors.byKind());
             connections.forEach(KeepAliveConnection::close);
             return r;
@@ -211,27 +228,8 @@ public final class LoadGenerator {
      */
     public Result openLoop(URI url, String json, int rate, Duration warmup, Duration measure)
             throws InterruptedException {
-        byte[] request = KeepAliveConnection.post(url, json);
-        ExecutorService workers = Executors.newFixedThreadPool(RAW_WORKERS);
-        try {
-            List<KeepAliveConnection> connections = new ArrayList<>();
-            for (int i = 0; i < RAW_WORKERS; i++) {
-                connections.add(new KeepAliveConnection(url, 30_000));
-            }
-            rawOpen(workers, connections, request, rate, warmup, new Recorder(3), new AtomicLong(), new Errors());
-            Recorder rec = new Recorder(3);
-            AtomicLong done = new AtomicLong();
-            Errors errors = new Errors();
-            long t0 = System.nanoTime();
-            rawOpen(workers, connections, request, rate, measure, rec, done, errors);
-            double seconds = (System.nanoTime() - t0) / 1e9;
-            Result r = new Result(done.get(), errors.total(), Math.max(seconds, measure.toNanos() / 1e9),
-                    rec.getIntervalHistogram(), errors.byKind());
-            connections.forEach(KeepAliveConnection::close);
-            return r;
-        } finally {
-            workers.shutdownNow();
-        }
+        return overKeepAlive(url, json, RAW_WORKERS, (workers, connections, request, length, rec, done, errors)
+                -> rawOpen(workers, connections, request, rate, length, rec, done, errors), warmup, measure);
     }
 
     private static void rawOpen(ExecutorService workers, List<KeepAliveConnection> connections, byte[] request,
