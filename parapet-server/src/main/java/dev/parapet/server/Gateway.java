@@ -64,6 +64,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Gateway implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(Gateway.class.getName());
+    private static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
 
     private final GatewayConfig config;
     private final Database database;
@@ -262,6 +263,9 @@ public final class Gateway implements AutoCloseable {
         // Answers are small JSON: compressing them (or deciding per request whether to) costs more CPU than
         // it saves bytes; a reverse proxy in front can compress where the network is slow.
         cfg.http.compressionStrategy = CompressionStrategy.NONE;
+        // Javalin copies each answer to the connection through a new buffer of this size (Jetty's 32 KB
+        // output buffer size otherwise): for answers of a few KB that was most of a request's garbage.
+        cfg.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
         cfg.http.maxRequestSize = s.maxRequestBytes();
         cfg.jetty.host = s.host();
         cfg.jetty.port = s.port();

@@ -16,6 +16,7 @@ import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
+import java.util.Arrays;
 
 /**
  * The upstream OpenAI-compatible server. Every failure becomes an {@link ApiException} that says what went
@@ -32,6 +33,8 @@ import java.time.Duration;
 public final class Upstream {
 
     private static final int MAX_BODY_BYTES = 64 * 1024 * 1024;
+    /** Answers of a declared length up to this are read straight into an array of that length. */
+    private static final int EXACT_READ_BYTES = 1024 * 1024;
 
     private final URL completions;
     private final String apiKey;
@@ -60,7 +63,7 @@ public final class Upstream {
         int status = status(c);
         byte[] body;
         try (InputStream in = body(c, status)) {
-            body = readBounded(in);
+            body = readBody(in, c.getContentLengthLong());
         } catch (SocketTimeoutException e) {
             throw fail("timeout", 504, "The upstream server did not answer within " + timeout.toMillis() + " ms.");
         } catch (IOException e) {
@@ -208,6 +211,19 @@ public final class Upstream {
         } catch (IOException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
+    }
+
+    /**
+     * The answer's body: one array of the declared length when that is known and small (no copy buffer, no
+     * growing), else read up to the limit. A body shorter than declared is returned as it came.
+     */
+    private byte[] readBody(InputStream in, long declared) throws IOException {
+        if (declared < 0 || declared > EXACT_READ_BYTES) {
+            return readBounded(in);
+        }
+        byte[] b = new byte[(int) declared];
+        int n = in.readNBytes(b, 0, b.length);
+        return n == b.length ? b : Arrays.copyOf(b, n);
     }
 
     private byte[] readBounded(InputStream in) throws IOException {

@@ -1,10 +1,10 @@
 package dev.parapet.server.chat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Optional;
 
 /**
@@ -20,6 +20,8 @@ public final class UpstreamStream implements AutoCloseable {
     private final byte[] buf = new byte[8192];
     private int pos;
     private int len;
+    private byte[] line = new byte[512];
+    private int lineLength;
     private boolean timedOut;
     private boolean closed;
 
@@ -33,32 +35,47 @@ public final class UpstreamStream implements AutoCloseable {
      * @throws IOException when the connection breaks, times out, or an event is too large
      */
     public Optional<String> next() throws IOException {
-        StringBuilder data = null;
+        String data = null;
+        StringBuilder lines = null; // only for an event of several data lines
         while (true) {
-            String line = readLine();
-            if (line == null) {
-                return data == null ? Optional.empty() : Optional.of(data.toString());
+            if (!readLine()) {
+                return data == null ? Optional.empty() : Optional.of(lines == null ? data : lines.toString());
             }
-            if (line.isEmpty()) {
+            if (lineLength == 0) {
                 if (data != null) {
-                    return Optional.of(data.toString());
+                    return Optional.of(lines == null ? data : lines.toString());
                 }
                 continue;
             }
-            if (line.startsWith(":")) {
+            if (line[0] == ':') {
                 continue; // comment / keep-alive
             }
-            if (line.startsWith("data:")) {
-                String v = line.substring(5);
-                v = v.startsWith(" ") ? v.substring(1) : v;
-                data = data == null ? new StringBuilder(v) : data.append('\n').append(v);
+            if (isDataLine()) {
+                int from = lineLength > 5 && line[5] == ' ' ? 6 : 5;
+                String v = new String(line, from, lineLength - from, StandardCharsets.UTF_8);
+                if (data == null) {
+                    data = v;
+                } else {
+                    lines = (lines == null ? new StringBuilder(data) : lines).append('\n').append(v);
+                }
             }
             // other fields (event:, id:, retry:) carry nothing the proxy needs
         }
     }
 
-    private String readLine() throws IOException {
-        ByteArrayOutputStream line = new ByteArrayOutputStream();
+    private boolean isDataLine() {
+        return lineLength >= 5 && line[0] == 'd' && line[1] == 'a' && line[2] == 't' && line[3] == 'a'
+                && line[4] == ':';
+    }
+
+    /**
+     * Reads the next line into {@link #line} (without its {@code \n}, nor the {@code \r} before it), reusing
+     * the array from line to line: no allocation per line.
+     *
+     * @return false at the end of the stream with nothing left to read
+     */
+    private boolean readLine() throws IOException {
+        lineLength = 0;
         while (true) {
             if (pos == len) {
                 try {
@@ -70,19 +87,34 @@ public final class UpstreamStream implements AutoCloseable {
                 pos = 0;
                 if (len <= 0) {
                     len = 0;
-                    return line.size() == 0 ? null : line.toString(StandardCharsets.UTF_8);
+                    return lineLength > 0;
                 }
             }
-            byte b = buf[pos++];
-            if (b == '\n') {
-                String s = line.toString(StandardCharsets.UTF_8);
-                return s.endsWith("\r") ? s.substring(0, s.length() - 1) : s;
+            int end = pos;
+            while (end < len && buf[end] != '\n') {
+                end++;
             }
-            line.write(b);
-            if (line.size() > MAX_LINE_BYTES) {
-                throw new IOException("an event is larger than " + MAX_LINE_BYTES + " bytes");
+            append(pos, end - pos);
+            if (end < len) {
+                pos = end + 1;
+                if (lineLength > 0 && line[lineLength - 1] == '\r') {
+                    lineLength--;
+                }
+                return true;
             }
+            pos = len;
         }
+    }
+
+    private void append(int from, int n) throws IOException {
+        if (lineLength + n > MAX_LINE_BYTES) {
+            throw new IOException("an event is larger than " + MAX_LINE_BYTES + " bytes");
+        }
+        if (lineLength + n > line.length) {
+            line = Arrays.copyOf(line, Math.min(MAX_LINE_BYTES, Math.max(lineLength + n, 2 * line.length)));
+        }
+        System.arraycopy(buf, from, line, lineLength, n);
+        lineLength += n;
     }
 
     /** True when more of the stream has arrived and can be read without waiting. */
