@@ -153,6 +153,41 @@ public final class GatewayLoadTest {
                 streamCpu, flagged, flaggedCpu, g.heapAfterGcMb(), g.residentMb());
     }
 
+    /**
+     * The chat rows alone, for comparing settings of the gateway's JVM in short runs (e.g. collectors, given
+     * in {@code PARAPET_JAVA_OPTS}): straight to the upstream, then through a rules gateway the moderation
+     * throughput (closed loop), chat at the chat rate, and streaming time to first token. One line of
+     * figures.
+     */
+    public static String chatOnly(Path jar, Settings s) throws Exception {
+        Path work = Files.createTempDirectory("parapet-gateway-bench");
+        LoadGenerator load = new LoadGenerator(HOLDBACK);
+        String moderation = "{\"input\":" + quote(prompt()) + "}";
+        try (LoopbackUpstream up = new LoopbackUpstream(TOKEN_GAP_MICROS)) {
+            String direct = up.baseUrl() + "/chat/completions";
+            Result chatDirect = load.openLoop(LoadGenerator.post(direct, CHAT), Until.COMPLETE, s.chatRate(), s.warmup(), s.measure());
+            Result ttftDirect = load.openLoop(LoadGenerator.post(direct, CHAT_STREAM), Until.FIRST_TOKEN, s.chatRate(), s.warmup(), s.measure());
+            Result windowDirect = load.openLoop(LoadGenerator.post(direct, CHAT_STREAM), Until.CHARS_PAST_HOLDBACK, s.chatRate(), s.warmup(), s.measure());
+            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("rules"), "rules", up.baseUrl(), HEAP, HOLDBACK, load)) {
+                Result closed = load.closedLoop(URI.create(g.url() + "/v1/moderations"), moderation, CONCURRENCY, s.warmup(), s.measure());
+                String chatUrl = g.url() + "/v1/chat/completions";
+                HttpRequest chatRequest = LoadGenerator.post(chatUrl, CHAT);
+                load.openLoop(chatRequest, Until.COMPLETE, s.chatRate(), Duration.ZERO, s.warmup());
+                Result chat = load.openLoop(chatRequest, Until.COMPLETE, s.chatRate(), Duration.ZERO, s.measure());
+                HttpRequest streamRequest = LoadGenerator.post(chatUrl, CHAT_STREAM);
+                load.openLoop(streamRequest, Until.FIRST_TOKEN, s.chatRate(), Duration.ZERO, s.warmup());
+                Result ttft = load.openLoop(streamRequest, Until.FIRST_TOKEN, s.chatRate(), Duration.ZERO, s.measure());
+                double window99 = windowDirect.p99Millis() - ttftDirect.p99Millis();
+                return String.format(Locale.ROOT, "moderation %,.0f/s | chat added p50 %.2f p99 %.2f ms (errors %s) "
+                        + "| first token added p50 %.2f p99 %.2f ms, bound p99 %.2f (errors %s) | heap after GC %.1f MB%n",
+                        closed.perSecond(), chat.p50Millis() - chatDirect.p50Millis(),
+                        chat.p99Millis() - chatDirect.p99Millis(), errors(chat),
+                        ttft.p50Millis() - ttftDirect.p50Millis(), ttft.p99Millis() - ttftDirect.p99Millis(),
+                        window99 + 5, errors(ttft), g.heapAfterGcMb());
+            }
+        }
+    }
+
     /** Mixed load minute by minute; heap after GC and resident set after each minute. */
     private static void soak(GatewayProcess g, LoadGenerator load, String moderation, Settings s, List<String> rows)
             throws Exception {
@@ -324,21 +359,24 @@ public final class GatewayLoadTest {
     /**
      * Prints the section alone: {@code java -cp parapet-bench/target/benchmarks.jar
      * dev.parapet.bench.gateway.GatewayLoadTest [--jar parapet-cli/target/parapet.jar] [--soak-minutes N]
-     * [--measure-seconds N]}.
+     * [--measure-seconds N] [--warmup-seconds N] [--chat-only]}; {@code --chat-only} prints
+     * {@link #chatOnly} instead of the whole section.
      */
     public static void main(String[] args) throws Exception {
         Path jar = Path.of("parapet-cli/target/parapet.jar");
         Settings s = Settings.fromEnvironment();
+        boolean chatOnly = false;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--jar" -> jar = Path.of(args[++i]);
                 case "--soak-minutes" -> s = new Settings(s.warmup(), s.measure(), Duration.ofMinutes(Long.parseLong(args[++i])), s.chatRate());
                 case "--measure-seconds" -> s = new Settings(s.warmup(), Duration.ofSeconds(Long.parseLong(args[++i])), s.soak(), s.chatRate());
                 case "--warmup-seconds" -> s = new Settings(Duration.ofSeconds(Long.parseLong(args[++i])), s.measure(), s.soak(), s.chatRate());
+                case "--chat-only" -> chatOnly = true;
                 default -> throw new IllegalArgumentException("unknown option " + args[i]
-                        + " (--jar FILE, --soak-minutes N, --measure-seconds N, --warmup-seconds N)");
+                        + " (--jar FILE, --soak-minutes N, --measure-seconds N, --warmup-seconds N, --chat-only)");
             }
         }
-        System.out.print(markdown(jar, s));
+        System.out.print(chatOnly ? chatOnly(jar, s) : markdown(jar, s));
     }
 }

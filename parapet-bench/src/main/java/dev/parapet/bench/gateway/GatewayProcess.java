@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -17,7 +18,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * {@code parapet serve} in its own JVM (the shaded command jar), so that its heap holds only the gateway's
  * objects and not the load generator's. Started with a configuration file written for the run; the start
- * is timed to the {@code listening} line and to the first {@code /readyz} that answers 200.
+ * is timed to the {@code listening} line and to the first {@code /readyz} that answers 200. JVM options in
+ * {@code PARAPET_JAVA_OPTS} are passed on, as the {@code parapet} launcher does.
  */
 public final class GatewayProcess implements AutoCloseable {
 
@@ -60,8 +62,10 @@ public final class GatewayProcess implements AutoCloseable {
                 "audit:",
                 "  database_url: jdbc:sqlite:" + dir.toAbsolutePath().resolve("parapet.db"),
                 ""));
-        List<String> cmd = List.of(System.getProperty("java.home") + File.separator + "bin" + File.separator + "java",
-                "-Xmx" + heap, "-jar", jar.toString(), "serve", "--config", config.toString());
+        List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin"
+                + File.separator + "java", "-Xmx" + heap));
+        cmd.addAll(javaOptions(System.getenv("PARAPET_JAVA_OPTS")));
+        cmd.addAll(List.of("-jar", jar.toString(), "serve", "--config", config.toString()));
         long t0 = System.nanoTime();
         Process p = new ProcessBuilder(cmd).redirectError(dir.resolve("gateway.log").toFile()).start();
         CompletableFuture<String> listening = new CompletableFuture<>();
@@ -114,6 +118,11 @@ public final class GatewayProcess implements AutoCloseable {
         return new GatewayProcess(p, url, listeningSeconds, (System.nanoTime() - t0) / 1e9);
     }
 
+    /** The JVM options of {@code PARAPET_JAVA_OPTS}, which the {@code parapet} launcher passes too. */
+    static List<String> javaOptions(String env) {
+        return env == null || env.isBlank() ? List.of() : List.of(env.trim().split("\\s+"));
+    }
+
     public String url() {
         return url;
     }
@@ -128,19 +137,49 @@ public final class GatewayProcess implements AutoCloseable {
         return readySeconds;
     }
 
-    /** Java heap in use right after a full collection, in MB (measured with {@code jcmd}). */
+    /**
+     * Java heap in use right after a full collection, in MB (measured with {@code jcmd}): the sum of the
+     * heap's spaces as {@code GC.heap_info} lists them, whichever the collector (G1's one heap, the serial
+     * and parallel collectors' two generations, ZGC's heap).
+     */
     public double heapAfterGcMb() throws IOException, InterruptedException {
         jcmd("GC.run");
         String info = jcmd("GC.heap_info");
+        double mb = 0;
+        boolean found = false;
         for (String line : info.split("\n")) {
+            // Spaces are listed one space in; their parts (eden, regions) deeper; metaspace is not heap.
+            String name = line.strip();
+            if (!line.startsWith(" ") || line.startsWith("  ") || name.startsWith("Metaspace")
+                    || name.startsWith("class space")) {
+                continue;
+            }
             int used = line.indexOf(" used ");
-            if (line.contains("heap") && used >= 0) {
-                String n = line.substring(used + 6).trim();
-                int k = n.indexOf('K');
-                return Long.parseLong(n.substring(0, k)) / 1024.0;
+            if (used >= 0) {
+                mb += megabytes(line.substring(used + 6).strip());
+                found = true;
             }
         }
-        throw new IllegalStateException("cannot read the heap from jcmd: " + info);
+        if (!found) {
+            throw new IllegalStateException("cannot read the heap from jcmd: " + info);
+        }
+        return mb;
+    }
+
+    /** {@code 36000K, ...} or {@code 38M, ...} in MB. */
+    private static double megabytes(String s) {
+        int i = 0;
+        while (i < s.length() && Character.isDigit(s.charAt(i))) {
+            i++;
+        }
+        long n = Long.parseLong(s.substring(0, i));
+        char unit = i < s.length() ? s.charAt(i) : 'B';
+        return switch (unit) {
+            case 'K' -> n / 1024.0;
+            case 'M' -> n;
+            case 'G' -> n * 1024.0;
+            default -> n / (1024.0 * 1024.0);
+        };
     }
 
     /** Resident set size of the gateway's process in MB (Linux). */
