@@ -144,7 +144,11 @@ public final class GatewayProcess implements AutoCloseable {
      */
     public double heapAfterGcMb() throws IOException, InterruptedException {
         jcmd("GC.run");
-        String info = jcmd("GC.heap_info");
+        return heapUsedMb(jcmd("GC.heap_info"));
+    }
+
+    /** The heap in use, in MB, from the text of {@code jcmd PID GC.heap_info}. */
+    static double heapUsedMb(String info) {
         double mb = 0;
         boolean found = false;
         for (String line : info.split("\n")) {
