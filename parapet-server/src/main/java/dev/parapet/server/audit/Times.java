@@ -12,6 +12,10 @@ final class Times {
     static final DateTimeFormatter FORMAT =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
 
+    /** Digits of year, month, day, hour, minute, second and millisecond, and the character after each. */
+    private static final int[] WIDTHS = {4, 2, 2, 2, 2, 2, 3};
+    private static final String AFTER = "--T::.Z";
+
     private Times() {
     }
 
@@ -21,29 +25,18 @@ final class Times {
         if (d.getYear() < 1 || d.getYear() > 9999) {
             return FORMAT.format(t);
         }
+        int[] fields = {d.getYear(), d.getMonthValue(), d.getDayOfMonth(), d.getHour(), d.getMinute(), d.getSecond(),
+                d.getNano() / 1_000_000};
         char[] c = new char[24];
-        digits(c, 0, d.getYear(), 4);
-        c[4] = '-';
-        digits(c, 5, d.getMonthValue(), 2);
-        c[7] = '-';
-        digits(c, 8, d.getDayOfMonth(), 2);
-        c[10] = 'T';
-        digits(c, 11, d.getHour(), 2);
-        c[13] = ':';
-        digits(c, 14, d.getMinute(), 2);
-        c[16] = ':';
-        digits(c, 17, d.getSecond(), 2);
-        c[19] = '.';
-        digits(c, 20, d.getNano() / 1_000_000, 3);
-        c[23] = 'Z';
-        return new String(c);
-    }
-
-    private static void digits(char[] c, int at, int value, int width) {
-        for (int i = at + width - 1; i >= at; i--) {
-            c[i] = (char) ('0' + value % 10);
-            value /= 10;
+        int at = 0;
+        for (int f = 0; f < fields.length; f++) {
+            for (int i = at + WIDTHS[f] - 1, v = fields[f]; i >= at; i--, v /= 10) {
+                c[i] = (char) ('0' + v % 10);
+            }
+            at += WIDTHS[f];
+            c[at++] = AFTER.charAt(f);
         }
+        return new String(c);
     }
 
     static Instant parse(String s) {
