@@ -30,10 +30,7 @@ public final class ChatAllocation {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 2_000;
         Path dir = Files.createTempDirectory("parapet-chat-allocation");
         try (LoopbackUpstream up = new LoopbackUpstream(0)) {
-            Path config = dir.resolve("gateway.yaml");
-            Files.writeString(config, String.join("\n", "server:", "  port: 0", "pipeline:", "  detectors: rules",
-                    "chat:", "  upstream_url: " + up.baseUrl(), "  holdback_chars: " + GatewayLoadTest.HOLDBACK,
-                    "audit:", "  database_url: jdbc:sqlite:" + dir.toAbsolutePath().resolve("parapet.db"), ""));
+            Path config = GatewayProcess.writeConfig(dir, "rules", up.baseUrl(), GatewayLoadTest.HOLDBACK);
             try (Gateway g = Gateway.start(ConfigLoader.load(Optional.of(config), Map.of()))) {
                 URI url = URI.create(g.url() + "/v1/chat/completions");
                 measure("chat", g, url, GatewayLoadTest.CHAT, n);

@@ -78,11 +78,9 @@ public final class GatewayLoadTest {
         String moderation = "{\"input\":" + quote(prompt()) + "}";
         StringBuilder md = new StringBuilder();
         try (LoopbackUpstream up = new LoopbackUpstream(TOKEN_GAP_MICROS)) {
-            String direct = up.baseUrl() + "/chat/completions";
-            Result chatDirect = load.openLoop(LoadGenerator.post(direct, CHAT), Until.COMPLETE, s.chatRate(), s.warmup(), s.measure());
-            Result ttftDirect = load.openLoop(LoadGenerator.post(direct, CHAT_STREAM), Until.FIRST_TOKEN, s.chatRate(), s.warmup(), s.measure());
-            Result windowDirect = load.openLoop(LoadGenerator.post(direct, CHAT_STREAM), Until.CHARS_PAST_HOLDBACK, s.chatRate(), s.warmup(), s.measure());
-            Result chatDirectSlow = load.openLoop(LoadGenerator.post(direct, CHAT), Until.COMPLETE, DEFAULT_PIPELINE_CHAT_RATE, s.warmup(), s.measure());
+            Straight direct = Straight.measure(load, up, s);
+            Result chatDirectSlow = load.openLoop(LoadGenerator.post(up.baseUrl() + "/chat/completions", CHAT),
+                    Until.COMPLETE, DEFAULT_PIPELINE_CHAT_RATE, s.warmup(), s.measure());
 
             Run rules;
             List<String> soakRows = new ArrayList<>();
@@ -94,7 +92,7 @@ public final class GatewayLoadTest {
             try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("default"), "default", up.baseUrl(), HEAP, HOLDBACK, load)) {
                 dflt = measure(g, load, moderation, s, DEFAULT_PIPELINE_CHAT_RATE, false);
             }
-            write(md, s, rules, dflt, chatDirect, chatDirectSlow, ttftDirect, windowDirect, soakRows);
+            write(md, s, rules, dflt, direct, chatDirectSlow, soakRows);
         }
         return md.toString();
     }
@@ -154,37 +152,43 @@ public final class GatewayLoadTest {
     }
 
     /**
-     * The chat rows alone, for comparing settings of the gateway's JVM in short runs (e.g. collectors, given
-     * in {@code PARAPET_JAVA_OPTS}): straight to the upstream, then through a rules gateway the moderation
-     * throughput (closed loop), chat at the chat rate, and streaming time to first token. One line of
-     * figures.
+     * The rules gateway alone, for comparing settings of the gateway's JVM in short runs (e.g. collectors,
+     * given in {@code PARAPET_JAVA_OPTS}): the same runs as the full section's rules gateway (no default
+     * pipeline, no soak), summed up in one line: moderation throughput (closed loop), chat and streaming time
+     * to first token added at the chat rate.
      */
     public static String chatOnly(Path jar, Settings s) throws Exception {
         Path work = Files.createTempDirectory("parapet-gateway-bench");
         LoadGenerator load = new LoadGenerator(HOLDBACK);
         String moderation = "{\"input\":" + quote(prompt()) + "}";
         try (LoopbackUpstream up = new LoopbackUpstream(TOKEN_GAP_MICROS)) {
-            String direct = up.baseUrl() + "/chat/completions";
-            Result chatDirect = load.openLoop(LoadGenerator.post(direct, CHAT), Until.COMPLETE, s.chatRate(), s.warmup(), s.measure());
-            Result ttftDirect = load.openLoop(LoadGenerator.post(direct, CHAT_STREAM), Until.FIRST_TOKEN, s.chatRate(), s.warmup(), s.measure());
-            Result windowDirect = load.openLoop(LoadGenerator.post(direct, CHAT_STREAM), Until.CHARS_PAST_HOLDBACK, s.chatRate(), s.warmup(), s.measure());
+            Straight direct = Straight.measure(load, up, s);
             try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("rules"), "rules", up.baseUrl(), HEAP, HOLDBACK, load)) {
-                Result closed = load.closedLoop(URI.create(g.url() + "/v1/moderations"), moderation, CONCURRENCY, s.warmup(), s.measure());
-                String chatUrl = g.url() + "/v1/chat/completions";
-                HttpRequest chatRequest = LoadGenerator.post(chatUrl, CHAT);
-                load.openLoop(chatRequest, Until.COMPLETE, s.chatRate(), Duration.ZERO, s.warmup());
-                Result chat = load.openLoop(chatRequest, Until.COMPLETE, s.chatRate(), Duration.ZERO, s.measure());
-                HttpRequest streamRequest = LoadGenerator.post(chatUrl, CHAT_STREAM);
-                load.openLoop(streamRequest, Until.FIRST_TOKEN, s.chatRate(), Duration.ZERO, s.warmup());
-                Result ttft = load.openLoop(streamRequest, Until.FIRST_TOKEN, s.chatRate(), Duration.ZERO, s.measure());
-                double window99 = windowDirect.p99Millis() - ttftDirect.p99Millis();
+                Run rules = measure(g, load, moderation, s, s.chatRate(), true);
                 return String.format(Locale.ROOT, "moderation %,.0f/s | chat added p50 %.2f p99 %.2f ms (errors %s) "
                         + "| first token added p50 %.2f p99 %.2f ms, bound p99 %.2f (errors %s) | heap after GC %.1f MB%n",
-                        closed.perSecond(), chat.p50Millis() - chatDirect.p50Millis(),
-                        chat.p99Millis() - chatDirect.p99Millis(), errors(chat),
-                        ttft.p50Millis() - ttftDirect.p50Millis(), ttft.p99Millis() - ttftDirect.p99Millis(),
-                        window99 + 5, errors(ttft), g.heapAfterGcMb());
+                        rules.moderation().perSecond(), rules.chat().p50Millis() - direct.chat().p50Millis(),
+                        rules.chat().p99Millis() - direct.chat().p99Millis(), errors(rules.chat()),
+                        rules.ttft().p50Millis() - direct.ttft().p50Millis(),
+                        rules.ttft().p99Millis() - direct.ttft().p99Millis(),
+                        direct.window().p99Millis() - direct.ttft().p99Millis() + 5, errors(rules.ttft()),
+                        rules.heapLoaded());
             }
+        }
+    }
+
+    /**
+     * Straight to the upstream, at the chat rate: a whole non-streamed answer, a stream's first token, and a
+     * stream's character just past the hold-back window (the gateway's first token waits for it).
+     */
+    private record Straight(Result chat, Result ttft, Result window) {
+
+        static Straight measure(LoadGenerator load, LoopbackUpstream up, Settings s) throws Exception {
+            String url = up.baseUrl() + "/chat/completions";
+            return new Straight(
+                    load.openLoop(LoadGenerator.post(url, CHAT), Until.COMPLETE, s.chatRate(), s.warmup(), s.measure()),
+                    load.openLoop(LoadGenerator.post(url, CHAT_STREAM), Until.FIRST_TOKEN, s.chatRate(), s.warmup(), s.measure()),
+                    load.openLoop(LoadGenerator.post(url, CHAT_STREAM), Until.CHARS_PAST_HOLDBACK, s.chatRate(), s.warmup(), s.measure()));
         }
     }
 
@@ -231,8 +235,11 @@ public final class GatewayLoadTest {
         }
     }
 
-    private static void write(StringBuilder md, Settings s, Run rules, Run dflt, Result chatDirect, Result chatDirectSlow,
-                              Result ttftDirect, Result windowDirect, List<String> soakRows) {
+    private static void write(StringBuilder md, Settings s, Run rules, Run dflt, Straight direct, Result chatDirectSlow,
+                              List<String> soakRows) {
+        Result chatDirect = direct.chat();
+        Result ttftDirect = direct.ttft();
+        Result windowDirect = direct.window();
         md.append("## Gateway under load\n\n");
         md.append(String.format(Locale.ROOT, "`GatewayLoadTest`: `parapet serve` (the shaded `parapet-cli/target/parapet.jar`) "
                 + "in its own JVM with `-Xmx%s`, SQLite audit log (every decision written), in front of a fake "

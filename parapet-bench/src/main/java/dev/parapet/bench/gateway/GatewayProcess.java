@@ -49,19 +49,7 @@ public final class GatewayProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("build the command first: " + jar + " is missing");
         }
-        Files.createDirectories(dir);
-        Path config = dir.resolve("gateway.yaml");
-        Files.writeString(config, String.join("\n",
-                "server:",
-                "  port: 0",
-                "pipeline:",
-                "  detectors: " + pipeline,
-                "chat:",
-                "  upstream_url: " + upstream,
-                "  holdback_chars: " + holdbackChars,
-                "audit:",
-                "  database_url: jdbc:sqlite:" + dir.toAbsolutePath().resolve("parapet.db"),
-                ""));
+        Path config = writeConfig(dir, pipeline, upstream, holdbackChars);
         List<String> cmd = new ArrayList<>(List.of(System.getProperty("java.home") + File.separator + "bin"
                 + File.separator + "java", "-Xmx" + heap));
         cmd.addAll(javaOptions(System.getenv("PARAPET_JAVA_OPTS")));
@@ -116,6 +104,29 @@ public final class GatewayProcess implements AutoCloseable {
             Thread.sleep(20);
         }
         return new GatewayProcess(p, url, listeningSeconds, (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * Writes {@code dir/gateway.yaml} for a benchmark gateway: any free port, the given pipeline and upstream,
+     * and a SQLite audit log in {@code dir}.
+     *
+     * @return the configuration file
+     */
+    static Path writeConfig(Path dir, String pipeline, String upstream, int holdbackChars) throws IOException {
+        Files.createDirectories(dir);
+        Path config = dir.resolve("gateway.yaml");
+        Files.writeString(config, String.join("\n",
+                "server:",
+                "  port: 0",
+                "pipeline:",
+                "  detectors: " + pipeline,
+                "chat:",
+                "  upstream_url: " + upstream,
+                "  holdback_chars: " + holdbackChars,
+                "audit:",
+                "  database_url: jdbc:sqlite:" + dir.toAbsolutePath().resolve("parapet.db"),
+                ""));
+        return config;
     }
 
     /** The JVM options of {@code PARAPET_JAVA_OPTS}, which the {@code parapet} launcher passes too. */
