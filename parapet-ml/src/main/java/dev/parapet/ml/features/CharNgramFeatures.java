@@ -61,48 +61,64 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
 
     /** The feature vector of a text (folded here). */
     public SparseVector vector(CharSequence text) {
-        String folded = fold(text);
-        int[] cps = new int[folded.length()];
+        // The code points of fold(text), each already through MurmurHash3's key scramble, which every n-gram
+        // starting at or before it would otherwise redo.
+        String normalized = FOLD.normalize(text);
+        int[] keys = new int[normalized.length() + 2];
         int len = 0;
-        for (int i = 0; i < folded.length(); ) {
-            int cp = folded.codePointAt(i);
-            cps[len++] = cp;
+        keys[len++] = scramble(' ');
+        boolean space = true;
+        for (int i = 0; i < normalized.length(); ) {
+            int cp = normalized.codePointAt(i);
             i += Character.charCount(cp);
+            // as fold's per-char test: no supplementary code point is whitespace, and a lone surrogate is itself
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                if (!space) {
+                    keys[len++] = scramble(' ');
+                    space = true;
+                }
+            } else {
+                keys[len++] = scramble(cp);
+                space = false;
+            }
         }
-        int span = maxN - minN + 1;
-        int[] hashes = new int[len * span];
+        if (!space) {
+            keys[len++] = scramble(' ');
+        }
+        // n-grams by length rather than by start: state[i] is the running hash of the n-gram starting at i, one
+        // mixing step longer each round. Flat loops over arrays that the JIT unrolls and vectorises; the order of
+        // the hashes differs from start-by-start, but they are sorted next.
+        int[] hashes = new int[len * (maxN - minN + 1)];
+        int[] state = new int[len];
+        Arrays.fill(state, 0x9747b28c);
         int count = 0;
         int mask = dimension() - 1;
-        for (int i = 0; i < len; i++) {
-            int h = 0x9747b28c;
-            for (int n = 1; n <= maxN && i + n <= len; n++) {
-                h = mix(h, cps[i + n - 1]);
-                if (n >= minN) {
-                    hashes[count++] = fmix(h ^ n) & mask;
+        for (int n = 1; n <= maxN; n++) {
+            int starts = len - n + 1;
+            for (int i = 0; i < starts; i++) {
+                state[i] = mix(state[i], keys[i + n - 1]);
+            }
+            if (n >= minN) {
+                for (int i = 0; i < starts; i++) {
+                    hashes[count + i] = fmix(state[i] ^ n) & mask;
                 }
+                count += Math.max(starts, 0);
             }
         }
         radixSort(hashes, count, bits);
+        // Runs of equal hashes become one feature: indices in place at the front of hashes, counts beside them.
+        int[] counts = new int[count];
         int distinct = 0;
         for (int i = 0; i < count; i++) {
-            if (i == 0 || hashes[i] != hashes[i - 1]) {
-                distinct++;
+            if (i == 0 || hashes[i] != hashes[distinct - 1]) {
+                hashes[distinct++] = hashes[i];
             }
+            counts[distinct - 1]++;
         }
-        int[] idx = new int[distinct];
         float[] val = new float[distinct];
-        int d = -1;
-        for (int i = 0; i < count; i++) {
-            if (i == 0 || hashes[i] != hashes[i - 1]) {
-                idx[++d] = hashes[i];
-                val[d] = 1;
-            } else {
-                val[d] += 1;
-            }
-        }
         double norm = 0;
         for (int i = 0; i < distinct; i++) {
-            int c = (int) val[i];
+            int c = counts[i];
             val[i] = c < LOG_COUNT.length ? LOG_COUNT[c] : (float) (1 + Math.log(c));
             norm += val[i] * val[i];
         }
@@ -112,7 +128,7 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
                 val[i] *= inv;
             }
         }
-        return new SparseVector(idx, val);
+        return new SparseVector(Arrays.copyOf(hashes, distinct), val);
     }
 
     /**
@@ -157,11 +173,16 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
         }
     }
 
-    private static int mix(int h, int k) {
+    /** MurmurHash3's scramble of one key, the part of its mixing step that depends on the key alone. */
+    private static int scramble(int k) {
         k *= 0xcc9e2d51;
         k = Integer.rotateLeft(k, 15);
-        k *= 0x1b873593;
-        h ^= k;
+        return k * 0x1b873593;
+    }
+
+    /** MurmurHash3's mixing step with an already {@link #scramble scrambled} key. */
+    private static int mix(int h, int scrambled) {
+        h ^= scrambled;
         h = Integer.rotateLeft(h, 13);
         return h * 5 + 0xe6546b64;
     }

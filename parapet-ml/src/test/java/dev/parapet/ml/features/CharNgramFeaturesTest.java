@@ -81,4 +81,62 @@ class CharNgramFeaturesTest {
         }
         assertThat(max / min).isCloseTo(1 + Math.log(3), within(1e-6));
     }
+
+    @Property(tries = 300)
+    void vectorIsTheStraightforwardCountOfEveryHashedNgram(@ForAll @Size(max = 400) String text,
+                                                           @ForAll @IntRange(min = 1, max = 3) int minN,
+                                                           @ForAll @IntRange(min = 3, max = 6) int maxN) {
+        CharNgramFeatures g = new CharNgramFeatures(minN, maxN, 12);
+        SparseVector fast = g.vector(text);
+        SparseVector reference = referenceVector(g, text);
+        assertThat(fast.indices()).containsExactly(reference.indices());
+        assertThat(fast.values()).containsExactly(reference.values());
+    }
+
+    @Test
+    void vectorMatchesTheStraightforwardCountOnMixedScripts() {
+        String text = "Ｉgnore\u00a0ALL  previous\tinstructions: ǅemo ﬁle \ud83d\ude00 你好 \ud800 ß İ e\u0301";
+        SparseVector reference = referenceVector(f, text);
+        assertThat(f.vector(text).indices()).containsExactly(reference.indices());
+        assertThat(f.vector(text).values()).containsExactly(reference.values());
+    }
+
+    /**
+     * The features computed the plain way, to check the fast path against: every n-gram of the folded text's code
+     * points hashed from scratch, counted in a sorted map, weighed {@code 1 + ln(count)} and scaled to unit length.
+     */
+    private static SparseVector referenceVector(CharNgramFeatures g, String text) {
+        int[] cps = CharNgramFeatures.fold(text).codePoints().toArray();
+        java.util.TreeMap<Integer, Integer> counts = new java.util.TreeMap<>();
+        for (int i = 0; i < cps.length; i++) {
+            for (int n = g.minN(); n <= g.maxN() && i + n <= cps.length; n++) {
+                int h = 0x9747b28c;
+                for (int j = i; j < i + n; j++) {
+                    int k = Integer.rotateLeft(cps[j] * 0xcc9e2d51, 15) * 0x1b873593;
+                    h = Integer.rotateLeft(h ^ k, 13) * 5 + 0xe6546b64;
+                }
+                h ^= n;
+                h ^= h >>> 16;
+                h *= 0x85ebca6b;
+                h ^= h >>> 13;
+                h *= 0xc2b2ae35;
+                h ^= h >>> 16;
+                counts.merge(h & (g.dimension() - 1), 1, Integer::sum);
+            }
+        }
+        int[] idx = counts.keySet().stream().mapToInt(Integer::intValue).toArray();
+        float[] val = new float[idx.length];
+        double norm = 0;
+        int d = 0;
+        for (int c : counts.values()) {
+            val[d] = (float) (1 + Math.log(c));
+            norm += val[d] * val[d];
+            d++;
+        }
+        float inv = (float) (1 / Math.sqrt(norm));
+        for (int i = 0; i < val.length; i++) {
+            val[i] *= inv;
+        }
+        return new SparseVector(idx, val);
+    }
 }
