@@ -42,4 +42,36 @@ class SqliteAuditStoreTest extends AuditStoreContract {
             }
         }
     }
+
+    @Test
+    void commitsNeverCheckpointABackgroundThreadDoes() throws Exception {
+        try (Connection c = db.dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("PRAGMA wal_autocheckpoint")) {
+            assertThat(r.next()).isTrue();
+            assertThat(r.getInt(1)).isZero();
+        }
+        java.time.Instant t = java.time.Instant.parse("2026-12-01T04:00:00Z");
+        for (int i = 0; i < 50; i++) {
+            decisions.record(decision("dec_" + i, t.plusSeconds(i), java.util.Optional.empty()));
+        }
+        long before = db.checkpoints();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (db.checkpoints() < before + 2 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(db.checkpoints()).isGreaterThanOrEqualTo(before + 2);
+        assertThat(decisions.find("dec_49")).isPresent();
+    }
+
+    @Test
+    void closingFoldsTheLogIntoTheDatabaseFile() throws Exception {
+        decisions.record(decision("dec_1", java.time.Instant.parse("2026-12-01T04:00:00Z"), java.util.Optional.empty()));
+        Path wal = dir.resolve("data/parapet.db-wal");
+        assertThat(java.nio.file.Files.size(wal)).isPositive();
+        db.close();
+        assertThat(!java.nio.file.Files.exists(wal) || java.nio.file.Files.size(wal) == 0).isTrue();
+        db = Database.open(audit); // the contract's clean-up closes it again
+        assertThat(new DecisionLog(db.dataSource(), new com.fasterxml.jackson.databind.ObjectMapper()).find("dec_1"))
+                .isPresent();
+    }
 }
