@@ -6,7 +6,6 @@ import dev.parapet.bench.gateway.LoadGenerator.Until;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -79,17 +78,17 @@ public final class GatewayLoadTest {
         StringBuilder md = new StringBuilder();
         try (LoopbackUpstream up = new LoopbackUpstream(TOKEN_GAP_MICROS)) {
             Straight direct = Straight.measure(load, up, s);
-            Result chatDirectSlow = load.openLoop(LoadGenerator.post(up.baseUrl() + "/chat/completions", CHAT),
+            Result chatDirectSlow = load.openLoop(URI.create(up.baseUrl() + "/chat/completions"), CHAT,
                     Until.COMPLETE, DEFAULT_PIPELINE_CHAT_RATE, s.warmup(), s.measure());
 
             Run rules;
             List<String> soakRows = new ArrayList<>();
-            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("rules"), "rules", up.baseUrl(), HEAP, HOLDBACK, load)) {
+            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("rules"), "rules", up.baseUrl(), HEAP, HOLDBACK)) {
                 rules = measure(g, load, moderation, s, s.chatRate(), true);
                 soak(g, load, moderation, s, soakRows);
             }
             Run dflt;
-            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("default"), "default", up.baseUrl(), HEAP, HOLDBACK, load)) {
+            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("default"), "default", up.baseUrl(), HEAP, HOLDBACK)) {
                 dflt = measure(g, load, moderation, s, DEFAULT_PIPELINE_CHAT_RATE, false);
             }
             write(md, s, rules, dflt, direct, chatDirectSlow, soakRows);
@@ -121,7 +120,7 @@ public final class GatewayLoadTest {
         // Latency at a steady half of the measured throughput, open loop (warm already).
         int steady = Math.max(10, (int) (closed.perSecond() / 2 / 10) * 10);
         double cpu0 = g.cpuSeconds();
-        Result atRate = load.openLoop(mod, moderation, steady, Duration.ZERO, s.measure());
+        Result atRate = load.openLoop(mod, moderation, Until.COMPLETE, steady, Duration.ZERO, s.measure());
         double modCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, atRate.requests() + atRate.errors());
         Result flagged = null;
         double flaggedCpu = 0;
@@ -132,19 +131,17 @@ public final class GatewayLoadTest {
             flagged = load.closedLoop(mod, threat, CONCURRENCY, Duration.ZERO, s.measure());
             flaggedCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, flagged.requests() + flagged.errors());
         }
-        String chatUrl = g.url() + "/v1/chat/completions";
-        HttpRequest chatRequest = LoadGenerator.post(chatUrl, CHAT);
-        load.openLoop(chatRequest, Until.COMPLETE, chatRate, Duration.ZERO, s.warmup());
+        URI chatUrl = URI.create(g.url() + "/v1/chat/completions");
+        load.openLoop(chatUrl, CHAT, Until.COMPLETE, chatRate, Duration.ZERO, s.warmup());
         cpu0 = g.cpuSeconds();
-        Result chat = load.openLoop(chatRequest, Until.COMPLETE, chatRate, Duration.ZERO, s.measure());
+        Result chat = load.openLoop(chatUrl, CHAT, Until.COMPLETE, chatRate, Duration.ZERO, s.measure());
         double chatCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, chat.requests() + chat.errors());
         Result ttft = null;
         double streamCpu = 0;
         if (streaming) {
-            HttpRequest streamRequest = LoadGenerator.post(chatUrl, CHAT_STREAM);
-            load.openLoop(streamRequest, Until.FIRST_TOKEN, chatRate, Duration.ZERO, s.warmup());
+            load.openLoop(chatUrl, CHAT_STREAM, Until.FIRST_TOKEN, chatRate, Duration.ZERO, s.warmup());
             cpu0 = g.cpuSeconds();
-            ttft = load.openLoop(streamRequest, Until.FIRST_TOKEN, chatRate, Duration.ZERO, s.measure());
+            ttft = load.openLoop(chatUrl, CHAT_STREAM, Until.FIRST_TOKEN, chatRate, Duration.ZERO, s.measure());
             streamCpu = (g.cpuSeconds() - cpu0) * 1000 / Math.max(1, ttft.requests() + ttft.errors());
         }
         return new Run(g.listeningSeconds(), g.readySeconds(), idle, closed, atRate, modCpu, chat, chatCpu, ttft,
@@ -163,7 +160,7 @@ public final class GatewayLoadTest {
         String moderation = "{\"input\":" + quote(prompt()) + "}";
         try (LoopbackUpstream up = new LoopbackUpstream(TOKEN_GAP_MICROS)) {
             Straight direct = Straight.measure(load, up, s);
-            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("rules"), "rules", up.baseUrl(), HEAP, HOLDBACK, load)) {
+            try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("rules"), "rules", up.baseUrl(), HEAP, HOLDBACK)) {
                 Run rules = measure(g, load, moderation, s, s.chatRate(), true);
                 return String.format(Locale.ROOT, "moderation %,.0f/s | chat added p50 %.2f p99 %.2f ms (errors %s) "
                         + "| first token added p50 %.2f p99 %.2f ms, bound p99 %.2f (errors %s) | heap after GC %.1f MB%n",
@@ -184,18 +181,19 @@ public final class GatewayLoadTest {
     private record Straight(Result chat, Result ttft, Result window) {
 
         static Straight measure(LoadGenerator load, LoopbackUpstream up, Settings s) throws Exception {
-            String url = up.baseUrl() + "/chat/completions";
+            URI url = URI.create(up.baseUrl() + "/chat/completions");
             return new Straight(
-                    load.openLoop(LoadGenerator.post(url, CHAT), Until.COMPLETE, s.chatRate(), s.warmup(), s.measure()),
-                    load.openLoop(LoadGenerator.post(url, CHAT_STREAM), Until.FIRST_TOKEN, s.chatRate(), s.warmup(), s.measure()),
-                    load.openLoop(LoadGenerator.post(url, CHAT_STREAM), Until.CHARS_PAST_HOLDBACK, s.chatRate(), s.warmup(), s.measure()));
+                    load.openLoop(url, CHAT, Until.COMPLETE, s.chatRate(), s.warmup(), s.measure()),
+                    load.openLoop(url, CHAT_STREAM, Until.FIRST_TOKEN, s.chatRate(), s.warmup(), s.measure()),
+                    load.openLoop(url, CHAT_STREAM, Until.CHARS_PAST_HOLDBACK, s.chatRate(), s.warmup(), s.measure()));
         }
     }
 
     /** Mixed load minute by minute; heap after GC and resident set after each minute. */
     private static void soak(GatewayProcess g, LoadGenerator load, String moderation, Settings s, List<String> rows)
             throws Exception {
-        String chatUrl = g.url() + "/v1/chat/completions";
+        URI chatUrl = URI.create(g.url() + "/v1/chat/completions");
+        URI modUrl = URI.create(g.url() + "/v1/moderations");
         int chatRate = Math.max(1, s.chatRate() / 2);
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -204,12 +202,11 @@ public final class GatewayLoadTest {
             for (long m = 1; m <= minutes; m++) {
                 Duration minute = Duration.ofMinutes(1);
                 CompletableFuture<Result> chat = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
-                        LoadGenerator.post(chatUrl, CHAT), Until.COMPLETE, chatRate, Duration.ZERO, minute)), pool);
+                        chatUrl, CHAT, Until.COMPLETE, chatRate, Duration.ZERO, minute)), pool);
                 CompletableFuture<Result> stream = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
-                        LoadGenerator.post(chatUrl, CHAT_STREAM), Until.FIRST_TOKEN, SOAK_STREAM_RATE, Duration.ZERO, minute)), pool);
+                        chatUrl, CHAT_STREAM, Until.FIRST_TOKEN, SOAK_STREAM_RATE, Duration.ZERO, minute)), pool);
                 CompletableFuture<Result> mod = CompletableFuture.supplyAsync(() -> run(() -> load.openLoop(
-                        LoadGenerator.post(g.url() + "/v1/moderations", moderation), Until.COMPLETE, SOAK_MODERATION_RATE,
-                        Duration.ZERO, minute)), pool);
+                        modUrl, moderation, Until.COMPLETE, SOAK_MODERATION_RATE, Duration.ZERO, minute)), pool);
                 Result c = chat.get();
                 Result st = stream.get();
                 Result md = mod.get();
@@ -245,9 +242,9 @@ public final class GatewayLoadTest {
                 + "in its own JVM with `-Xmx%s`, SQLite audit log (every decision written), in front of a fake "
                 + "OpenAI-compatible upstream on loopback (`LoopbackUpstream`: answers at once; streams a %d-character "
                 + "answer in tokens of 4 characters, one every %d ms; hold-back window %d characters). The load comes from the "
-                + "report's JVM, on the same 2 cores, so the gateway gets less than 2 cores: moderation requests over "
+                + "report's JVM, on the same 2 cores, so the gateway gets less than 2 cores: every request goes over "
                 + "keep-alive connections with a minimal blocking HTTP/1.1 client (`KeepAliveConnection`, far cheaper "
-                + "than the JDK's), chat through the JDK HTTP client. Open-loop "
+                + "than the JDK's), streams read line by line as they arrive. Open-loop "
                 + "runs send at a constant rate and time each request from its intended send time (no coordinated "
                 + "omission); percentiles from HdrHistogram. %d s warm-up, %d s measured per row.\n\n",
                 HEAP, LoopbackUpstream.ANSWER.length(), TOKEN_GAP_MICROS / 1000, HOLDBACK, s.warmup().toSeconds(), s.measure().toSeconds()));

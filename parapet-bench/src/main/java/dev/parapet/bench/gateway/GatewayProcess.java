@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,7 @@ public final class GatewayProcess implements AutoCloseable {
      * @param heap      the {@code -Xmx} value, e.g. {@code 512m}
      */
     public static GatewayProcess start(Path jar, Path dir, String pipeline, String upstream, String heap,
-                                       int holdbackChars, LoadGenerator probe) throws Exception {
+                                       int holdbackChars) throws Exception {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException("build the command first: " + jar + " is missing");
         }
@@ -85,12 +86,13 @@ public final class GatewayProcess implements AutoCloseable {
                     + dir.resolve("gateway.log"));
         }
         double listeningSeconds = (System.nanoTime() - t0) / 1e9;
+        HttpClient probe = HttpClient.newHttpClient();
         HttpRequest ready = HttpRequest.newBuilder(java.net.URI.create(url + "/readyz")).timeout(Duration.ofSeconds(5))
                 .GET().build();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
         while (true) {
             try {
-                HttpResponse<String> r = probe.once(ready);
+                HttpResponse<Void> r = probe.send(ready, HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     break;
                 }

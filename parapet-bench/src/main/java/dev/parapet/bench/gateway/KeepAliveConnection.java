@@ -10,21 +10,25 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A minimal blocking HTTP/1.1 client over one keep-alive connection, for the load generator's moderation
- * runs. Why not the JDK's {@code HttpClient}: per request it costs more CPU than the gateway's own
- * moderation of it (its selector and executor threads hand every response between them, and each request
- * allocates publishers, subscribers and futures), and on a 2-core machine the load generator shares the
- * gateway's cores, so the test would measure the client. This one writes a prepared request and reads the
- * status line, the headers and the body ({@code Content-Length} or chunked) on the calling thread, with
- * no allocation beyond a line buffer. It reconnects after an error or a {@code Connection: close}. Not
- * thread-safe: one per worker thread.
+ * A minimal blocking HTTP/1.1 client over one keep-alive connection, for the load generator. Why not the
+ * JDK's {@code HttpClient}: per request it costs more CPU than the gateway's own moderation of it (its
+ * selector and executor threads hand every response and every piece of a stream between them, and each
+ * request allocates publishers, subscribers and futures), and on a 2-core machine the load generator
+ * shares the gateway's cores, so the test would measure the client. This one writes a prepared request and
+ * reads the status line, the headers and the body ({@code Content-Length} or chunked) on the calling
+ * thread, with no allocation beyond a line buffer; a streamed body can be handed over line by line as it
+ * arrives. It reconnects after an error or a {@code Connection: close}. Not thread-safe: one per worker
+ * thread.
  */
 final class KeepAliveConnection implements AutoCloseable {
+
+    private static final int MAX_BODY_LINE = 1 << 20;
 
     private final String host;
     private final int port;
     private final int timeoutMillis;
     private final StringBuilder line = new StringBuilder(128);
+    private final StringBuilder bodyLine = new StringBuilder(512);
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -47,6 +51,12 @@ final class KeepAliveConnection implements AutoCloseable {
         return all;
     }
 
+    /** Receives the lines of a response body as they arrive, without their line terminators. */
+    @FunctionalInterface
+    interface BodyLines {
+        void line(CharSequence line);
+    }
+
     /**
      * Sends one prepared request and reads the whole answer.
      *
@@ -54,13 +64,21 @@ final class KeepAliveConnection implements AutoCloseable {
      * @throws IOException when the connection fails or times out (it is then closed; the next call reconnects)
      */
     int send(byte[] request) throws IOException {
+        return send(request, null);
+    }
+
+    /**
+     * As {@link #send(byte[])}, handing every line of the body to {@code lines} as soon as it has arrived
+     * (for server-sent events); null skips the body.
+     */
+    int send(byte[] request, BodyLines lines) throws IOException {
         try {
             if (socket == null) {
                 connect();
             }
             out.write(request);
             out.flush();
-            return readResponse();
+            return readResponse(lines);
         } catch (IOException | RuntimeException e) {
             close();
             throw e instanceof IOException io ? io : new IOException("malformed response", e);
@@ -77,7 +95,7 @@ final class KeepAliveConnection implements AutoCloseable {
         out = s.getOutputStream();
     }
 
-    private int readResponse() throws IOException {
+    private int readResponse(BodyLines lines) throws IOException {
         String status = readLine();
         if (!status.startsWith("HTTP/1.") || status.length() < 12) {
             throw new IOException("not an HTTP/1.x status line");
@@ -104,18 +122,22 @@ final class KeepAliveConnection implements AutoCloseable {
         if (chunked) {
             for (long size = Long.parseLong(chunkSize(readLine()), 16); size > 0;
                  size = Long.parseLong(chunkSize(readLine()), 16)) {
-                skip(size);
+                body(size, lines);
                 readLine(); // the CRLF after the chunk
             }
             while (!readLine().isEmpty()) {
                 // trailers: none expected, read to the blank line
             }
         } else if (length >= 0) {
-            skip(length);
+            body(length, lines);
         } else {
             close = true; // the body runs to the end of the connection: read it there
-            in.transferTo(OutputStream.nullOutputStream());
+            body(Long.MAX_VALUE, lines);
         }
+        if (lines != null && bodyLine.length() > 0) {
+            lines.line(bodyLine); // a last line without a terminator
+        }
+        bodyLine.setLength(0);
         if (close) {
             close();
         }
@@ -125,6 +147,39 @@ final class KeepAliveConnection implements AutoCloseable {
     private static String chunkSize(String s) {
         int semi = s.indexOf(';');
         return (semi < 0 ? s : s.substring(0, semi)).trim();
+    }
+
+    /** Reads {@code n} bytes of body (to the end of the stream for {@code Long.MAX_VALUE}), split into lines. */
+    private void body(long n, BodyLines lines) throws IOException {
+        if (lines == null) {
+            if (n == Long.MAX_VALUE) {
+                in.transferTo(OutputStream.nullOutputStream());
+            } else {
+                skip(n);
+            }
+            return;
+        }
+        for (long i = 0; i < n; i++) {
+            int b = in.read();
+            if (b < 0) {
+                if (n == Long.MAX_VALUE) {
+                    return;
+                }
+                throw new IOException("the connection closed inside a body");
+            }
+            if (b == '\n') {
+                int k = bodyLine.length();
+                if (k > 0 && bodyLine.charAt(k - 1) == '\r') {
+                    bodyLine.setLength(k - 1);
+                }
+                lines.line(bodyLine);
+                bodyLine.setLength(0);
+            } else if (bodyLine.length() > MAX_BODY_LINE) {
+                throw new IOException("a body line is longer than 1 MB");
+            } else {
+                bodyLine.append((char) b); // ISO-8859-1: the load test reads ASCII fields only
+            }
+        }
     }
 
     private void skip(long n) throws IOException {

@@ -4,36 +4,27 @@ import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
 
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.Flow;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Drives HTTP load with the JDK's asynchronous client, or, for short plain requests (moderation), with
- * {@link KeepAliveConnection}s, which cost the shared cores far less. {@link #openLoop} sends at a constant
+ * Drives HTTP load over {@link KeepAliveConnection}s: blocking workers, each with its own connection, which
+ * cost the shared cores far less than the JDK's asynchronous client. {@link #openLoop} sends at a constant
  * rate whether or not earlier answers have arrived, and measures each latency from the request's
  * <em>intended</em> send time, so a stall shows up in the percentiles instead of silently lowering the rate
- * (no coordinated omission). {@link #closedLoop} keeps a fixed number of requests in flight to find the
- * highest rate.
+ * (no coordinated omission); a streamed answer is timed to a point in its content. {@link #closedLoop}
+ * keeps a fixed number of requests in flight to find the highest rate.
  */
 public final class LoadGenerator {
 
@@ -67,11 +58,15 @@ public final class LoadGenerator {
     /** When to stop timing a request: at the complete answer, or at the first streamed content token. */
     public enum Until { COMPLETE, FIRST_TOKEN, CHARS_PAST_HOLDBACK }
 
-    /** Connections (and threads) an open loop over keep-alive connections sends on. */
+    /** Connections (and threads) an open loop of whole answers sends on. */
     static final int RAW_WORKERS = 32;
+    /**
+     * Connections for an open loop of streams: a stream holds its worker for its whole length (about 0.2 s
+     * here), so a rate of 200 streams/s keeps about 40 busy; a request that waits for a free worker is
+     * still timed from its intended send time.
+     */
+    static final int STREAM_WORKERS = 128;
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
     private final int holdbackChars;
 
     /** @param holdbackChars for {@link Until#CHARS_PAST_HOLDBACK}: stop once more than this much content arrived */
@@ -79,106 +74,54 @@ public final class LoadGenerator {
         this.holdbackChars = holdbackChars;
     }
 
-    public static HttpRequest post(String url, String json) {
-        return HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build();
-    }
-
     /**
-     * Sends {@code request} {@code rate} times a second for {@code warmup} (not measured), then for
-     * {@code measure}, and waits for the answers.
-     */
-    public Result openLoop(HttpRequest request, Until until, int rate, Duration warmup, Duration measure)
-            throws InterruptedException {
-        run(request, until, rate, warmup, new Recorder(3), new AtomicLong(), new Errors());
-        Recorder rec = new Recorder(3);
-        AtomicLong done = new AtomicLong();
-        Errors errors = new Errors();
-        long t0 = System.nanoTime();
-        run(request, until, rate, measure, rec, done, errors);
-        double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Result(done.get(), errors.total(), Math.max(seconds, measure.toNanos() / 1e9), rec.getIntervalHistogram(),
-                errors.byKind());
-    }
-
-    private void run(HttpRequest request, Until until, int rate, Duration length, Recorder rec, AtomicLong done,
-                     Errors errors) throws InterruptedException {
-        long period = 1_000_000_000L / rate;
-        long start = System.nanoTime();
-        long n = length.toNanos() / period;
-        ConcurrentLinkedQueue<CompletableFuture<?>> pending = new ConcurrentLinkedQueue<>();
-        for (long i = 0; i < n; i++) {
-            long intended = start + i * period;
-            long wait = intended - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            CompletableFuture<?> f = send(request, until, intended, rec, done, errors);
-            pending.add(f);
-            if ((i & 255) == 0) {
-                pending.removeIf(CompletableFuture::isDone);
-            }
-        }
-        for (CompletableFuture<?> f : pending) {
-            try {
-                f.get(60, TimeUnit.SECONDS);
-            } catch (Exception e) {
-                // counted as an error where it completed
-            }
-        }
-    }
-
-    /** Keeps {@code concurrency} requests in flight for {@code warmup}, then for {@code measure}. */
-    public Result closedLoop(HttpRequest request, int concurrency, Duration warmup, Duration measure)
-            throws InterruptedException {
-        closed(request, concurrency, warmup, new Recorder(3), new AtomicLong(), new Errors());
-        Recorder rec = new Recorder(3);
-        AtomicLong done = new AtomicLong();
-        Errors errors = new Errors();
-        long t0 = System.nanoTime();
-        closed(request, concurrency, measure, rec, done, errors);
-        return new Result(done.get(), errors.total(), (System.nanoTime() - t0) / 1e9, rec.getIntervalHistogram(),
-                errors.byKind());
-    }
-
-    private void closed(HttpRequest request, int concurrency, Duration length, Recorder rec, AtomicLong done,
-                        Errors errors) throws InterruptedException {
-        Semaphore slots = new Semaphore(concurrency);
-        long end = System.nanoTime() + length.toNanos();
-        while (System.nanoTime() < end) {
-            if (!slots.tryAcquire(10, TimeUnit.MILLISECONDS)) {
-                continue;
-            }
-            send(request, Until.COMPLETE, System.nanoTime(), rec, done, errors).whenComplete((r, e) -> slots.release());
-        }
-        slots.acquire(concurrency); // the last answers
-    }
-
-    /**
-     * As {@link #closedLoop(HttpRequest, int, Duration, Duration)}, a {@code POST} of {@code json}, each of
-     * {@code concurrency} threads sending over its own keep-alive connection and waiting for the answer.
+     * Keeps {@code concurrency} requests in flight (a {@code POST} of {@code json}, each of {@code concurrency}
+     * threads sending over its own keep-alive connection and waiting for the whole answer) for
+     * {@code warmup}, then for {@code measure}.
      */
     public Result closedLoop(URI url, String json, int concurrency, Duration warmup, Duration measure)
             throws InterruptedException {
-        return overKeepAlive(url, json, concurrency, LoadGenerator::rawClosed, warmup, measure);
+        return overKeepAlive(url, json, concurrency, (workers, connections, request, length, rec, done, errors)
+                -> closed(workers, connections, sender(request, Until.COMPLETE), length, rec, done, errors), warmup, measure);
+    }
+
+    /**
+     * Sends a {@code POST} of {@code json} {@code rate} times a second for {@code warmup} (not measured), then
+     * for {@code measure}, and waits for the answers: a pacing thread queues each request at its intended
+     * time, and workers (each with its connection) send them and time them to {@code until}.
+     */
+    public Result openLoop(URI url, String json, Until until, int rate, Duration warmup, Duration measure)
+            throws InterruptedException {
+        int workers = until == Until.COMPLETE ? RAW_WORKERS : STREAM_WORKERS;
+        return overKeepAlive(url, json, workers, (pool, connections, request, length, rec, done, errors)
+                -> open(pool, connections, sender(request, until), rate, length, rec, done, errors), warmup, measure);
     }
 
     /** One phase of a run over keep-alive connections: every connection's worker sends for {@code length}. */
     @FunctionalInterface
-    private interface RawPhase {
+    private interface Phase {
         void run(ExecutorService workers, List<KeepAliveConnection> connections, byte[] request, Duration length,
                  Recorder rec, AtomicLong done, Errors errors) throws InterruptedException;
+    }
+
+    /** Sends one request on a connection and records its latency from {@code intended}, or its error. */
+    @FunctionalInterface
+    private interface Sender {
+        void send(KeepAliveConnection c, long intended, Recorder rec, AtomicLong done, Errors errors);
     }
 
     /**
      * A warm-up phase, then a measured one, each worker with its own keep-alive connection; the rate is over
      * at least the measured length (an open loop may finish early when its last answers come fast).
      */
-    private static Result overKeepAlive(URI url, String json, int connectionCount, RawPhase phase, Duration warmup,
+    private static Result overKeepAlive(URI url, String json, int connectionCount, Phase phase, Duration warmup,
                                         Duration measure) throws InterruptedException {
         byte[] request = KeepAliveConnection.post(url, json);
-        ExecutorService workers = Executors.newFixedThreadPool(connectionCount);
+        ExecutorService workers = Executors.newFixedThreadPool(connectionCount, r -> {
+            Thread t = new Thread(r, "load");
+            t.setDaemon(true);
+            return t;
+        });
         try {
             List<KeepAliveConnection> connections = new ArrayList<>();
             for (int i = 0; i < connectionCount; i++) {
@@ -200,8 +143,8 @@ public final class LoadGenerator {
         }
     }
 
-    private static void rawClosed(ExecutorService workers, List<KeepAliveConnection> connections, byte[] request,
-                                  Duration length, Recorder rec, AtomicLong done, Errors errors)
+    private static void closed(ExecutorService workers, List<KeepAliveConnection> connections, Sender sender,
+                               Duration length, Recorder rec, AtomicLong done, Errors errors)
             throws InterruptedException {
         long end = System.nanoTime() + length.toNanos();
         CountDownLatch finished = new CountDownLatch(connections.size());
@@ -209,8 +152,7 @@ public final class LoadGenerator {
             workers.execute(() -> {
                 try {
                     while (System.nanoTime() < end) {
-                        long t = System.nanoTime();
-                        rawSend(c, request, t, rec, done, errors);
+                        sender.send(c, System.nanoTime(), rec, done, errors);
                     }
                 } finally {
                     finished.countDown();
@@ -220,20 +162,8 @@ public final class LoadGenerator {
         finished.await();
     }
 
-    /**
-     * As {@link #openLoop(HttpRequest, Until, int, Duration, Duration)} until the complete answer, a
-     * {@code POST} of {@code json} over keep-alive connections: a pacing thread queues each request at its
-     * intended time, and {@value #RAW_WORKERS} workers (each with its connection) send them; a request that
-     * waits for a free worker is timed from its intended time all the same.
-     */
-    public Result openLoop(URI url, String json, int rate, Duration warmup, Duration measure)
-            throws InterruptedException {
-        return overKeepAlive(url, json, RAW_WORKERS, (workers, connections, request, length, rec, done, errors)
-                -> rawOpen(workers, connections, request, rate, length, rec, done, errors), warmup, measure);
-    }
-
-    private static void rawOpen(ExecutorService workers, List<KeepAliveConnection> connections, byte[] request,
-                                int rate, Duration length, Recorder rec, AtomicLong done, Errors errors)
+    private static void open(ExecutorService workers, List<KeepAliveConnection> connections, Sender sender,
+                             int rate, Duration length, Recorder rec, AtomicLong done, Errors errors)
             throws InterruptedException {
         long period = 1_000_000_000L / rate;
         long n = length.toNanos() / period;
@@ -248,7 +178,7 @@ public final class LoadGenerator {
             workers.execute(() -> {
                 try {
                     for (long t = intended.take(); t != stop; t = intended.take()) {
-                        rawSend(c, request, t, rec, done, errors);
+                        sender.send(c, t, rec, done, errors);
                     }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -271,61 +201,37 @@ public final class LoadGenerator {
         finished.await();
     }
 
-    private static void rawSend(KeepAliveConnection c, byte[] request, long intended, Recorder rec, AtomicLong done,
-                                Errors errors) {
+    /** Sends {@code request} and times it to the complete answer, or to a point in its streamed content. */
+    private Sender sender(byte[] request, Until until) {
+        if (until == Until.COMPLETE) {
+            return (c, intended, rec, done, errors) -> send(c, request, null, intended, rec, done, errors);
+        }
+        int chars = until == Until.FIRST_TOKEN ? 1 : holdbackChars + 1;
+        return (c, intended, rec, done, errors) -> send(c, request, new ContentWatcher(chars), intended, rec, done,
+                errors);
+    }
+
+    /** One request; with a watcher, the clock stops when it saw its content (the rest is still read). */
+    private static void send(KeepAliveConnection c, byte[] request, ContentWatcher watcher, long intended,
+                             Recorder rec, AtomicLong done, Errors errors) {
         try {
-            int status = c.send(request);
-            if (status == 200) {
-                rec.recordValue(Math.max(1, (System.nanoTime() - intended) / 1000));
-                done.incrementAndGet();
-            } else {
+            int status = c.send(request, watcher);
+            long at = watcher == null ? System.nanoTime() : watcher.reachedAt;
+            if (status != 200) {
                 errors.add("status " + status);
+            } else if (watcher != null && watcher.error) {
+                errors.add("error event");
+            } else if (at == 0) {
+                errors.add("short stream");
+            } else {
+                rec.recordValue(Math.max(1, (at - intended) / 1000));
+                done.incrementAndGet();
             }
         } catch (java.net.SocketTimeoutException e) {
             errors.add("timeout");
         } catch (java.io.IOException e) {
             errors.add(e.getClass().getSimpleName());
         }
-    }
-
-    private CompletableFuture<?> send(HttpRequest request, Until until, long intended, Recorder rec, AtomicLong done,
-                                      Errors errors) {
-        CompletableFuture<String> ok; // null when good, else the kind of error
-        if (until == Until.COMPLETE) {
-            ok = client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                    .thenApply(r -> r.statusCode() == 200 ? null : "status " + r.statusCode());
-        } else {
-            int chars = until == Until.FIRST_TOKEN ? 1 : holdbackChars + 1;
-            ContentWatcher w = new ContentWatcher(chars);
-            // The response itself completes only at the end of the stream; the watcher completes at the token.
-            client.sendAsync(request, info -> {
-                if (info.statusCode() != 200) {
-                    w.reached.complete("status " + info.statusCode());
-                }
-                return HttpResponse.BodySubscribers.fromLineSubscriber(w);
-            }).whenComplete((r, e) -> {
-                if (e != null) {
-                    w.reached.completeExceptionally(e);
-                } else {
-                    w.reached.complete("short stream"); // ended before enough content: no effect once reached
-                }
-            });
-            ok = w.reached;
-        }
-        return ok.whenComplete((error, e) -> {
-            long micros = Math.max(1, (System.nanoTime() - intended) / 1000);
-            if (e == null && error == null) {
-                rec.recordValue(micros);
-                done.incrementAndGet();
-            } else {
-                errors.add(e != null ? kind(e) : error);
-            }
-        });
-    }
-
-    private static String kind(Throwable e) {
-        Throwable t = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
-        return t instanceof java.net.http.HttpTimeoutException ? "timeout" : t.getClass().getSimpleName();
     }
 
     /** Errors counted by kind. */
@@ -348,47 +254,45 @@ public final class LoadGenerator {
     }
 
     /**
-     * Reads a stream of server-sent events and completes once {@code chars} characters of content have
-     * arrived (the clock stops then; the rest of the stream is still read) with null, or with the kind of
-     * error when the stream ends first or carries an error.
+     * Reads the lines of a stream of server-sent events and notes the time at which {@code chars}
+     * characters of content have arrived, or that an event carried an error first. One per request.
      */
-    private static final class ContentWatcher implements Flow.Subscriber<String> {
-        final CompletableFuture<String> reached = new CompletableFuture<>();
+    static final class ContentWatcher implements KeepAliveConnection.BodyLines {
         private final int chars;
         private int seen;
+        long reachedAt; // System.nanoTime() when reached, else 0
+        boolean error;
 
         ContentWatcher(int chars) {
             this.chars = chars;
         }
 
         @Override
-        public void onSubscribe(Flow.Subscription s) {
-            s.request(Long.MAX_VALUE);
-        }
-
-        @Override
-        public void onNext(String line) {
-            if (!line.startsWith("data: ") || reached.isDone()) {
+        public void line(CharSequence line) {
+            if (reachedAt != 0 || error || !startsWith(line, "data: ")) {
                 return;
             }
-            if (line.contains("\"error\"")) {
-                reached.complete("error event");
+            String s = line.toString();
+            if (s.contains("\"error\"")) {
+                error = true;
                 return;
             }
-            seen += contentLength(line);
+            seen += contentLength(s);
             if (seen >= chars) {
-                reached.complete(null);
+                reachedAt = System.nanoTime();
             }
         }
 
-        @Override
-        public void onError(Throwable t) {
-            reached.completeExceptionally(t);
-        }
-
-        @Override
-        public void onComplete() {
-            reached.complete("short stream");
+        private static boolean startsWith(CharSequence s, String prefix) {
+            if (s.length() < prefix.length()) {
+                return false;
+            }
+            for (int i = 0; i < prefix.length(); i++) {
+                if (s.charAt(i) != prefix.charAt(i)) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Characters of {@code "content":"…"} in one event (the answers carry no escapes). */
@@ -401,10 +305,5 @@ public final class LoadGenerator {
             int to = line.indexOf('"', from);
             return to < 0 ? 0 : to - from;
         }
-    }
-
-    /** One request, synchronously, for checks and for the readiness probe. */
-    public HttpResponse<String> once(HttpRequest request) throws Exception {
-        return client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     }
 }
