@@ -12,6 +12,9 @@ import java.util.function.IntPredicate;
  * are marked at build time, so the scan loop needs nothing else. A state of the table is a row; {@link
  * #state} gives the automaton's state for a row, to read its matches there. Immutable and thread-safe.
  *
+ * <p>It also steps any text, ASCII or not, with {@link #step}: through the table while the automaton is in an
+ * ASCII state, through the automaton itself from a non-ASCII char until a step comes back to the root.
+ *
  * <p>Size: rows × alphabet classes × 2 bytes (4 above 65,536 rows), where the rows are the states whose path from the root is
  * all ASCII and the classes the distinct ASCII chars on the automaton's edges, plus one for all others.
  */
@@ -26,8 +29,11 @@ public final class AsciiStepTable {
     private final int[] wide;     // the same when they do not; else null
     private final int[] stateOf;  // row -> the automaton's state
     private final boolean[] marked;
+    private final boolean[] matching; // row -> some pattern, of interest or not, ends in its state
+    private final AhoCorasick automaton;
 
-    private AsciiStepTable(byte[] classOf, int classes, int[] table, int[] stateOf, boolean[] marked) {
+    private AsciiStepTable(byte[] classOf, int classes, int[] table, int[] stateOf, boolean[] marked,
+                           boolean[] matching, AhoCorasick automaton) {
         this.classOf = classOf;
         this.classes = classes;
         // Half the bytes, so more of the table stays in the cache, whenever the rows allow.
@@ -43,6 +49,8 @@ public final class AsciiStepTable {
         }
         this.stateOf = stateOf;
         this.marked = marked;
+        this.matching = matching;
+        this.automaton = automaton;
     }
 
     /**
@@ -96,9 +104,11 @@ public final class AsciiStepTable {
             }
         }
         boolean[] marked = new boolean[rows];
+        boolean[] matching = new boolean[rows];
         for (int r = 0; r < rows; r++) {
             int state = stateOf[r];
-            if (automaton.hasMatches(state)) {
+            matching[r] = automaton.hasMatches(state);
+            if (matching[r]) {
                 boolean[] found = new boolean[1];
                 automaton.matches(state, 0, (pattern, start, end) -> {
                     found[0] = ofInterest.test(pattern);
@@ -108,7 +118,7 @@ public final class AsciiStepTable {
             }
         }
         return new AsciiStepTable(classOf, classes, Arrays.copyOf(table, rows * classes),
-                Arrays.copyOf(stateOf, rows), marked);
+                Arrays.copyOf(stateOf, rows), marked, matching, automaton);
     }
 
     /** The row after reading {@code c} (an ASCII char, {@code c < 128}) in {@code row}. */
@@ -127,6 +137,41 @@ public final class AsciiStepTable {
         return stateOf[row];
     }
 
+    /**
+     * One step of the whole automaton over any char, for scans that report every match: a cursor is a row
+     * ({@code >= 0}, the automaton in an ASCII state) or {@code -1 - state} (the automaton in a state that
+     * only a non-ASCII char reaches). Start at {@link #ROOT}; {@link #cursorState} and {@link #cursorMatches}
+     * read the automaton's state. The same states as {@link AhoCorasick#next}, mostly at one array read.
+     */
+    public int step(int cursor, char c) {
+        if (cursor >= 0 && c < 128) {
+            return next(cursor, c);
+        }
+        int state = automaton.next(cursorState(cursor), c);
+        return state == automaton.root() ? ROOT : -1 - state;
+    }
+
+    /** Every match of every pattern in {@code text}, as {@link AhoCorasick#search} reports them, by {@link #step}. */
+    public void search(CharSequence text, AhoCorasick.MatchSink sink) {
+        int cursor = ROOT;
+        for (int i = 0; i < text.length(); i++) {
+            cursor = step(cursor, text.charAt(i));
+            if (cursorMatches(cursor) && !automaton.matches(cursorState(cursor), i + 1, sink)) {
+                return;
+            }
+        }
+    }
+
+    /** The automaton's state at {@code cursor} (see {@link #step}). */
+    public int cursorState(int cursor) {
+        return cursor >= 0 ? stateOf[cursor] : -1 - cursor;
+    }
+
+    /** True when some pattern (of interest or not) ends in the state at {@code cursor}. */
+    public boolean cursorMatches(int cursor) {
+        return cursor >= 0 ? matching[cursor] : automaton.hasMatches(-1 - cursor);
+    }
+
     /** Number of rows. */
     public int rows() {
         return stateOf.length;
@@ -135,6 +180,6 @@ public final class AsciiStepTable {
     /** Approximate heap size in bytes. */
     public long estimatedBytes() {
         long table = narrow != null ? 2L * narrow.length : 4L * wide.length;
-        return 16L * 6 + 16 + 128 + 16 + table + 16 + 4L * stateOf.length + 16 + marked.length;
+        return 16L * 8 + 16 + 128 + 16 + table + 16 + 4L * stateOf.length + 32 + 2L * marked.length;
     }
 }

@@ -34,6 +34,26 @@ class AsciiStepTableTest {
         }
     }
 
+    @Property(tries = 300)
+    void stepsAndSearchesAnyTextAsTheAutomaton(@ForAll("patterns") List<String> patterns,
+                                               @ForAll("mixedTexts") String text) {
+        AhoCorasick ac = AhoCorasick.build(patterns);
+        AsciiStepTable table = AsciiStepTable.of(ac, p -> p % 2 == 0, Integer.MAX_VALUE);
+        int state = ac.root();
+        int cursor = AsciiStepTable.ROOT;
+        for (int i = 0; i < text.length(); i++) {
+            state = ac.next(state, text.charAt(i));
+            cursor = table.step(cursor, text.charAt(i));
+            assertThat(table.cursorState(cursor)).isEqualTo(state);
+            assertThat(table.cursorMatches(cursor)).isEqualTo(ac.hasMatches(state));
+        }
+        List<int[]> expected = new java.util.ArrayList<>();
+        ac.search(text, (p, s, e) -> expected.add(new int[] {p, s, e}));
+        List<int[]> actual = new java.util.ArrayList<>();
+        table.search(text, (p, s, e) -> actual.add(new int[] {p, s, e}));
+        assertThat(actual).usingElementComparator(java.util.Arrays::compare).containsExactlyElementsOf(expected);
+    }
+
     @Test
     void nonAsciiPatternsAreLeftOutAndTheSizeIsBounded() {
         AhoCorasick ac = AhoCorasick.build(List.of("ab", "ßx", "abc"));
@@ -71,6 +91,11 @@ class AsciiStepTableTest {
     @Provide
     Arbitrary<List<String>> patterns() {
         return Arbitraries.strings().withChars("abc *-é").ofMinLength(1).ofMaxLength(5).list().ofMinSize(1).ofMaxSize(12);
+    }
+
+    @Provide
+    Arbitrary<String> mixedTexts() {
+        return Arbitraries.strings().withChars("abcd *-é_ßx").ofMaxLength(60);
     }
 
     @Provide

@@ -160,7 +160,7 @@ final class CueMatcher {
     /** Rules that fire in {@code text}, at most one match per rule and place, sorted by start. */
     List<Match> find(CharSequence text, Deadline deadline) {
         List<Hit> hits = new ArrayList<>();
-        automaton.search(text, (pattern, start, end) -> {
+        ascii.search(text, (pattern, start, end) -> {
             if (needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
                 return true;
             }

@@ -190,6 +190,19 @@ final class LexiconMatcher {
             return List.of();
         }
         Collector collector = new Collector(scan);
+        if (plain != null) { // the same steps, through the dense table while the keys are ASCII
+            int cursor = AsciiStepTable.ROOT;
+            for (int j = 0; j < scan.length; j++) {
+                if ((j & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
+                    deadline.check();
+                }
+                cursor = plain.step(cursor, scan.keys[j]);
+                if (plain.cursorMatches(cursor) && !automaton.matches(plain.cursorState(cursor), j + 1, collector)) {
+                    break;
+                }
+            }
+            return collector.hits();
+        }
         int state = automaton.root();
         for (int j = 0; j < scan.length; j++) {
             if ((j & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
