@@ -174,20 +174,18 @@ final class CueMatcher {
         if (hits.isEmpty()) {
             return List.of();
         }
-        List<List<Hit>> byRule = new ArrayList<>();
-        for (int r = 0; r < rules.size(); r++) {
-            byRule.add(new ArrayList<>());
-        }
-        for (Hit h : hits) {
-            byRule.get(h.rule).add(h);
-        }
+        // Each rule's hits together, by start; the sort is stable, so hits that start together keep the order
+        // the automaton reported them in.
+        hits.sort(Comparator.comparingInt(Hit::rule).thenComparingInt(Hit::start));
         List<Match> out = new ArrayList<>();
-        for (int r = 0; r < rules.size(); r++) {
-            List<Hit> rh = byRule.get(r);
-            if (!rh.isEmpty()) {
-                rh.sort(Comparator.comparingInt(Hit::start));
-                matchRule(rules.get(r), rh, out);
+        for (int from = 0; from < hits.size(); ) {
+            int rule = hits.get(from).rule;
+            int to = from + 1;
+            while (to < hits.size() && hits.get(to).rule == rule) {
+                to++;
             }
+            matchRule(rules.get(rule), hits.subList(from, to), out);
+            from = to;
         }
         out.sort(Comparator.comparingInt(Match::start));
         return out;

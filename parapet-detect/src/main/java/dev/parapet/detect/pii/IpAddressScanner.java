@@ -42,10 +42,13 @@ final class IpAddressScanner implements TextScanner {
             }
             // The token: a maximal run of hex digits, dots and colons.
             int end = i;
+            boolean digit = false;
             while (end < n && (Chars.isHex(text.charAt(end)) || text.charAt(end) == '.' || text.charAt(end) == ':')) {
+                digit |= Chars.isDigit(text.charAt(end));
                 end++;
             }
-            Hit hit = Chars.isWordChar(Chars.at(text, end)) ? null : address(text, i, end);
+            // Without a digit it is neither dotted decimals nor an IPv6 address (see ipv6): words such as "bed".
+            Hit hit = !digit || Chars.isWordChar(Chars.at(text, end)) ? null : address(text, i, end);
             if (hit != null) {
                 out.add(hit);
             }
