@@ -360,6 +360,9 @@ final class LexiconMatcher {
         }
 
         List<Hit> hits() {
+            if (candidates.isEmpty()) {
+                return List.of();
+            }
             if (allowReach != null) { // now allowReach[i]: furthest end of an allowed word starting <= i
                 for (int i = 1; i < allowReach.length; i++) {
                     allowReach[i] = Math.max(allowReach[i], allowReach[i - 1]);
@@ -411,7 +414,8 @@ final class LexiconMatcher {
         Scan(MappedText view, String original, Deadline deadline) {
             this.view = view;
             this.original = original;
-            int n = view.length();
+            String text = view.text();
+            int n = text.length();
             keys = new char[n];
             runs = new int[n];
             first = new int[n];
@@ -420,7 +424,8 @@ final class LexiconMatcher {
                 if ((i & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
                     deadline.check();
                 }
-                char k = MatchKey.fold(view.charAt(i));
+                char c = text.charAt(i);
+                char k = c < 128 ? ASCII_KEYS[c] : MatchKey.fold(c);
                 if (k == MatchKey.SKIP) {
                     continue;
                 }
