@@ -29,6 +29,7 @@ final class KeepAliveConnection implements AutoCloseable {
     private final int timeoutMillis;
     private final StringBuilder line = new StringBuilder(128);
     private final StringBuilder bodyLine = new StringBuilder(512);
+    private final byte[] chunk = new byte[8192];
     private Socket socket;
     private InputStream in;
     private OutputStream out;
@@ -159,25 +160,29 @@ final class KeepAliveConnection implements AutoCloseable {
             }
             return;
         }
-        for (long i = 0; i < n; i++) {
-            int b = in.read();
-            if (b < 0) {
+        for (long left = n; left > 0; ) {
+            int k = in.read(chunk, 0, (int) Math.min(chunk.length, left));
+            if (k < 0) {
                 if (n == Long.MAX_VALUE) {
                     return;
                 }
                 throw new IOException("the connection closed inside a body");
             }
-            if (b == '\n') {
-                int k = bodyLine.length();
-                if (k > 0 && bodyLine.charAt(k - 1) == '\r') {
-                    bodyLine.setLength(k - 1);
+            left -= k;
+            for (int i = 0; i < k; i++) {
+                byte b = chunk[i];
+                if (b == '\n') {
+                    int len = bodyLine.length();
+                    if (len > 0 && bodyLine.charAt(len - 1) == '\r') {
+                        bodyLine.setLength(len - 1);
+                    }
+                    lines.line(bodyLine);
+                    bodyLine.setLength(0);
+                } else if (bodyLine.length() > MAX_BODY_LINE) {
+                    throw new IOException("a body line is longer than 1 MB");
+                } else {
+                    bodyLine.append((char) (b & 0xFF)); // ISO-8859-1: the load test reads ASCII fields only
                 }
-                lines.line(bodyLine);
-                bodyLine.setLength(0);
-            } else if (bodyLine.length() > MAX_BODY_LINE) {
-                throw new IOException("a body line is longer than 1 MB");
-            } else {
-                bodyLine.append((char) b); // ISO-8859-1: the load test reads ASCII fields only
             }
         }
     }
