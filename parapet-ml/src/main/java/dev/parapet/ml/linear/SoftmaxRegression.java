@@ -50,6 +50,19 @@ public final class SoftmaxRegression implements MarginModel {
 
     /** The class probabilities of {@code x}; indices beyond the dimension are an error. */
     public double[] probabilities(SparseVector x) {
+        return masked(x, -1);
+    }
+
+    /**
+     * The class probabilities of {@code x.fold(bits)} (see {@link SparseVector#fold}), without building the
+     * folded vector.
+     */
+    public double[] probabilities(SparseVector x, int bits) {
+        return masked(x, (1 << bits) - 1);
+    }
+
+    /** The probabilities with every index of {@code x} masked by {@code mask} (-1: as it is). */
+    private double[] masked(SparseVector x, int mask) {
         int rows = classes - 1;
         int[] indices = x.indices();
         float[] values = x.values();
@@ -64,7 +77,7 @@ public final class SoftmaxRegression implements MarginModel {
             double s3 = 0;
             for (int i = 0; i < indices.length; i++) {
                 float v = values[i];
-                int at = indices[i] * rows + k;
+                int at = (indices[i] & mask) * rows + k;
                 s0 += v * weights[at];
                 s1 += v * weights[at + 1];
                 s2 += v * weights[at + 2];
@@ -78,7 +91,7 @@ public final class SoftmaxRegression implements MarginModel {
         for (; k < rows; k++) {
             double s = 0;
             for (int i = 0; i < indices.length; i++) {
-                s += values[i] * weights[indices[i] * rows + k];
+                s += values[i] * weights[(indices[i] & mask) * rows + k];
             }
             sums[k] = s;
         }

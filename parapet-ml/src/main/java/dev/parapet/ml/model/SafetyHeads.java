@@ -42,8 +42,8 @@ public record SafetyHeads(MarginModel unsafe, Platt calibration, SoftmaxRegressi
 
     public SafetyScores score(SparseVector x) {
         double p = calibration.probability(unsafe.margin(x));
-        SparseVector folded = category.dimension() == unsafe.dimension() ? x : x.fold(categoryBits);
-        double[] c = category.probabilities(folded);
+        double[] c = category.dimension() == unsafe.dimension() ? category.probabilities(x)
+                : category.probabilities(x, categoryBits);
         Map<String, Double> byCategory = new LinkedHashMap<>();
         for (int k = 0; k < c.length; k++) {
             byCategory.put(categories.get(k), c[k]);

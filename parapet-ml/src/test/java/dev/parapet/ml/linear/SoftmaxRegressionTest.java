@@ -46,6 +46,13 @@ class SoftmaxRegressionTest {
         assertThat(model.probabilities(x)).containsExactly(SoftmaxRegression.softmax(logits));
         assertThat(model.margin(x)).isEqualTo(logits[1]);
 
+        SparseVector wide = new SparseVector(java.util.Arrays.stream(idx).map(i -> i + (dimension << 3)).toArray(), val);
+        int bits = 32 - Integer.numberOfLeadingZeros(dimension - 1);
+        if (1 << bits == dimension) { // folding a wider vector to the dimension lands on the same features
+            assertThat(model.probabilities(wide, bits)).containsExactly(model.probabilities(wide.fold(bits)));
+            assertThat(model.probabilities(wide, bits)).containsExactly(model.probabilities(x));
+        }
+
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.write(new DataOutputStream(bytes));
         DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
