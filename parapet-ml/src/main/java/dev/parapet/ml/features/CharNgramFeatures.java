@@ -118,7 +118,8 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
         float[] val = new float[distinct];
         double norm = 0;
         for (int i = 0; i < distinct; i++) {
-            int c = counts[i];
+            // capped where the float counts of earlier versions stopped (2^24 + 1 rounds to 2^24): same features
+            int c = Math.min(counts[i], 1 << 24);
             val[i] = c < LOG_COUNT.length ? LOG_COUNT[c] : (float) (1 + Math.log(c));
             norm += val[i] * val[i];
         }
