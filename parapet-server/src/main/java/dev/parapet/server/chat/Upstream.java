@@ -125,8 +125,11 @@ public final class Upstream {
             c.setInstanceFollowRedirects(false);
             c.setConnectTimeout(millis(connectTimeout));
             c.setReadTimeout(millis(timeout));
-            // A fixed length streams the body out, and a request so sent is never silently sent twice.
-            c.setFixedLengthStreamingMode(body.length);
+            // No streaming mode: the JDK then writes the request line, headers and body in one piece. Streamed
+            // (fixed length), the body went out as a second small write after the headers, which waited for
+            // the upstream's acknowledgement of the first (Nagle's rule against a delayed ACK): about 1.4 ms
+            // of every upstream call on loopback. `serve` turns off the JDK's resending of a POST whose reused
+            // connection broke (sun.net.http.retryPost), so a request is still never silently sent twice.
             c.setRequestProperty("Content-Type", "application/json");
             c.setRequestProperty("Accept", accept);
             if (!apiKey.isEmpty()) {

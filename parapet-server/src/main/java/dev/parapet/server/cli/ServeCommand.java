@@ -81,6 +81,11 @@ public final class ServeCommand implements Callable<Integer> {
             // open a new connection for most requests); this process serves only the gateway.
             System.setProperty("http.maxConnections", "256");
         }
+        if (System.getProperty("sun.net.http.retryPost") == null) {
+            // A request to the upstream is sent in one piece (see Upstream); the JDK would then resend a POST
+            // whose reused connection broke, and a completion request is never silently sent twice.
+            System.setProperty("sun.net.http.retryPost", "false");
+        }
         Gateway gateway;
         try {
             GatewayConfig c = config(Optional.ofNullable(config), port);
