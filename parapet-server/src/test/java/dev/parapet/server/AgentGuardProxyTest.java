@@ -145,7 +145,9 @@ class AgentGuardProxyTest {
         List<JsonNode> events = new ArrayList<>();
         assertThat(ChatProxyTest.parseSse(gw.post("/v1/chat/completions",
                 afterInbox("pay-foreign", true, "What's new in my inbox?")).body(), events)).isTrue();
-        assertThat(events.toString()).doesNotContain("tool_calls").doesNotContain(FOREIGN).doesNotContain("980");
+        // The amount as it would leak, in the call's arguments: a bare "980" can occur in a random decision id.
+        assertThat(events.toString()).doesNotContain("tool_calls").doesNotContain(FOREIGN).doesNotContain("amount")
+                .doesNotContain(":980");
         assertThat(ChatProxyTest.content(events)).isEqualTo("I can't help with that request.");
         assertThat(ChatProxyTest.lastFinish(events)).isEqualTo("content_filter");
         JsonNode last = events.get(events.size() - 1);
