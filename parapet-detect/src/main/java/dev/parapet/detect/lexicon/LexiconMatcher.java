@@ -190,26 +190,23 @@ final class LexiconMatcher {
             return List.of();
         }
         Collector collector = new Collector(scan);
-        if (plain != null) { // the same steps, through the dense table while the keys are ASCII
-            int cursor = AsciiStepTable.ROOT;
-            for (int j = 0; j < scan.length; j++) {
-                if ((j & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
-                    deadline.check();
-                }
-                cursor = plain.step(cursor, scan.keys[j]);
-                if (plain.cursorMatches(cursor) && !automaton.matches(plain.cursorState(cursor), j + 1, collector)) {
-                    break;
-                }
-            }
-            return collector.hits();
-        }
-        int state = automaton.root();
+        // One step per key: by the dense table (which falls back to the automaton after a non-ASCII key), or
+        // by the automaton alone when the lexicon is too large for a table. state: where matches end, or -1.
+        AsciiStepTable table = plain; // read once: the branch below goes the same way for every key
+        int cursor = table != null ? AsciiStepTable.ROOT : automaton.root();
         for (int j = 0; j < scan.length; j++) {
             if ((j & (CHECK_EVERY - 1)) == CHECK_EVERY - 1) {
                 deadline.check();
             }
-            state = automaton.next(state, scan.keys[j]);
-            if (automaton.hasMatches(state) && !automaton.matches(state, j + 1, collector)) {
+            int state;
+            if (table != null) {
+                cursor = table.step(cursor, scan.keys[j]);
+                state = table.cursorMatches(cursor) ? table.cursorState(cursor) : -1;
+            } else {
+                cursor = automaton.next(cursor, scan.keys[j]);
+                state = automaton.hasMatches(cursor) ? cursor : -1;
+            }
+            if (state >= 0 && !automaton.matches(state, j + 1, collector)) {
                 break;
             }
         }
