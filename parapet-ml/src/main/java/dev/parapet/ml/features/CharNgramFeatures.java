@@ -38,52 +38,48 @@ public record CharNgramFeatures(int minN, int maxN, int bits) {
 
     /** NFKC case folding with whitespace runs collapsed to one space and the ends framed by one space. */
     public static String fold(CharSequence text) {
-        String folded = FOLD.normalize(text);
-        StringBuilder sb = new StringBuilder(folded.length() + 2).append(' ');
-        boolean space = true;
-        for (int i = 0; i < folded.length(); i++) {
-            char c = folded.charAt(i);
-            if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
-                if (!space) {
-                    sb.append(' ');
-                    space = true;
-                }
-            } else {
-                sb.append(c);
-                space = false;
-            }
-        }
-        if (!space) {
-            sb.append(' ');
-        }
-        return sb.toString();
+        String normalized = FOLD.normalize(text);
+        int[] cps = new int[normalized.length() + 2];
+        return new String(cps, 0, foldedCodePoints(normalized, cps));
     }
 
-    /** The feature vector of a text (folded here). */
-    public SparseVector vector(CharSequence text) {
-        // The code points of fold(text), each already through MurmurHash3's key scramble, which every n-gram
-        // starting at or before it would otherwise redo.
-        String normalized = FOLD.normalize(text);
-        int[] keys = new int[normalized.length() + 2];
+    /**
+     * The code points of {@link #fold} of a text already NFKC-case-folded, into {@code out} (at least two
+     * longer than it); returns how many. No supplementary code point is whitespace, and a lone surrogate
+     * stays itself.
+     */
+    private static int foldedCodePoints(String normalized, int[] out) {
         int len = 0;
-        keys[len++] = scramble(' ');
+        out[len++] = ' ';
         boolean space = true;
         for (int i = 0; i < normalized.length(); ) {
             int cp = normalized.codePointAt(i);
             i += Character.charCount(cp);
-            // as fold's per-char test: no supplementary code point is whitespace, and a lone surrogate is itself
             if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
                 if (!space) {
-                    keys[len++] = scramble(' ');
+                    out[len++] = ' ';
                     space = true;
                 }
             } else {
-                keys[len++] = scramble(cp);
+                out[len++] = cp;
                 space = false;
             }
         }
         if (!space) {
-            keys[len++] = scramble(' ');
+            out[len++] = ' ';
+        }
+        return len;
+    }
+
+    /** The feature vector of a text (folded here). */
+    public SparseVector vector(CharSequence text) {
+        // The code points of fold(text), each then through MurmurHash3's key scramble, which every n-gram
+        // starting at or before it would otherwise redo.
+        String normalized = FOLD.normalize(text);
+        int[] keys = new int[normalized.length() + 2];
+        int len = foldedCodePoints(normalized, keys);
+        for (int i = 0; i < len; i++) {
+            keys[i] = scramble(keys[i]);
         }
         // n-grams by length rather than by start: state[i] is the running hash of the n-gram starting at i, one
         // mixing step longer each round. Flat loops over arrays that the JIT unrolls and vectorises; the order of
