@@ -76,16 +76,12 @@ public final class ServeCommand implements Callable<Integer> {
             out.flush();
             return 0;
         }
-        if (System.getProperty("http.maxConnections") == null) {
-            // Idle upstream connections the JDK keeps for reuse (its default, 5, would make a busy gateway
-            // open a new connection for most requests); this process serves only the gateway.
-            System.setProperty("http.maxConnections", "256");
-        }
-        if (System.getProperty("sun.net.http.retryPost") == null) {
-            // A request to the upstream is sent in one piece (see Upstream); the JDK would then resend a POST
-            // whose reused connection broke, and a completion request is never silently sent twice.
-            System.setProperty("sun.net.http.retryPost", "false");
-        }
+        // Idle upstream connections the JDK keeps for reuse (its default, 5, would make a busy gateway open a
+        // new connection for most requests); this process serves only the gateway.
+        defaultProperty("http.maxConnections", "256");
+        // A request to the upstream is sent in one piece (see Upstream); the JDK would then resend a POST whose
+        // reused connection broke, and a completion request is never silently sent twice.
+        defaultProperty("sun.net.http.retryPost", "false");
         Gateway gateway;
         try {
             GatewayConfig c = config(Optional.ofNullable(config), port);
@@ -119,5 +115,12 @@ public final class ServeCommand implements Callable<Integer> {
             throw new ConfigException("--port must be between 0 and 65535, was " + portOverride);
         }
         return c.withPort(portOverride);
+    }
+
+    /** Sets a JDK networking property, read once when its class loads, unless the user already set it. */
+    private static void defaultProperty(String name, String value) {
+        if (System.getProperty(name) == null) {
+            System.setProperty(name, value);
+        }
     }
 }
