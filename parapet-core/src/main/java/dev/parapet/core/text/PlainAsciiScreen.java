@@ -1,5 +1,6 @@
 package dev.parapet.core.text;
 
+import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 
 /**
@@ -30,32 +31,46 @@ final class PlainAsciiScreen {
     private static final int SPLIT_CHAIN = 3;
 
     // What each ASCII char is, looked up once per char instead of asked of each predicate in turn.
-    private static final int TOKEN = 1;
-    private static final int BASE64 = 2;
-    private static final int HEX = 4;
-    private static final int HEX_LINK = 8;
-    private static final int LETTER = 16;
-    private static final int SEPARATOR = 32;
-    private static final byte[] ASCII = asciiFlags();
+    private static final int PRINTABLE = 1;  // printable ASCII, tab or a line break
+    private static final int TOKEN = 1 << 1; // a char of a token of the leet and split-letter steps
+    private static final int WORD = 1 << 2;
+    private static final int LETTER = 1 << 3;
+    private static final int LEET = 1 << 4;  // stands for a letter anywhere in a token ("sh1t")
+    private static final int FLANKED = 1 << 5; // stands for a letter only inside a token ("sh!t")
+    private static final int SEPARATOR = 1 << 6;
+    private static final int BASE64 = 1 << 7;
+    private static final int HEX = 1 << 8;
+    private static final int HEX_LINK = 1 << 9;
+    private static final int DIGIT = 1 << 10;
+    private static final short[] ASCII = asciiFlags();
+    /** {@link SplitLetterJoinFilter#key} of each lowercased ASCII char. */
+    private static final char[] KEY = keys();
 
-    private static byte[] asciiFlags() {
-        byte[] flags = new byte[128];
+    private static short[] asciiFlags() {
+        short[] flags = new short[128];
         for (char c = 0; c < 128; c++) {
-            flags[c] = (byte) ((Chars.isWordChar(c) || Leet.isFlankedOnly(c) ? TOKEN : 0)
+            boolean letter = Chars.isAsciiLetter(c);
+            flags[c] = (short) (((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r' ? PRINTABLE : 0)
+                    | (Chars.isWordChar(c) || Leet.isFlankedOnly(c) ? TOKEN : 0)
+                    | (Chars.isWordChar(c) ? WORD : 0) | (letter ? LETTER : 0)
+                    | (Leet.isFlankedOnly(c) ? FLANKED : 0)
+                    | (!letter && !Leet.isFlankedOnly(c) && Leet.letterFor(c) != 0 ? LEET : 0)
+                    | (SplitLetterJoinFilter.isSeparator(c) ? SEPARATOR : 0)
                     | (isBase64(c) ? BASE64 : 0) | (hexDigit(c) ? HEX : 0) | (isHexLink(c) ? HEX_LINK : 0)
-                    | (Chars.isAsciiLetter(c) ? LETTER : 0) | (SplitLetterJoinFilter.isSeparator(c) ? SEPARATOR : 0));
+                    | (Chars.isAsciiDigit(c) ? DIGIT : 0));
         }
         return flags;
     }
 
-    private static boolean is(char c, int flag) {
-        return c < 128 && (ASCII[c] & flag) != 0;
+    private static char[] keys() {
+        char[] keys = new char[128];
+        for (char c = 0; c < 128; c++) {
+            keys[c] = (char) SplitLetterJoinFilter.key(lower(c));
+        }
+        return keys;
     }
 
-    private final boolean allowLeet;
-
-    private PlainAsciiScreen(boolean allowLeet) {
-        this.allowLeet = allowLeet;
+    private PlainAsciiScreen() {
     }
 
     /**
@@ -63,7 +78,7 @@ final class PlainAsciiScreen {
      *                       they might decode: true when they decode nothing in it
      */
     static boolean isPlain(String text, Predicate<String> decodesNothing) {
-        return check(text, decodesNothing, false) == Outcome.PLAIN;
+        return check(text, decodesNothing, false).outcome() == Outcome.PLAIN;
     }
 
     /** What a scan proved. */
@@ -77,207 +92,172 @@ final class PlainAsciiScreen {
     }
 
     /**
+     * What a scan proved, and the text with its ASCII letters lowercased (null unless proved {@link Outcome#PLAIN}:
+     * then it is the normalised view).
+     */
+    record Proof(Outcome outcome, String lower) {
+    }
+
+    private static final Proof UNKNOWN = new Proof(Outcome.UNKNOWN, null);
+    private static final Proof LEET_ONLY = new Proof(Outcome.PLAIN_BUT_LEET, null);
+
+    // What a scan found besides a refusal.
+    private static final int REFUSED = 0;
+    private static final int SCANNED = 1;
+    private static final int SUSPECT = 2; // something a payload decoder might start on
+    private static final int LEETSPEAK = 4; // a word the leet step may change, let through
+    private static final int UPPER = 8; // an upper-case letter
+
+    /**
      * @param allowLeet whether a word the leet step may change is let through, as {@link Outcome#PLAIN_BUT_LEET}
      */
-    static Outcome check(String text, Predicate<String> decodesNothing, boolean allowLeet) {
-        PlainAsciiScreen screen = new PlainAsciiScreen(allowLeet);
-        if (!screen.scan(text) || (screen.payloadSuspect && !decodesNothing.test(text))) {
-            return Outcome.UNKNOWN;
+    static Proof check(String text, Predicate<String> decodesNothing, boolean allowLeet) {
+        byte[] lowered = new byte[text.length()];
+        int found = scan(text, allowLeet, lowered);
+        if (found == REFUSED || ((found & SUSPECT) != 0 && !decodesNothing.test(text))) {
+            return UNKNOWN;
         }
-        return screen.leet ? Outcome.PLAIN_BUT_LEET : Outcome.PLAIN;
-    }
-
-    // The state of one scan; a screen object lives for one call.
-    private char prev;
-    private int sameRun;
-    private int base64Run;
-    private int hexRun;
-    private int percents;
-    private int rotated;
-    private int uniformWords;  // words in a row that may be cells of letters written apart
-    private int letterCells;   // how many of them hold a letter
-    private int lastWordEnd = -1;
-    private boolean payloadSuspect; // something a payload decoder might start on
-    private boolean leet;           // a word the leet step may change, let through
-
-    private boolean scan(String text) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
-            char c = text.charAt(i);
-            if (isTokenChar(c)) {
-                int end = tokenEnd(text, i);
-                if (hasLeet(text, i, end)) {
-                    if (!allowLeet) {
-                        return false;
-                    }
-                    leet = true;
-                }
-                if (!words(text, i, end)) {
-                    return false;
-                }
-                for (int k = i; k < end; k++) {
-                    if (!chr(text.charAt(k))) {
-                        return false;
-                    }
-                }
-                i = end;
-            } else {
-                if (!chr(c)) {
-                    return false;
-                }
-                i++;
-            }
+        if ((found & LEETSPEAK) != 0) {
+            return LEET_ONLY;
         }
-        return true;
-    }
-
-    /** The char-level rules: printable ASCII, squeezable runs, base64 and hex runs, percent escapes. */
-    private boolean chr(char c) {
-        if (!(c >= 0x20 && c < 0x7F) && c != '\t' && c != '\n' && c != '\r') {
-            return false;
-        }
-        char lower = lower(c);
-        sameRun = lower == prev ? sameRun + 1 : 1;
-        prev = lower;
-        if (sameRun >= 3 && !Chars.isAsciiDigit(c)) {
-            return false;
-        }
-        int flags = ASCII[c]; // printable ASCII here
-        base64Run = (flags & BASE64) != 0 ? base64Run + 1 : 0;
-        if ((flags & HEX) != 0) {
-            hexRun++;
-        } else if ((flags & HEX_LINK) == 0) {
-            hexRun = 0;
-        }
-        payloadSuspect |= base64Run >= BASE64_RUN || hexRun >= HEX_DIGITS || (c == '%' && ++percents >= PERCENTS);
-        return true;
+        return new Proof(Outcome.PLAIN, (found & UPPER) != 0 ? new String(lowered, StandardCharsets.ISO_8859_1) : text);
     }
 
     /**
-     * The word-level rules inside one token: runs of letters whose ROT13 is a common word, and words whose
-     * chars all read alike (possible cells of letters written apart; only a word that is not one resets
-     * the count, so a chain anywhere is caught).
+     * The rules of the class comment in one pass, char by char: each char's flags are read once, and the
+     * token, word, letter run and gap it ends or extends are updated as it goes. The state lives in locals
+     * (and one method), which keeps this loop, the hottest of a batch scan, in registers.
+     *
+     * @param lowered filled with the text lowercased
+     * @return {@link #REFUSED}, or {@link #SCANNED} with the flags of what was seen
      */
-    private boolean words(String text, int start, int end) {
-        int k = start;
-        while (k < end) {
-            char c = text.charAt(k);
-            if (is(c, LETTER)) {
-                int e = k;
-                while (e < end && is(text.charAt(e), LETTER)) {
-                    e++;
+    private static int scan(String text, boolean allowLeet, byte[] lowered) {
+        int found = SCANNED;
+        int prev = -1;
+        int sameRun = 0;
+        int base64Run = 0;
+        int hexRun = 0;
+        int percents = 0;
+        // Letter runs, for ROT13: length, and the ROT13 packed 5 bits a letter (meaningful up to 6 letters).
+        int letters = 0;
+        int rotPacked = 0;
+        int rotated = 0;
+        // Words (runs of word chars), for letters written apart, and the gap since the last one.
+        boolean inWord = false;
+        int wordKey = 0;
+        boolean wordUniform = false;
+        boolean wordLetter = false;
+        boolean wordLinked = false; // the gap before the word is one separator char, repeated or not
+        boolean seenWord = false;
+        char gapChar = 0;           // the first char after the last word
+        boolean gapUniform = false; // every char since the last word is gapChar
+        int uniformWords = 0;       // words in a row that may be cells of letters written apart
+        int letterCells = 0;        // how many of them hold a letter
+        // Tokens, for leetspeak.
+        boolean inToken = false;
+        boolean tokenLetter = false;
+        boolean tokenLeet = false;
+        boolean flankedPending = false; // a flanked-only char inside the token, waiting for a token char after it
+        int n = text.length();
+        for (int i = 0; i <= n; i++) {
+            // One step past the end, as a space: it closes the last run, word and token.
+            char c = i < n ? text.charAt(i) : ' ';
+            if (c >= 128) {
+                return REFUSED;
+            }
+            int f = ASCII[c];
+            if ((f & PRINTABLE) == 0) {
+                return REFUSED;
+            }
+            char lower = lower(c);
+            if (i < n) {
+                lowered[i] = (byte) lower;
+                found |= lower != c ? UPPER : 0;
+                sameRun = lower == prev ? sameRun + 1 : 1;
+                prev = lower;
+                if (sameRun >= 3 && (f & DIGIT) == 0) {
+                    return REFUSED; // squeezed
                 }
-                if (rotatedFunctionWord(text, k, e) && ++rotated >= ROTATED_WORDS) {
-                    payloadSuspect = true;
+                base64Run = (f & BASE64) != 0 ? base64Run + 1 : 0;
+                if ((f & HEX) != 0) {
+                    hexRun++;
+                } else if ((f & HEX_LINK) == 0) {
+                    hexRun = 0;
                 }
-                k = e;
+                if (base64Run >= BASE64_RUN || hexRun >= HEX_DIGITS || (c == '%' && ++percents >= PERCENTS)) {
+                    found |= SUSPECT;
+                }
+            }
+            if ((f & LETTER) != 0) {
+                int rot = lower - 'a';
+                rotPacked = rotPacked << 5 | ((rot < 13 ? rot + 13 : rot - 13) + 1);
+                letters++;
+            } else if (letters > 0) {
+                if (letters <= ROT13_MAX_WORD && Rot13PayloadDecoder.contains(rotPacked) && ++rotated >= ROTATED_WORDS) {
+                    found |= SUSPECT;
+                }
+                letters = 0;
+                rotPacked = 0;
+            }
+            if ((f & WORD) != 0) {
+                if (!inWord) {
+                    inWord = true;
+                    wordKey = KEY[c];
+                    wordUniform = true;
+                    wordLetter = false;
+                    // Words never touch, so after a word there is a gap of at least one char.
+                    wordLinked = seenWord && gapUniform && (ASCII[gapChar] & SEPARATOR) != 0;
+                } else {
+                    wordUniform &= KEY[c] == wordKey;
+                }
+                wordLetter |= (f & LETTER) != 0;
+            } else if (inWord) {
+                // Only a word that is not a cell resets the count, so a chain anywhere is caught.
+                if (!wordUniform || !wordLinked) {
+                    uniformWords = 0;
+                    letterCells = 0;
+                }
+                if (wordUniform) {
+                    uniformWords++;
+                    letterCells += wordLetter ? 1 : 0;
+                    if (uniformWords >= SPLIT_CHAIN && letterCells >= 2) {
+                        return REFUSED; // joined
+                    }
+                }
+                inWord = false;
+                seenWord = true;
+                gapChar = c;
+                gapUniform = true;
             } else {
-                k++;
+                gapUniform &= c == gapChar;
             }
-        }
-        k = start;
-        while (k < end) {
-            if (!Chars.isWordChar(text.charAt(k))) {
-                k++;
-                continue;
-            }
-            int e = k;
-            int key = -1;
-            boolean uniform = true;
-            boolean letter = false;
-            while (e < end && Chars.isWordChar(text.charAt(e))) {
-                char c = text.charAt(e);
-                int kk = SplitLetterJoinFilter.key(lower(c));
-                uniform &= key == -1 || kk == key;
-                letter |= Chars.isAsciiLetter(c);
-                key = kk;
-                e++;
-            }
-            if (!uniform || !separatorGap(text, lastWordEnd, k)) {
-                uniformWords = 0; // the split-letter step starts a new group here too
-                letterCells = 0;
-            }
-            if (uniform) {
-                uniformWords++;
-                letterCells += letter ? 1 : 0;
-                // A chain is 3 or more such cells, at least 2 of them letters.
-                if (uniformWords >= SPLIT_CHAIN && letterCells >= 2) {
-                    return false;
+            if ((f & TOKEN) != 0) {
+                if (!inToken) {
+                    inToken = true;
+                    tokenLetter = false;
+                    tokenLeet = false;
+                    flankedPending = false;
+                } else {
+                    tokenLeet |= flankedPending;
+                    flankedPending |= (f & FLANKED) != 0; // not the token's first char
+                }
+                tokenLetter |= (f & LETTER) != 0;
+                tokenLeet |= (f & LEET) != 0;
+            } else if (inToken) {
+                inToken = false;
+                if (tokenLetter && tokenLeet) {
+                    if (!allowLeet) {
+                        return REFUSED;
+                    }
+                    found |= LEETSPEAK;
                 }
             }
-            lastWordEnd = e;
-            k = e;
         }
-        return true;
-    }
-
-    /** Whether {@code text[from, to)} is one separator char, repeated or not, as between letters written apart. */
-    private static boolean separatorGap(String text, int from, int to) {
-        if (from < 0 || from >= to) {
-            return from >= 0; // the first word has no gap before it; words never touch
-        }
-        char c = text.charAt(from);
-        if (!(c < 128 ? is(c, SEPARATOR) : SplitLetterJoinFilter.isSeparator(c))) {
-            return false;
-        }
-        for (int i = from + 1; i < to; i++) {
-            if (text.charAt(i) != c) {
-                return false;
-            }
-        }
-        return true;
+        return found;
     }
 
     private static char lower(char c) {
         return c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
-    }
-
-    /** ASCII chars of a token for the leet and split-letter steps: letters, digits, @, $, ! and |. */
-    private static boolean isTokenChar(char c) {
-        return is(c, TOKEN);
-    }
-
-    private static int tokenEnd(String text, int i) {
-        int n = text.length();
-        while (i < n && isTokenChar(text.charAt(i))) {
-            i++;
-        }
-        return i;
-    }
-
-    /**
-     * Whether the leet step could change the token {@code text[start, end)}: it has a letter and a char
-     * that stands for one ("!" and "|" only with a token char on each side).
-     */
-    private static boolean hasLeet(String text, int start, int end) {
-        boolean letter = false;
-        boolean leet = false;
-        for (int k = start; k < end; k++) {
-            char c = text.charAt(k);
-            if (Chars.isAsciiLetter(c)) {
-                letter = true;
-            } else if (Leet.isFlankedOnly(c)) {
-                leet |= k > start && k < end - 1;
-            } else if (Leet.letterFor(c) != 0) {
-                leet = true;
-            }
-        }
-        return letter && leet;
-    }
-
-    /** Whether the ROT13 of a word of letters is one of the decoder's common English words. */
-    private static boolean rotatedFunctionWord(String text, int start, int end) {
-        if (end - start > ROT13_MAX_WORD) {
-            return false;
-        }
-        int packed = 0;
-        for (int k = start; k < end; k++) {
-            int letter = (text.charAt(k) | 0x20) - 'a';
-            int rot = letter < 13 ? letter + 13 : letter - 13;
-            packed = packed << 5 | (rot + 1);
-        }
-        return Rot13PayloadDecoder.contains(packed);
     }
 
     private static boolean isBase64(char c) {

@@ -109,8 +109,9 @@ public final class UnicodeNormalizer implements TextNormalizer {
      */
     @Override
     public String plainView(String text) {
-        return switch (PlainAsciiScreen.check(text, this::decodesNothing, true)) {
-            case PLAIN -> Chars.lowerAscii(text);
+        PlainAsciiScreen.Proof proof = PlainAsciiScreen.check(text, this::decodesNothing, true);
+        return switch (proof.outcome()) {
+            case PLAIN -> proof.lower();
             case PLAIN_BUT_LEET -> {
                 MappedText view = asciiNormalized.apply(text);
                 yield isCharForChar(view, text.length()) ? view.text() : null;
