@@ -19,6 +19,10 @@ final class SseWriter {
         }
     }
 
+    private static final byte[] DATA = "data: ".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] END = "\n\n".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.US_ASCII);
+
     private final OutputStream out;
     private final ObjectMapper mapper;
 
@@ -29,19 +33,28 @@ final class SseWriter {
 
     void event(JsonNode data) throws ClientGoneException {
         try {
-            write("data: " + mapper.writeValueAsString(data) + "\n\n");
+            event(mapper.writeValueAsBytes(data));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }
     }
 
-    void done() throws ClientGoneException {
-        write("data: [DONE]\n\n");
+    /** An event whose data is {@code json}, UTF-8: one write, so one packet. */
+    void event(byte[] json) throws ClientGoneException {
+        byte[] event = new byte[DATA.length + json.length + END.length];
+        System.arraycopy(DATA, 0, event, 0, DATA.length);
+        System.arraycopy(json, 0, event, DATA.length, json.length);
+        System.arraycopy(END, 0, event, DATA.length + json.length, END.length);
+        write(event);
     }
 
-    private void write(String s) throws ClientGoneException {
+    void done() throws ClientGoneException {
+        write(DONE);
+    }
+
+    private void write(byte[] event) throws ClientGoneException {
         try {
-            out.write(s.getBytes(StandardCharsets.UTF_8));
+            out.write(event);
             out.flush();
         } catch (IOException e) {
             throw new ClientGoneException();

@@ -48,7 +48,7 @@ final class StreamRelay {
     private final Map<String, Rule> outputRules;
     private final Optional<AgentContext> agentContext;
     private final Map<Integer, Choice> choices = new TreeMap<>();
-    private ObjectNode template;
+    private ChunkJson chunks; // made from the first upstream chunk's fields (or the refusal's)
     private SseWriter out;
 
     /** What has happened to one choice of the stream. */
@@ -96,15 +96,16 @@ final class StreamRelay {
 
     /** A refusal as a stream: role, refusal text, finish reason, done. */
     void refuse(String model) {
-        template = mapper.createObjectNode();
+        ObjectNode template = mapper.createObjectNode();
         template.put("id", "chatcmpl-parapet-" + UUID.randomUUID().toString().replace("-", ""));
         template.put("object", "chat.completion.chunk");
         template.put("created", System.currentTimeMillis() / 1000);
         template.put("model", model);
+        chunks = new ChunkJson(mapper, template);
         open();
         try {
             Choice c = new Choice(0, 0);
-            out.event(chunk(0, delta("role", "assistant"), null));
+            out.event(chunks.chunk(0, delta("role", "assistant"), null));
             c.roleSent = true;
             block(c);
             out.done();
@@ -165,8 +166,8 @@ final class StreamRelay {
                     error(proxy.upstream().fail("stream_error", 502, "The upstream server reported an error mid-stream."));
                     return;
                 }
-                if (template == null) {
-                    template = template(obj);
+                if (chunks == null) {
+                    chunks = new ChunkJson(mapper, template(obj));
                 }
                 JsonNode list = obj.get("choices");
                 if (list == null || !list.isArray() || list.isEmpty()) {
@@ -217,7 +218,7 @@ final class StreamRelay {
         }
         JsonNode delta = ch.path("delta");
         if (!c.roleSent) {
-            out.event(chunk(index, delta("role", delta.path("role").asText("assistant")), null));
+            out.event(chunks.chunk(index, delta("role", delta.path("role").asText("assistant")), null));
             c.roleSent = true;
         }
         ChatProxy.text(delta.get("content")).ifPresent(c.content::append);
@@ -266,7 +267,7 @@ final class StreamRelay {
         }
         String s = held.release(v, from, false, outputRules);
         if (!s.isEmpty()) {
-            out.event(chunk(c.index, delta(key, s), null));
+            out.event(chunks.text(c.index, key, s));
         }
     }
 
@@ -303,22 +304,22 @@ final class StreamRelay {
         if (reasoning != null) {
             String s = c.reasoning.release(reasoning, true, outputRules);
             if (!s.isEmpty()) {
-                out.event(chunk(c.index, delta(c.reasoningKey, s), null));
+                out.event(chunks.text(c.index, c.reasoningKey, s));
             }
         }
         if (content != null) {
             String s = c.content.release(content, true, outputRules);
             if (!s.isEmpty()) {
-                out.event(chunk(c.index, delta("content", s), null));
+                out.event(chunks.text(c.index, "content", s));
             }
         }
         if (!c.toolCalls.isEmpty()) {
             ObjectNode d = mapper.createObjectNode();
             ArrayNode arr = d.putArray("tool_calls");
             c.toolCalls.values().forEach(arr::add);
-            out.event(chunk(c.index, d, null));
+            out.event(chunks.chunk(c.index, d, null));
         }
-        out.event(chunk(c.index, mapper.createObjectNode(), reason));
+        out.event(chunks.chunk(c.index, mapper.createObjectNode(), reason));
         c.finished = true;
     }
 
@@ -328,8 +329,8 @@ final class StreamRelay {
 
     /** The refusal and the finish; the last chunk says why tool calls were withheld, when they were. */
     private void block(Choice c, ArrayNode toolDecisions) throws SseWriter.ClientGoneException {
-        out.event(chunk(c.index, delta("content", refusal), null));
-        ObjectNode last = chunk(c.index, mapper.createObjectNode(), "content_filter");
+        out.event(chunks.chunk(c.index, delta("content", refusal), null));
+        ObjectNode last = chunks.chunk(c.index, mapper.createObjectNode(), "content_filter");
         if (toolDecisions != null) {
             last.putObject("parapet").set("tool_call_decisions", toolDecisions);
         }
@@ -403,20 +404,6 @@ final class StreamRelay {
             t.put("system_fingerprint", first.get("system_fingerprint").textValue());
         }
         return t;
-    }
-
-    private ObjectNode chunk(int index, ObjectNode delta, String finishReason) {
-        ObjectNode o = template.deepCopy();
-        ObjectNode ch = o.putArray("choices").addObject();
-        ch.put("index", index);
-        ch.set("delta", delta);
-        ch.putNull("logprobs");
-        if (finishReason == null) {
-            ch.putNull("finish_reason");
-        } else {
-            ch.put("finish_reason", finishReason);
-        }
-        return o;
     }
 
     private ObjectNode delta(String key, String value) {
