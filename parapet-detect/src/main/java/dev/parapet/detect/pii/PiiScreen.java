@@ -23,6 +23,22 @@ final class PiiScreen implements Screen {
         this.runDigits = Math.min(SSN_DIGITS, phoneDigits);
     }
 
+    // What an ASCII char means to the screen, looked up once per char.
+    private static final byte INERT_LAYOUT = 1; // a layout char that is no trigger: keeps a run of digits going
+    private static final byte INERT_HEX = 2;    // a hex letter: keeps a run of hex digits and colons going
+    private static final byte TRIGGER = 4;      // "@", an opening bracket, a digit, "." or ":": the full rules
+    private static final byte[] ASCII = asciiClasses();
+
+    private static byte[] asciiClasses() {
+        byte[] classes = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            boolean trigger = c == '@' || c == '[' || c == '(' || c == '{' || c == '<' || Chars.isDigit(c)
+                    || c == '.' || c == ':';
+            classes[c] = trigger ? TRIGGER : (byte) ((isLayout(c) ? INERT_LAYOUT : 0) | (Chars.isHex(c) ? INERT_HEX : 0));
+        }
+        return classes;
+    }
+
     @Override
     public boolean mayFind(String text, String lower, Role role) {
         int n = text.length();
@@ -31,6 +47,18 @@ final class PiiScreen implements Screen {
         int dots = 0;      // dots between two digits in the current run of digits and dots
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
+            int k = c < 128 ? ASCII[c] : TRIGGER;
+            if (k != TRIGGER) {
+                // Most chars of a text: letters, spaces, punctuation. They only end runs.
+                if ((k & INERT_LAYOUT) == 0) {
+                    runDigits = 0;
+                }
+                dots = 0;
+                if ((k & INERT_HEX) == 0) {
+                    colons = 0;
+                }
+                continue;
+            }
             if (c == '@' || ((c == '[' || c == '(' || c == '{' || c == '<') && lower.startsWith("at", i + 1))) {
                 return true; // an address, maybe spelled out: "john [at] example [dot] com"
             }

@@ -35,6 +35,21 @@ final class SecretsScreen implements Screen {
         return out;
     }
 
+    // What an ASCII char means to the screen, looked up once per char.
+    private static final byte TOKEN = 1; // a char of a random token
+    private static final byte RULE = 2;  // "@", "=", ":" or the first char of a prefix: the char's own rules
+    private static final byte[] ASCII = asciiClasses();
+
+    private static byte[] asciiClasses() {
+        byte[] classes = new byte[128];
+        for (char c = 0; c < 128; c++) {
+            boolean token = Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
+            boolean rule = c == '@' || c == '=' || c == ':' || BY_FIRST[c] != null;
+            classes[c] = (byte) ((token ? TOKEN : 0) | (rule ? RULE : 0));
+        }
+        return classes;
+    }
+
     @Override
     public boolean mayFind(String text, String lower, Role role) {
         int n = text.length();
@@ -44,17 +59,21 @@ final class SecretsScreen implements Screen {
         int names = -1;
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
-            if (Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-') {
+            int k = c < 128 ? ASCII[c] : 0;
+            if ((k & TOKEN) != 0) {
                 if (++run >= LONG_TOKEN) {
                     return true;
                 }
             } else {
                 run = 0;
             }
+            if ((k & RULE) == 0) {
+                continue;
+            }
             if (c == '@') {
                 return true;
             }
-            if (c < 128 && BY_FIRST[c] != null) {
+            if (BY_FIRST[c] != null) {
                 for (String p : BY_FIRST[c]) {
                     if (text.startsWith(p, i)) {
                         return true;
