@@ -41,4 +41,10 @@ public class NormalizerBenchmark {
     public AnalyzedText analyze() {
         return normalizer.analyze(text);
     }
+
+    /** The fast path's proof that a text is plain (null when it is not), which batch scans ask of every text. */
+    @Benchmark
+    public String plainView() {
+        return normalizer.plainView(text);
+    }
 }

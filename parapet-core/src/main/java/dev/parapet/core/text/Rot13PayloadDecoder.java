@@ -20,6 +20,11 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
             + " write give where why").split(" ");
     /** The packed words in an open-addressing table (0 is empty; a packed word is never 0). */
     private static final int[] TABLE = new int[256];
+    /**
+     * One bit per 16-bit hash of a packed word, set for the table's words: nearly every other word is
+     * turned away by one bit test, not a walk of the table (the plain-text screen asks about every short word).
+     */
+    private static final long[] FILTER = new long[1 << 10];
 
     static {
         for (String word : FUNCTION_WORDS) {
@@ -32,6 +37,8 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
                 slot = (slot + 1) & (TABLE.length - 1);
             }
             TABLE[slot] = packed;
+            int h = filterHash(packed);
+            FILTER[h >>> 6] |= 1L << h;
         }
     }
 
@@ -93,12 +100,20 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
     }
 
     static boolean contains(int packed) {
+        int h = filterHash(packed);
+        if ((FILTER[h >>> 6] & 1L << h) == 0) {
+            return false;
+        }
         for (int slot = slot(packed); TABLE[slot] != 0; slot = (slot + 1) & (TABLE.length - 1)) {
             if (TABLE[slot] == packed) {
                 return true;
             }
         }
         return false;
+    }
+
+    private static int filterHash(int packed) {
+        return (packed * 0x9E3779B9) >>> 16;
     }
 
     private static int slot(int packed) {
