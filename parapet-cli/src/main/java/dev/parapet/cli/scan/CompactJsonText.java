@@ -4,14 +4,15 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Reads the commonest JSON Lines shape without a parser: a line that is exactly {@code {"FIELD":"…"}}
- * (no spaces, no other key) with a string of valid UTF-8 whose escapes, if any, are the short ones or
+ * (spaces or tabs allowed after the colon and before the closing brace, as Python's {@code json.dumps}
+ * writes {@code {"FIELD": "…"}}; no other key) with a string of valid UTF-8 whose escapes, if any, are the short ones or
  * {@code \}{@code uXXXX} outside the surrogates, in an ASCII string. Anything else (other keys, spaces,
  * invalid UTF-8, a raw control char, an unknown escape, text after the object) is left to the JSON
  * parser, which then reports it or reads it as before. Immutable and thread-safe.
  */
 final class CompactJsonText {
 
-    private final byte[] prefix; // {"FIELD":"
+    private final byte[] prefix; // {"FIELD":
 
     private CompactJsonText(byte[] prefix) {
         this.prefix = prefix;
@@ -28,13 +29,16 @@ final class CompactJsonText {
                 return null;
             }
         }
-        return new CompactJsonText(("{\"" + field + "\":\"").getBytes(StandardCharsets.US_ASCII));
+        return new CompactJsonText(("{\"" + field + "\":").getBytes(StandardCharsets.US_ASCII));
     }
 
     /** The field's text on {@code line[0, n)} when the line has the compact shape, or null. */
     String read(byte[] line, int n) {
         int p = prefix.length;
-        if (n < p + 2 || line[n - 1] != '}') {
+        while (n > p && isBlank(line[n - 1])) {
+            n--; // blanks after the object: JSON allows them, the parser's path would accept them too
+        }
+        if (n < p + 3 || line[n - 1] != '}') {
             return null;
         }
         for (int i = 0; i < p; i++) {
@@ -42,7 +46,17 @@ final class CompactJsonText {
                 return null;
             }
         }
-        int start = p;
+        while (p < n && isBlank(line[p])) {
+            p++;
+        }
+        if (p >= n || line[p] != '"') {
+            return null;
+        }
+        int close = n - 2; // the string's closing quote, before any blanks before the brace
+        while (close > p && isBlank(line[close])) {
+            close--;
+        }
+        int start = p + 1;
         int end = -1;
         boolean escapes = false;
         boolean ascii = true;
@@ -61,7 +75,7 @@ final class CompactJsonText {
                 return null; // not allowed raw in a JSON string
             }
         }
-        if (end < 0 || end != n - 2) {
+        if (end < 0 || end != close) {
             return null;
         }
         if (!escapes) {
@@ -70,6 +84,10 @@ final class CompactJsonText {
             return ascii || text.indexOf('\uFFFD') < 0 ? text : null;
         }
         return ascii ? unescape(line, start, end) : null;
+    }
+
+    private static boolean isBlank(byte b) {
+        return b == ' ' || b == '\t';
     }
 
     private static String unescape(byte[] line, int start, int end) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The parser-free read of compact lines gives what Jackson reads, and leaves every line it does not
- * fully understand (bad UTF-8, raw control chars, odd escapes, spaces, other keys, cut lines) to Jackson.
+ * fully understand (bad UTF-8, raw control chars, odd escapes, spaces elsewhere, other keys, cut lines) to Jackson.
  */
 class CompactJsonTextTest {
 
@@ -59,9 +59,13 @@ class CompactJsonTextTest {
         assertThat(read("{\"text\":\"\"}")).isEqualTo("");
         assertThat(read("{\"text\":\"a\\\"b\\\\c\\/d\\n\\t\\u00e9\"}")).isEqualTo("a\"b\\c/d\n\té");
         assertThat(read("{\"text\":\"caf\u00e9 \u4e2d\u6587\"}")).isEqualTo("caf\u00e9 \u4e2d\u6587");
-        assertThat(read("{\"text\": \"spaced\"}")).isNull();
+        assertThat(read("{\"text\": \"spaced\"}")).isEqualTo("spaced");
+        assertThat(read("{\"text\":\t \"tabbed\" }")).isEqualTo("tabbed");
+        assertThat(read("{ \"text\":\"a\"}")).isNull();
+        assertThat(read("{\"text\": 1}")).isNull();
+        assertThat(read("{\"text\":  }")).isNull();
         assertThat(read("{\"text\":\"a\",\"id\":1}")).isNull();
-        assertThat(read("{\"text\":\"a\"} ")).isNull();
+        assertThat(read("{\"text\":\"a\"} ")).isEqualTo("a");
         assertThat(read("{\"text\":\"a\\x\"}")).isNull();
         assertThat(read("{\"text\":\"\\ud83d\\ude00\"}")).isNull();
         assertThat(read("{\"text\":\"tab\there\"}")).isNull();
@@ -86,9 +90,10 @@ class CompactJsonTextTest {
                 Arbitraries.of("\\n", "\\t", "\\\"", "\\\\", "\\/", "\\u00e9", "\\u0000", "\\ud83d", "\\ude00",
                         "\\u12", "\\x", "\\", "\"", "\u00e9", "\u4e2d", "\uD83D\uDE00", "\t", "\u0001", "}", " "));
         Arbitrary<byte[]> raw = Arbitraries.bytes().array(byte[].class).ofMaxSize(4);
-        Arbitrary<String> end = Arbitraries.of("\"}", "\"}", "\"} ", "\"", "}", "\",\"x\":1}", "\" }");
-        return piece.list().ofMaxSize(8).flatMap(pieces -> raw.flatMap(r -> end.map(e -> {
-            StringBuilder b = new StringBuilder("{\"text\":\"");
+        Arbitrary<String> end = Arbitraries.of("\"}", "\"}", "\"} ", "\"", "}", "\",\"x\":1}", "\" }", "\"\t}\t", " }");
+        Arbitrary<String> start = Arbitraries.of("{\"text\":\"", "{\"text\": \"", "{\"text\":\t\"", "{\"text\": ");
+        return piece.list().ofMaxSize(8).flatMap(pieces -> raw.flatMap(r -> start.flatMap(st -> end.map(e -> {
+            StringBuilder b = new StringBuilder(st);
             pieces.forEach(b::append);
             byte[] head = b.toString().getBytes(StandardCharsets.UTF_8);
             byte[] tail = e.getBytes(StandardCharsets.UTF_8);
@@ -97,6 +102,6 @@ class CompactJsonTextTest {
             System.arraycopy(r, 0, out, head.length, r.length);
             System.arraycopy(tail, 0, out, head.length + r.length, tail.length);
             return out;
-        })));
+        }))));
     }
 }
