@@ -166,14 +166,15 @@ public final class GatewayLoadTest {
             try (GatewayProcess g = GatewayProcess.start(jar, work.resolve("rules"), "rules", up.baseUrl(), HEAP, HOLDBACK)) {
                 Run rules = measure(g, load, moderation, s, s.chatRate(), true);
                 return String.format(Locale.ROOT, "moderation %,.0f/s | chat added p50 %.2f p99 %.2f ms (errors %s) "
-                        + "| first token added p50 %.2f p99 %.2f ms, bound p50 %.2f p99 %.2f (errors %s) | heap after GC %.1f MB%n",
+                        + "| first token added p50 %.2f p99 %.2f ms, bound p50 %.2f p99 %.2f (errors %s) "
+                        + "| gateway CPU ms per chat %.3f, per stream %.3f | heap after GC %.1f MB%n",
                         rules.moderation().perSecond(), rules.chat().p50Millis() - direct.chat().p50Millis(),
                         rules.chat().p99Millis() - direct.chat().p99Millis(), errors(rules.chat()),
                         rules.ttft().p50Millis() - direct.ttft().p50Millis(),
                         rules.ttft().p99Millis() - direct.ttft().p99Millis(),
                         direct.window().p50Millis() - direct.ttft().p50Millis() + 5,
                         direct.window().p99Millis() - direct.ttft().p99Millis() + 5, errors(rules.ttft()),
-                        rules.heapLoaded());
+                        rules.chatCpuMs(), rules.streamCpuMs(), rules.heapLoaded());
             }
         }
     }

@@ -180,8 +180,9 @@ final class StreamRelay {
                     take(ch); // finished choices ignore further deltas; a usage chunk may still follow
                 }
                 if (!upstream.ready() || ++sinceCheck >= MAX_EVENTS_PER_CHECK) {
-                    // Events that have already arrived are taken first and checked once together: under
-                    // load, one check and one write serve several tokens, and no token waits for one.
+                    // Events that one read brought in together (all that had arrived by then) are taken first
+                    // and checked once: under load, one check and one write serve several tokens, and no
+                    // token waits for one.
                     advance();
                     sinceCheck = 0;
                 }

@@ -117,9 +117,13 @@ public final class UpstreamStream implements AutoCloseable {
         lineLength += n;
     }
 
-    /** True when more of the stream has arrived and can be read without waiting. */
-    boolean ready() throws IOException {
-        return pos < len || (!closed && in.available() > 0);
+    /**
+     * True when more of the stream has already been read and waits in this reader's buffer: a read takes
+     * every event that had arrived by then. The connection itself is not asked ({@code available()} on the
+     * JDK's chunked reader is a system call and a read-ahead buffer per call, for every event).
+     */
+    boolean ready() {
+        return pos < len;
     }
 
     public boolean timedOut() {
