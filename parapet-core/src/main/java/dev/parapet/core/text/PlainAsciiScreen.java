@@ -126,7 +126,9 @@ final class PlainAsciiScreen {
     /**
      * The rules of the class comment in one pass, char by char: each char's flags are read once, and the
      * token, word, letter run and gap it ends or extends are updated as it goes. The state lives in locals
-     * (and one method), which keeps this loop, the hottest of a batch scan, in registers.
+     * (and one method), which keeps this loop, the hottest of a batch scan, in registers. It lowercases as it
+     * goes rather than leaving that to {@link Chars#lowerAscii}, whose char array costs a second pass and a
+     * compression back to bytes: 5.4 against 4.2 µs for 1 KB (NormalizerBenchmark.plainView).
      *
      * @param lowered filled with the text lowercased
      * @return {@link #REFUSED}, or {@link #SCANNED} with the flags of what was seen
