@@ -96,12 +96,8 @@ final class StreamRelay {
 
     /** A refusal as a stream: role, refusal text, finish reason, done. */
     void refuse(String model) {
-        ObjectNode template = mapper.createObjectNode();
-        template.put("id", "chatcmpl-parapet-" + UUID.randomUUID().toString().replace("-", ""));
-        template.put("object", "chat.completion.chunk");
-        template.put("created", System.currentTimeMillis() / 1000);
-        template.put("model", model);
-        chunks = new ChunkJson(mapper, template);
+        // No upstream chunk to take the stream's fields from: a new id, now, and the model asked for.
+        chunks = new ChunkJson(mapper, template(mapper.createObjectNode().put("model", model)));
         open();
         try {
             Choice c = new Choice(0, 0);
