@@ -5,6 +5,7 @@ import dev.parapet.core.detect.Cost;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.detect.DetectorTimeoutException;
+import dev.parapet.core.detect.Screen;
 import dev.parapet.core.finding.Finding;
 import dev.parapet.core.finding.Span;
 import dev.parapet.core.policy.FailMode;
@@ -43,6 +44,10 @@ import java.util.concurrent.TimeoutException;
  * handled by the policy's fail mode: closed (block) by default, open only when the policy says so, and
  * then it is logged and reported to the listener.
  *
+ * <p>A text the normaliser proves plain ({@link TextNormalizer#plainView}) is not analysed again, and a
+ * detector whose {@link Screen} proves it finds nothing there is not run: the verdict is the same, only
+ * cheaper (texts up to {@link PipelineScreen#MAX_CHARS} chars, so that no detector's timeout is skipped).
+ *
  * <p>Immutable and thread-safe once built.
  */
 public final class Pipeline {
@@ -52,6 +57,7 @@ public final class Pipeline {
     private final Policy policy;
     private final TextNormalizer normalizer;
     private final List<Detector> detectors;
+    private final Screen[] screens; // per detector, in order; null for one without a screen
     private final PolicyTerms terms;
     private final boolean exhaustive;
     private final PipelineListener listener;
@@ -70,6 +76,7 @@ public final class Pipeline {
         List<Detector> sorted = new ArrayList<>(detectors);
         sorted.sort(Comparator.comparing(Detector::cost)); // stable: equal costs keep the caller's order
         this.detectors = List.copyOf(sorted);
+        this.screens = this.detectors.stream().map(d -> d.screen().orElse(null)).toArray(Screen[]::new);
         this.terms = new PolicyTerms(policy, normalizer);
         this.exhaustive = exhaustive;
         this.listener = listener;
@@ -100,7 +107,9 @@ public final class Pipeline {
         long started = System.nanoTime();
         Map<String, Rule> rules = policy.rules(content.role());
         Action ceiling = policy.strictestAction(content.role());
-        AnalyzedText text = normalizer.analyze(content.text());
+        String original = content.text();
+        String plain = original.length() <= PipelineScreen.MAX_CHARS ? normalizer.plainView(original) : null;
+        AnalyzedText text = plain != null ? AnalyzedText.ofPlainView(original, plain) : normalizer.analyze(original);
 
         List<Finding> findings = new ArrayList<>();
         List<DetectorFailure> failures = new ArrayList<>();
@@ -112,7 +121,8 @@ public final class Pipeline {
         }
         List<Span> allowed = terms.isEmpty() ? List.of() : terms.allowedSpans(text);
 
-        for (Detector d : detectors) {
+        for (int i = 0; i < screens.length; i++) {
+            Detector d = detectors.get(i);
             if (!exhaustive && action == ceiling) {
                 break; // nothing a further detector finds can make the outcome stricter
             }
@@ -121,7 +131,9 @@ public final class Pipeline {
             }
             long t0 = System.nanoTime();
             try {
-                List<Finding> found = run(d, content, text);
+                // A screen that proves the detector finds nothing here stands for its run.
+                boolean cleared = plain != null && screens[i] != null && !screens[i].mayFind(original, plain, content.role());
+                List<Finding> found = cleared ? List.of() : run(d, content, text);
                 for (Finding f : found) {
                     if (rules.containsKey(f.category()) && !isAllowed(f, allowed)) {
                         findings.add(f);

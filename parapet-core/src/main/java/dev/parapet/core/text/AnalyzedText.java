@@ -31,6 +31,19 @@ public record AnalyzedText(String original, MappedText nfkc, MappedText normaliz
         return new AnalyzedText(original, id, id, List.of());
     }
 
+    /**
+     * The analysis of a text whose normalised view {@link TextNormalizer#plainView} proved: the {@code nfkc}
+     * view is the text itself, the {@code normalized} view is {@code view} char for char, nothing decoded.
+     * What {@link TextNormalizer#analyze} returns for that text, without analysing it again.
+     */
+    public static AnalyzedText ofPlainView(String original, String view) {
+        if (view.length() != original.length()) {
+            throw new IllegalArgumentException("a plain view has the length of its text");
+        }
+        MappedText id = MappedText.identity(original);
+        return new AnalyzedText(original, id, view.equals(original) ? id : MappedText.positional(view), List.of());
+    }
+
     /** True when every view is the original itself and nothing was decoded. */
     public boolean isPlain() {
         return nfkc.isIdentity() && normalized.isIdentity() && payloads.isEmpty();

@@ -15,8 +15,9 @@ import java.util.function.Predicate;
  * (a digit or symbol that stands for a letter, "!" and "|" only inside the word); three words in a row,
  * each one letter or digit (maybe repeated), two of them letters, linked by one separator char (letters
  * written apart). A text that holds something a payload decoder might start on (a run of 16 base64 chars,
- * 16 hex digits linked by hex separators, three "%", two words whose ROT13 is a common English word) is
- * handed to the decoders themselves, which must decode nothing. The property tests run the normaliser
+ * 16 hex digits linked by hex separators, three "%", more words whose ROT13 is a common English word than
+ * words that are one, two of them different: the ROT13 decoder's own rule) is handed to the decoders
+ * themselves, which must decode nothing. The property tests run the normaliser
  * itself against it.
  */
 final class PlainAsciiScreen {
@@ -26,8 +27,6 @@ final class PlainAsciiScreen {
     /** Hex payloads hold at least 8 bytes. */
     private static final int HEX_DIGITS = 16;
     private static final int PERCENTS = 3;
-    private static final int ROTATED_WORDS = 2;
-    private static final int ROT13_MAX_WORD = 6;
     private static final int SPLIT_CHAIN = 3;
 
     // What each ASCII char is, looked up once per char instead of asked of each predicate in turn.
@@ -140,10 +139,15 @@ final class PlainAsciiScreen {
         int base64Run = 0;
         int hexRun = 0;
         int percents = 0;
-        // Letter runs, for ROT13: length, and the ROT13 packed 5 bits a letter (meaningful up to 6 letters).
+        // Letter runs, for ROT13: length, the run and its ROT13 packed 5 bits a letter (meaningful up to 6
+        // letters), and the counts the decoder decides on, so that it is asked only when it would decode.
         int letters = 0;
+        int packed = 0;
         int rotPacked = 0;
         int rotated = 0;
+        int plainWords = 0;
+        int firstRotated = 0;
+        boolean distinctRotated = false;
         // Words (runs of word chars), for letters written apart, and the gap since the last one.
         boolean inWord = false;
         int wordKey = 0;
@@ -191,14 +195,24 @@ final class PlainAsciiScreen {
                 }
             }
             if ((f & LETTER) != 0) {
-                int rot = lower - 'a';
-                rotPacked = rotPacked << 5 | ((rot < 13 ? rot + 13 : rot - 13) + 1);
+                int letter = lower - 'a';
+                packed = packed << 5 | (letter + 1);
+                rotPacked = rotPacked << 5 | ((letter < 13 ? letter + 13 : letter - 13) + 1);
                 letters++;
             } else if (letters > 0) {
-                if (letters <= ROT13_MAX_WORD && Rot13PayloadDecoder.contains(rotPacked) && ++rotated >= ROTATED_WORDS) {
-                    found |= SUSPECT;
+                if (letters <= Rot13PayloadDecoder.MAX_WORD) {
+                    plainWords += Rot13PayloadDecoder.contains(packed) ? 1 : 0;
+                    if (Rot13PayloadDecoder.contains(rotPacked)) {
+                        rotated++;
+                        if (firstRotated == 0) {
+                            firstRotated = rotPacked;
+                        } else {
+                            distinctRotated |= rotPacked != firstRotated;
+                        }
+                    }
                 }
                 letters = 0;
+                packed = 0;
                 rotPacked = 0;
             }
             if ((f & WORD) != 0) {
@@ -254,6 +268,9 @@ final class PlainAsciiScreen {
                     found |= LEETSPEAK;
                 }
             }
+        }
+        if (rotated >= Rot13PayloadDecoder.MIN_DISTINCT && distinctRotated && rotated > plainWords) {
+            found |= SUSPECT;
         }
         return found;
     }

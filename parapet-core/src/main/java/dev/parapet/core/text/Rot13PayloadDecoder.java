@@ -9,8 +9,8 @@ import java.util.List;
  */
 final class Rot13PayloadDecoder implements PayloadDecoder {
 
-    private static final int MIN_DISTINCT = 2;
-    private static final int MAX_WORD = 6; // letters packed 5 bits each into an int
+    static final int MIN_DISTINCT = 2;
+    static final int MAX_WORD = 6; // letters packed 5 bits each into an int
 
     /** Common English function words of up to 6 letters. */
     private static final String[] FUNCTION_WORDS = ("the be to of and in that have it for not on with he as you do"

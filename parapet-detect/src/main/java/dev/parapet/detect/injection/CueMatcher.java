@@ -194,6 +194,13 @@ final class CueMatcher {
     /** Slides a window over the rule's hits; reports a match when every group is covered. */
     private static void matchRule(CueRule rule, List<Hit> hits, List<Match> out) {
         int groups = rule.groups().size();
+        long seen = 0;
+        for (Hit h : hits) {
+            seen |= 1L << h.group;
+        }
+        if (Long.bitCount(seen) < groups) {
+            return; // some group has no hit anywhere: most rules of most texts
+        }
         int i = 0;
         while (i < hits.size()) {
             long covered = 0;
@@ -202,7 +209,7 @@ final class CueMatcher {
             for (int j = i; j < hits.size() && hits.get(j).start - hits.get(i).start <= rule.window(); j++) {
                 Hit h = hits.get(j);
                 // Distinct groups must be distinct words: "ignore" alone cannot stand for two groups.
-                if ((covered & (1L << h.group)) == 0 && used.stream().noneMatch(u -> u.start < h.end && h.start < u.end)) {
+                if ((covered & (1L << h.group)) == 0 && !overlapsAny(used, h)) {
                     covered |= 1L << h.group;
                     used.add(h);
                 }
@@ -224,6 +231,15 @@ final class CueMatcher {
                 i++;
             }
         }
+    }
+
+    private static boolean overlapsAny(List<Hit> used, Hit h) {
+        for (Hit u : used) {
+            if (u.start < h.end && h.start < u.end) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Short words of these scripts must end at a word end ("dan" is not "danger"); Korean attaches particles. */
