@@ -16,7 +16,7 @@ import org.openjdk.jmh.annotations.Warmup;
 
 import java.util.concurrent.TimeUnit;
 
-/** The normaliser alone on ~1 KB: the ASCII fast path and the Unicode path. */
+/** The normaliser alone on ~1 KB (the inputs of {@link RulePipelineBenchmark}): the ASCII fast path and the Unicode path. */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -25,26 +25,34 @@ import java.util.concurrent.TimeUnit;
 @Fork(1)
 public class NormalizerBenchmark {
 
-    @Param({"benign-1kb", "obfuscated-1kb", "multilingual-1kb"})
+    @Param({"benign-1kb", "obfuscated-1kb", "multilingual-1kb", Inputs.CORPUS_1KB})
     public String input;
 
     private UnicodeNormalizer normalizer;
-    private String text;
+    private String[] texts;
+    private int next;
 
     @Setup
     public void setUp() {
         normalizer = new UnicodeNormalizer();
-        text = Inputs.text(input);
+        texts = Inputs.texts(input);
+    }
+
+    /** The next input text: the only one, or the corpus's texts in turn. */
+    private String text() {
+        String t = texts[next];
+        next = next + 1 == texts.length ? 0 : next + 1;
+        return t;
     }
 
     @Benchmark
     public AnalyzedText analyze() {
-        return normalizer.analyze(text);
+        return normalizer.analyze(text());
     }
 
     /** The fast path's proof that a text is plain (null when it is not), which batch scans ask of every text. */
     @Benchmark
     public String plainView() {
-        return normalizer.plainView(text);
+        return normalizer.plainView(text());
     }
 }

@@ -81,9 +81,7 @@ final class ScanLoadTest {
         List<Result> results = new ArrayList<>();
         Path dir = Files.createTempDirectory("parapet-scan-load");
         try {
-            Path en = corpus(dir.resolve("english.jsonl"), List.of(
-                    "data/train-extra/gpteacher-prompts/gpteacher_prompts.jsonl",
-                    "data/train-extra/nq-open-questions/nq_open_questions.jsonl"));
+            Path en = corpus(dir.resolve("english.jsonl"), Inputs.ENGLISH);
             Path multi = corpus(dir.resolve("multilingual.jsonl"), List.of(
                     "data/train-extra/ud-sentences/ud_sentences.jsonl"));
             for (Path corpus : List.of(en, multi)) {
