@@ -18,27 +18,37 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
             + " if about who get which go me when make can like no just him know take how your some could them than"
             + " then is are was were been has had did does its our us these those should into over please tell"
             + " write give where why").split(" ");
-    /** The packed words in an open-addressing table (0 is empty; a packed word is never 0). */
-    private static final int[] TABLE = new int[256];
     /**
-     * One bit per 16-bit hash of a packed word, set for the table's words: nearly every other word is
-     * turned away by one bit test, not a walk of the table (the plain-text screen asks about every short word).
+     * The packed words, each alone in its slot of a table small enough for the first-level cache: the
+     * multiplier of the slot hash is the first (of a fixed sequence) that leaves no two words in one slot.
+     * So membership is one multiply, one load and one compare, with no branch: the plain-text screen asks
+     * it of every short word of every text.
      */
-    private static final long[] FILTER = new long[1 << 10];
+    private static final int SLOT_BITS = 10;
+    private static final int[] TABLE = new int[1 << SLOT_BITS];
+    private static final int MULTIPLIER = perfectMultiplier();
 
-    static {
-        for (String word : FUNCTION_WORDS) {
-            int packed = 0;
-            for (int i = 0; i < word.length(); i++) {
-                packed = packed << 5 | (word.charAt(i) - 'a' + 1);
+    private static int perfectMultiplier() {
+        int[] packed = new int[FUNCTION_WORDS.length];
+        for (int w = 0; w < packed.length; w++) {
+            for (int i = 0; i < FUNCTION_WORDS[w].length(); i++) {
+                packed[w] = packed[w] << 5 | (FUNCTION_WORDS[w].charAt(i) - 'a' + 1);
             }
-            int slot = slot(packed);
-            while (TABLE[slot] != 0) {
-                slot = (slot + 1) & (TABLE.length - 1);
+        }
+        for (int m = 0x9E3779B9; ; m += 0x3C6EF372) { // odd multipliers, the golden ratio's first
+            java.util.Arrays.fill(TABLE, 0);
+            boolean perfect = true;
+            for (int p : packed) {
+                int slot = (p * m) >>> (32 - SLOT_BITS);
+                if (TABLE[slot] != 0 && TABLE[slot] != p) {
+                    perfect = false;
+                    break;
+                }
+                TABLE[slot] = p;
             }
-            TABLE[slot] = packed;
-            int h = filterHash(packed);
-            FILTER[h >>> 6] |= 1L << h;
+            if (perfect) {
+                return m;
+            }
         }
     }
 
@@ -99,24 +109,8 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
         return c;
     }
 
+    /** Whether {@code packed} (a word of up to {@link #MAX_WORD} letters, 5 bits each) is a function word. */
     static boolean contains(int packed) {
-        int h = filterHash(packed);
-        if ((FILTER[h >>> 6] & 1L << h) == 0) {
-            return false;
-        }
-        for (int slot = slot(packed); TABLE[slot] != 0; slot = (slot + 1) & (TABLE.length - 1)) {
-            if (TABLE[slot] == packed) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static int filterHash(int packed) {
-        return (packed * 0x9E3779B9) >>> 16;
-    }
-
-    private static int slot(int packed) {
-        return (packed * 0x9E3779B9) >>> 24;
+        return TABLE[(packed * MULTIPLIER) >>> (32 - SLOT_BITS)] == packed;
     }
 }

@@ -89,7 +89,7 @@ final class CueMatcher {
      *
      * @param dataRules whether rules that apply only inside data (tool results) count
      */
-    boolean mayMatch(CharSequence text, boolean dataRules) {
+    boolean mayMatch(String text, boolean dataRules) { // a String, not a CharSequence: its charAt inlines
         Probe probe = new Probe(text, dataRules);
         int n = text.length();
         int row = AsciiStepTable.ROOT;
@@ -171,36 +171,49 @@ final class CueMatcher {
             return hits.size() < MAX_HITS;
         });
         deadline.check();
-        if (hits.isEmpty()) {
+        List<Hit> complete = ofCompleteRules(hits);
+        if (complete.isEmpty()) {
             return List.of();
         }
         // Each rule's hits together, by start; the sort is stable, so hits that start together keep the order
         // the automaton reported them in.
-        hits.sort(Comparator.comparingInt(Hit::rule).thenComparingInt(Hit::start));
+        complete.sort(Comparator.comparingInt(Hit::rule).thenComparingInt(Hit::start));
         List<Match> out = new ArrayList<>();
-        for (int from = 0; from < hits.size(); ) {
-            int rule = hits.get(from).rule;
+        for (int from = 0; from < complete.size(); ) {
+            int rule = complete.get(from).rule;
             int to = from + 1;
-            while (to < hits.size() && hits.get(to).rule == rule) {
+            while (to < complete.size() && complete.get(to).rule == rule) {
                 to++;
             }
-            matchRule(rules.get(rule), hits.subList(from, to), out);
+            matchRule(rules.get(rule), complete.subList(from, to), out);
             from = to;
         }
         out.sort(Comparator.comparingInt(Match::start));
         return out;
     }
 
+    /**
+     * The hits of rules that have a hit in every group, in their order: a rule with a group that has none
+     * cannot fire, and most hits of most texts are of such rules (common words), so they are dropped
+     * before the sort.
+     */
+    private List<Hit> ofCompleteRules(List<Hit> hits) {
+        long[] groupsHit = new long[rules.size()];
+        for (Hit h : hits) {
+            groupsHit[h.rule] |= 1L << h.group;
+        }
+        List<Hit> kept = new ArrayList<>();
+        for (Hit h : hits) {
+            if (Long.bitCount(groupsHit[h.rule]) == rules.get(h.rule).groups().size()) {
+                kept.add(h);
+            }
+        }
+        return kept;
+    }
+
     /** Slides a window over the rule's hits; reports a match when every group is covered. */
     private static void matchRule(CueRule rule, List<Hit> hits, List<Match> out) {
         int groups = rule.groups().size();
-        long seen = 0;
-        for (Hit h : hits) {
-            seen |= 1L << h.group;
-        }
-        if (Long.bitCount(seen) < groups) {
-            return; // some group has no hit anywhere: most rules of most texts
-        }
         int i = 0;
         while (i < hits.size()) {
             long covered = 0;

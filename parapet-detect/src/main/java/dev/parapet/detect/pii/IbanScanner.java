@@ -64,8 +64,9 @@ final class IbanScanner implements TextScanner {
     }
 
     private static boolean startsIban(String s, int i) {
-        return Chars.isAsciiLetter(s.charAt(i)) && Chars.isAsciiLetter(s.charAt(i + 1))
-                && Chars.isDigit(s.charAt(i + 2)) && Chars.isDigit(s.charAt(i + 3))
+        // The check digits first: most places of a text have letters where they would be.
+        return Chars.isDigit(s.charAt(i + 2)) && Chars.isDigit(s.charAt(i + 3))
+                && Chars.isAsciiLetter(s.charAt(i)) && Chars.isAsciiLetter(s.charAt(i + 1))
                 && !Chars.isWordChar(Chars.at(s, i - 1));
     }
 
