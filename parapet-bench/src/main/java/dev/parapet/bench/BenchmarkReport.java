@@ -80,7 +80,7 @@ public final class BenchmarkReport {
                 heap, DefaultPipelineBenchmark.residentMb()));
 
         md.append("\n`NormalizerBenchmark`: the normaliser alone on the same inputs: the whole analysis (`analyze`), and "
-                + "the fast path's proof that a text needs none (`plainView`, which a batch scan asks of every text).\n\n");
+                + "the fast paths' proof that a text needs little, with that analysis (`plainAnalysis`, which a batch scan and the pipeline ask of every text).\n\n");
         md.append("| measure | input | p50 µs | p90 µs | p99 µs | mean µs |\n|---|---|---:|---:|---:|---:|\n");
         for (RunResult r : jmh(NormalizerBenchmark.class, shared)) {
             String method = r.getParams().getBenchmark();

@@ -147,7 +147,8 @@ class FastPathEquivalenceTest {
                 Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz").ofMinLength(1).ofMaxLength(9),
                 Arbitraries.strings().withChars("0123456789").ofMinLength(1).ofMaxLength(5),
                 Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(3));
-        Arbitrary<String> sep = Arbitraries.of(" ", " ", " ", ", ", ". ", "\n", "-", "", ": ", "=", " = ", "? ");
+        Arbitrary<String> sep = Arbitraries.of(" ", " ", " ", ", ", ". ", "\n", "-", "", ": ", "=", " = ", "? ",
+                "   ", "\n    ", "\n\n\n", "\t\t\t", " -   ");
         return word.list().ofMaxSize(16).flatMap(words -> sep.list().ofSize(words.size()).map(seps -> {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < words.size(); i++) {

@@ -5,11 +5,13 @@ import dev.parapet.core.content.Role;
 /**
  * A detector's cheap pre-check on plain text: {@link #mayFind} answers false only when the detector
  * certainly finds nothing in that text. It is asked only about texts whose analysis the pipeline's
- * normaliser proves char for char ({@link dev.parapet.core.text.TextNormalizer#plainView}): the {@code nfkc}
- * view is the text itself, the {@code normalized} view is {@code lower} (same length, each char from the
- * char at the same place: lower case, leetspeak undone), and nothing is decoded. A wrong "false" would let
- * a finding through, so a screen tests only necessary conditions of its detector's findings (a char, an
- * anchor word at a word boundary, a long token); a wrong "true" only costs the full path.
+ * normaliser proves plain ({@link dev.parapet.core.text.TextNormalizer#plainAnalysis}): the {@code nfkc}
+ * view is the text itself, nothing is decoded, and the {@code normalized} view is {@code lower}: the text
+ * lowercased and its leet chars in words replaced by their letters, char for char, except that a run of
+ * three or more of one whitespace char may be squeezed to that char. So {@code lower} may be shorter than
+ * the text, and a place in one is not a place in the other. A wrong "false" would let a finding through,
+ * so a screen tests only necessary conditions of its detector's findings (a char, an anchor word at a
+ * word boundary, a long token); a wrong "true" only costs the full path.
  * Implementations are thread-safe and immutable.
  */
 @FunctionalInterface
@@ -17,7 +19,8 @@ public interface Screen {
 
     /**
      * @param text  the original text, plain
-     * @param lower its normalised view: the text lowercased, leet chars in words replaced by their letters
+     * @param lower its normalised view: the text lowercased, leet chars in words replaced by their letters,
+     *              whitespace runs maybe squeezed
      * @param role  who wrote it
      */
     boolean mayFind(String text, String lower, Role role);

@@ -44,7 +44,7 @@ import java.util.concurrent.TimeoutException;
  * handled by the policy's fail mode: closed (block) by default, open only when the policy says so, and
  * then it is logged and reported to the listener.
  *
- * <p>A text the normaliser proves plain ({@link TextNormalizer#plainView}) is not analysed again, and a
+ * <p>A text the normaliser proves plain ({@link TextNormalizer#plainAnalysis}) is not analysed again, and a
  * detector whose {@link Screen} proves it finds nothing there is not run: the verdict is the same, only
  * cheaper (texts up to {@link PipelineScreen#MAX_CHARS} chars, so that no detector's timeout is skipped).
  *
@@ -108,8 +108,8 @@ public final class Pipeline {
         Map<String, Rule> rules = policy.rules(content.role());
         Action ceiling = policy.strictestAction(content.role());
         String original = content.text();
-        String plain = original.length() <= PipelineScreen.MAX_CHARS ? normalizer.plainView(original) : null;
-        AnalyzedText text = plain != null ? AnalyzedText.ofPlainView(original, plain) : normalizer.analyze(original);
+        AnalyzedText plain = original.length() <= PipelineScreen.MAX_CHARS ? normalizer.plainAnalysis(original) : null;
+        AnalyzedText text = plain != null ? plain : normalizer.analyze(original);
 
         List<Finding> findings = new ArrayList<>();
         List<DetectorFailure> failures = new ArrayList<>();
@@ -132,7 +132,8 @@ public final class Pipeline {
             long t0 = System.nanoTime();
             try {
                 // A screen that proves the detector finds nothing here stands for its run.
-                boolean cleared = plain != null && screens[i] != null && !screens[i].mayFind(original, plain, content.role());
+                boolean cleared = plain != null && screens[i] != null
+                        && !screens[i].mayFind(original, plain.normalized().text(), content.role());
                 List<Finding> found = cleared ? List.of() : run(d, content, text);
                 for (Finding f : found) {
                     if (rules.containsKey(f.category()) && !isAllowed(f, allowed)) {

@@ -5,6 +5,7 @@ import dev.parapet.core.detect.Detector;
 import dev.parapet.core.detect.Screen;
 import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.Rule;
+import dev.parapet.core.text.AnalyzedText;
 import dev.parapet.core.text.TextNormalizer;
 import dev.parapet.core.verdict.Action;
 import dev.parapet.core.verdict.Verdict;
@@ -19,9 +20,9 @@ import java.util.Set;
 /**
  * The fast path of a {@link Pipeline}: proves, without analysing the text or running a detector, that
  * a text's verdict is the plain "allow" one (no finding, no reason), which {@link #allow} then builds.
- * A text is cleared when the normaliser proves that it changes the text at most char for char
- * ({@link TextNormalizer#plainView}) and the {@link Screen} of every detector the policy needs on that
- * side says the detector finds nothing in the text and that view.
+ * A text is cleared when the normaliser proves that it changes the text little ({@link
+ * TextNormalizer#plainAnalysis}) and the {@link Screen} of every detector the policy needs on that
+ * side says the detector finds nothing in the text and its normalised view.
  * Anything else takes the full path; the verdicts are the same either way, only the time differs.
  *
  * <p>There is no fast path when the policy has deny-list terms (they are matched on the text itself)
@@ -94,10 +95,11 @@ public final class PipelineScreen {
         if (screens == null || text.length() > MAX_CHARS) {
             return false;
         }
-        String lower = normalizer.plainView(text);
-        if (lower == null) {
+        AnalyzedText plain = normalizer.plainAnalysis(text);
+        if (plain == null) {
             return false;
         }
+        String lower = plain.normalized().text();
         for (Screen s : screens) {
             if (s.mayFind(text, lower, role)) {
                 return false;

@@ -32,9 +32,8 @@ public record AnalyzedText(String original, MappedText nfkc, MappedText normaliz
     }
 
     /**
-     * The analysis of a text whose normalised view {@link TextNormalizer#plainView} proved: the {@code nfkc}
-     * view is the text itself, the {@code normalized} view is {@code view} char for char, nothing decoded.
-     * What {@link TextNormalizer#analyze} returns for that text, without analysing it again.
+     * The analysis of a text whose normalised view a normaliser proved char for char: the {@code nfkc} view
+     * is the text itself, the {@code normalized} view is {@code view} char for char, nothing decoded.
      */
     public static AnalyzedText ofPlainView(String original, String view) {
         if (view.length() != original.length()) {

@@ -11,7 +11,8 @@ import java.util.function.Predicate;
  * full path, which is always right).
  *
  * <p>What it refuses, one rule per step of the ASCII path: other chars (invisible or non-ASCII); a run of
- * three equal chars once lowercased, digits excepted (squeezing); a word holding a letter and a leet char
+ * three equal chars once lowercased, digits excepted (squeezing; when asked leniently, a run of one
+ * whitespace char is let through, for the caller to check the normaliser's own view); a word holding a letter and a leet char
  * (a digit or symbol that stands for a letter, "!" and "|" only inside the word); three words in a row,
  * each one letter or digit (maybe repeated), two of them letters, linked by one separator char (letters
  * written apart). A text that holds something a payload decoder might start on (a run of 16 base64 chars,
@@ -41,6 +42,7 @@ final class PlainAsciiScreen {
     private static final int HEX = 1 << 8;
     private static final int HEX_LINK = 1 << 9;
     private static final int DIGIT = 1 << 10;
+    private static final int SPACE = 1 << 11; // a whitespace char: space, tab, line break
     private static final short[] ASCII = asciiFlags();
     /** {@link SplitLetterJoinFilter#key} of each lowercased ASCII char. */
     private static final char[] KEY = keys();
@@ -56,7 +58,8 @@ final class PlainAsciiScreen {
                     | (!letter && !Leet.isFlankedOnly(c) && Leet.letterFor(c) != 0 ? LEET : 0)
                     | (SplitLetterJoinFilter.isSeparator(c) ? SEPARATOR : 0)
                     | (isBase64(c) ? BASE64 : 0) | (hexDigit(c) ? HEX : 0) | (isHexLink(c) ? HEX_LINK : 0)
-                    | (Chars.isAsciiDigit(c) ? DIGIT : 0));
+                    | (Chars.isAsciiDigit(c) ? DIGIT : 0)
+                    | (c == ' ' || c == '\t' || c == '\n' || c == '\r' ? SPACE : 0));
         }
         return flags;
     }
@@ -84,8 +87,11 @@ final class PlainAsciiScreen {
     enum Outcome {
         /** The analysis is plain. */
         PLAIN,
-        /** Plain but for leetspeak, which this scan does not follow: the caller checks the leet step's output. */
-        PLAIN_BUT_LEET,
+        /**
+         * Plain but for leetspeak or runs of a whitespace char, which this scan does not follow: the caller
+         * checks the output of the normaliser's ASCII steps.
+         */
+        PLAIN_BUT_STEPS,
         /** Nothing proved. */
         UNKNOWN
     }
@@ -98,26 +104,27 @@ final class PlainAsciiScreen {
     }
 
     private static final Proof UNKNOWN = new Proof(Outcome.UNKNOWN, null);
-    private static final Proof LEET_ONLY = new Proof(Outcome.PLAIN_BUT_LEET, null);
+    private static final Proof STEPS = new Proof(Outcome.PLAIN_BUT_STEPS, null);
 
     // What a scan found besides a refusal.
     private static final int REFUSED = 0;
     private static final int SCANNED = 1;
     private static final int SUSPECT = 2; // something a payload decoder might start on
-    private static final int LEETSPEAK = 4; // a word the leet step may change, let through
+    private static final int STEPPED = 4; // a word the leet step may change, or a whitespace run, let through
     private static final int UPPER = 8; // an upper-case letter
 
     /**
-     * @param allowLeet whether a word the leet step may change is let through, as {@link Outcome#PLAIN_BUT_LEET}
+     * @param lenient whether a word the leet step may change, and a run of three or more of one whitespace
+     *                char (which the squeeze step makes one), are let through, as {@link Outcome#PLAIN_BUT_STEPS}
      */
-    static Proof check(String text, Predicate<String> decodesNothing, boolean allowLeet) {
+    static Proof check(String text, Predicate<String> decodesNothing, boolean lenient) {
         byte[] lowered = new byte[text.length()];
-        int found = scan(text, allowLeet, lowered);
+        int found = scan(text, lenient, lowered);
         if (found == REFUSED || ((found & SUSPECT) != 0 && !decodesNothing.test(text))) {
             return UNKNOWN;
         }
-        if ((found & LEETSPEAK) != 0) {
-            return LEET_ONLY;
+        if ((found & STEPPED) != 0) {
+            return STEPS;
         }
         return new Proof(Outcome.PLAIN, (found & UPPER) != 0 ? new String(lowered, StandardCharsets.ISO_8859_1) : text);
     }
@@ -127,12 +134,12 @@ final class PlainAsciiScreen {
      * token, word, letter run and gap it ends or extends are updated as it goes. The state lives in locals
      * (and one method), which keeps this loop, the hottest of a batch scan, in registers. It lowercases as it
      * goes rather than leaving that to {@link Chars#lowerAscii}, whose char array costs a second pass and a
-     * compression back to bytes: 5.4 against 4.2 µs for 1 KB (NormalizerBenchmark.plainView).
+     * compression back to bytes: 5.4 against 4.2 µs for 1 KB (NormalizerBenchmark, then named plainView, benign-1kb).
      *
      * @param lowered filled with the text lowercased
      * @return {@link #REFUSED}, or {@link #SCANNED} with the flags of what was seen
      */
-    private static int scan(String text, boolean allowLeet, byte[] lowered) {
+    private static int scan(String text, boolean lenient, byte[] lowered) {
         int found = SCANNED;
         int prev = -1;
         int sameRun = 0;
@@ -182,7 +189,10 @@ final class PlainAsciiScreen {
                 sameRun = lower == prev ? sameRun + 1 : 1;
                 prev = lower;
                 if (sameRun >= 3 && (f & DIGIT) == 0) {
-                    return REFUSED; // squeezed
+                    if (!lenient || (f & SPACE) == 0) {
+                        return REFUSED; // squeezed
+                    }
+                    found |= STEPPED; // indentation, blank lines: squeezed, and nothing else changes
                 }
                 base64Run = (f & BASE64) != 0 ? base64Run + 1 : 0;
                 if ((f & HEX) != 0) {
@@ -262,10 +272,10 @@ final class PlainAsciiScreen {
             } else if (inToken) {
                 inToken = false;
                 if (tokenLetter && tokenLeet) {
-                    if (!allowLeet) {
+                    if (!lenient) {
                         return REFUSED;
                     }
-                    found |= LEETSPEAK;
+                    found |= STEPPED;
                 }
             }
         }

@@ -20,14 +20,25 @@ public interface TextNormalizer {
     }
 
     /**
-     * A cheap proof that {@link #analyze} changes {@code text} at most char for char, with the normalised
-     * view's text: the {@code nfkc} view is the text itself, the {@code normalized} view has the text's
-     * length and each of its chars comes from the char at the same place (run lengths 1, nothing joined),
-     * and nothing is decoded. Null when that is not proven. Fast paths (screens) rely on it. The default
-     * is the text with ASCII letters lowercased when {@link #isPlain} proves it plain.
+     * A cheap proof that {@link #analyze} changes {@code text} little, with the analysis itself, built
+     * without the costly steps: the {@code nfkc} view is the text itself, nothing is decoded, and each char
+     * of the {@code normalized} view comes from the char at its place (lower case, leetspeak undone; run
+     * lengths 1, nothing joined), but that a run of three or more of one whitespace char may be squeezed to
+     * that char (so the view may be shorter than the text). Null when that is not proven; it may be null for
+     * a text that is plain after all, never non-null for one that is not. Fast paths (screens) rely on it.
+     * The default is the text with ASCII letters lowercased when {@link #isPlain} proves it plain.
+     */
+    default AnalyzedText plainAnalysis(String text) {
+        return isPlain(text) ? AnalyzedText.ofPlainView(text, Chars.lowerAscii(text)) : null;
+    }
+
+    /**
+     * The normalised view's text when {@link #plainAnalysis} proves it and it is char for char with
+     * {@code text} (nothing squeezed); null otherwise.
      */
     default String plainView(String text) {
-        return isPlain(text) ? Chars.lowerAscii(text) : null;
+        AnalyzedText a = plainAnalysis(text);
+        return a == null || a.normalized().length() != text.length() ? null : a.normalized().text();
     }
 
     /** A normaliser that does nothing: every text is analysed as plain. */

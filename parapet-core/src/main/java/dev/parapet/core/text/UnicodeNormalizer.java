@@ -103,30 +103,43 @@ public final class UnicodeNormalizer implements TextNormalizer {
     }
 
     /**
-     * Plain texts as {@link #isPlain} proves them, and ASCII texts whose only change besides lower case is
-     * leetspeak ("the 1920s", "h3llo"): for those the normaliser's own ASCII steps run, and their view
-     * counts when it is char for char (nothing squeezed or joined once the leet chars became letters).
+     * Plain texts as {@link #isPlain} proves them, and ASCII texts whose only changes besides lower case are
+     * leetspeak ("the 1920s", "h3llo") and runs of one whitespace char (indentation, blank lines): for those
+     * the normaliser's own ASCII steps run, and their view counts when nothing in it is joined and only
+     * whitespace is squeezed (not the letters the leet step made).
      */
     @Override
-    public String plainView(String text) {
+    public AnalyzedText plainAnalysis(String text) {
         PlainAsciiScreen.Proof proof = PlainAsciiScreen.check(text, this::decodesNothing, true);
         return switch (proof.outcome()) {
-            case PLAIN -> proof.lower();
-            case PLAIN_BUT_LEET -> {
+            case PLAIN -> AnalyzedText.ofPlainView(text, proof.lower());
+            case PLAIN_BUT_STEPS -> {
                 MappedText view = asciiNormalized.apply(text);
-                yield isCharForChar(view, text.length()) ? view.text() : null;
+                yield changesOnlyCharsAndWhitespaceRuns(view, text)
+                        ? new AnalyzedText(text, MappedText.identity(text), view, List.of()) : null;
             }
             case UNKNOWN -> null;
         };
     }
 
-    private static boolean isCharForChar(MappedText view, int length) {
-        if (view.length() != length) {
-            return false;
-        }
-        for (int i = 0; i < length; i++) {
-            if (view.originalStart(i) != i || view.originalEnd(i) != i + 1 || view.runLength(i) != 1 || view.joined(i)) {
+    /**
+     * Whether each char of {@code view} comes from the char of {@code text} at its place, one for one, but
+     * for whitespace chars that stand for a run of themselves; nothing joined.
+     */
+    private static boolean changesOnlyCharsAndWhitespaceRuns(MappedText view, String text) {
+        for (int i = 0; i < view.length(); i++) {
+            int from = view.originalStart(i);
+            int to = view.originalEnd(i);
+            if (view.joined(i)) {
                 return false;
+            }
+            if (view.runLength(i) != 1 || to - from != 1) {
+                char c = view.charAt(i);
+                boolean whitespaceRun = (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+                        && to - from == view.runLength(i) && text.charAt(from) == c;
+                if (!whitespaceRun) {
+                    return false;
+                }
             }
         }
         return true;

@@ -67,6 +67,54 @@ class PlainAsciiScreenProperties {
         assertThat(normalizer.plainView("k i l l 1st")).isNull();
     }
 
+    @Property(tries = 1000)
+    void anyStringsAnalysisIsTheNormalisersOwn(@ForAll String text) {
+        assertAnalysisIfGiven(text);
+    }
+
+    @Property(tries = 4000)
+    void asciiTextsAnalysisIsTheNormalisersOwn(@ForAll("asciiText") String text) {
+        assertAnalysisIfGiven(text);
+    }
+
+    @Example
+    void indentedTextIsAnalysedWithItsWhitespaceRunsSqueezed() {
+        String code = "def f(x):\n    return x\n\n\nprint(f(2))";
+        AnalyzedText a = normalizer.plainAnalysis(code);
+        assertThat(a).isNotNull();
+        assertThat(a.normalized().text()).isEqualTo("def f(x):\n return x\nprint(f(2))");
+        assertThat(normalizer.plainView(code)).isNull(); // not char for char
+        assertAnalysisIfGiven(code);
+        for (String s : new String[]{"k   i   l   l", "fuuuck   you", "a\n\n\nb c", "wait...   ok"}) {
+            assertAnalysisIfGiven(s);
+        }
+        assertThat(normalizer.plainAnalysis("k   i   l   l")).isNull(); // letters written apart
+        assertThat(normalizer.plainAnalysis("wait...   ok")).isNull(); // "..." is squeezed too
+    }
+
+    /** When {@code plainAnalysis} answers, its analysis is {@code analyze}'s, offsets, runs and joins included. */
+    private void assertAnalysisIfGiven(String text) {
+        AnalyzedText p = normalizer.plainAnalysis(text);
+        if (p == null) {
+            return;
+        }
+        AnalyzedText a = normalizer.analyze(text);
+        assertThat(a.payloads()).as("payloads of %s", text).isEmpty();
+        assertThat(p.payloads()).isEmpty();
+        assertThat(p.nfkc().text()).isEqualTo(a.nfkc().text()).isEqualTo(text);
+        for (MappedText[] views : new MappedText[][]{{p.nfkc(), a.nfkc()}, {p.normalized(), a.normalized()}}) {
+            MappedText got = views[0];
+            MappedText want = views[1];
+            assertThat(got.text()).as("view of %s", text).isEqualTo(want.text());
+            for (int i = 0; i < want.length(); i++) {
+                assertThat(got.originalStart(i)).as("start %d of %s", i, text).isEqualTo(want.originalStart(i));
+                assertThat(got.originalEnd(i)).as("end %d of %s", i, text).isEqualTo(want.originalEnd(i));
+                assertThat(got.runLength(i)).as("run %d of %s", i, text).isEqualTo(want.runLength(i));
+                assertThat(got.joined(i)).as("joined %d of %s", i, text).isEqualTo(want.joined(i));
+            }
+        }
+    }
+
     private void assertViewIfGiven(String text) {
         String view = normalizer.plainView(text);
         if (view == null) {
@@ -120,7 +168,8 @@ class PlainAsciiScreenProperties {
                 Arbitraries.strings().withChars("abcdefXYZ0123456789@$!|%+/=_-:.*").ofMinLength(1).ofMaxLength(6),
                 Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(4),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(2).ofMaxLength(20));
-        Arbitrary<String> sep = Arbitraries.of(" ", "  ", ", ", ".", "-", "_", "\n", "\t", "", "|", "*", ":", " - ");
+        Arbitrary<String> sep = Arbitraries.of(" ", "  ", ", ", ".", "-", "_", "\n", "\t", "", "|", "*", ":", " - ",
+                "   ", "\n\n\n", "\n    ", "\t\t\t", " \n\n\n ");
         return Arbitraries.lazy(() -> word).list().ofMaxSize(14)
                 .flatMap(words -> sep.list().ofSize(words.size()).map(seps -> {
                     StringBuilder b = new StringBuilder();

@@ -66,6 +66,7 @@ final class LexiconMatcher {
     private final AsciiStepTable plain; // null when the lexicon's ASCII part is too large for one
     private final int[] plainFrom;      // row -> first of its viable patterns in plainPatterns; row + 1 ends them
     private final int[] plainPatterns;  // the viable patterns ending in each row's state
+    private final boolean spaceRuns;    // whether some variant needs a run of two or more spaces
 
     LexiconMatcher(Lexicon lexicon, TextNormalizer normalizer) {
         this.terms = lexicon.terms();
@@ -101,6 +102,7 @@ final class LexiconMatcher {
             }
         }
         this.variants = vs.toArray(new Variant[0]);
+        this.spaceRuns = needsSpaceRuns(keys, variants);
         this.automaton = AhoCorasick.build(keys);
         this.plain = plainTable(automaton, variants);
         this.plainFrom = new int[plain == null ? 1 : plain.rows() + 1];
@@ -118,6 +120,18 @@ final class LexiconMatcher {
         }
         plainFrom[plainFrom.length - 1] = patterns.size();
         this.plainPatterns = patterns.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static boolean needsSpaceRuns(List<String> keys, Variant[] variants) {
+        for (int i = 0; i < variants.length; i++) {
+            String k = keys.get(i);
+            for (int j = 0; j < k.length(); j++) {
+                if (k.charAt(j) == ' ' && variants[i].runs[j] > 1) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static AsciiStepTable plainTable(AhoCorasick automaton, Variant[] variants) {
@@ -215,12 +229,17 @@ final class LexiconMatcher {
 
     /**
      * Whether a term may match in {@code lower}, the normalised view of a plain text (ASCII lowercased,
-     * run lengths 1, nothing joined): a necessary condition of {@link #find} finding anything. The text
-     * is folded, squeezed and scanned as {@code find} does, and each candidate verified the same way
-     * (runs, accents, word edges); only allowed words, which can drop a candidate but never add one, are
-     * not looked at.
+     * run lengths 1, nothing joined, but for whitespace runs squeezed when {@code squeezed}): a necessary
+     * condition of {@link #find} finding anything. The text is folded, squeezed and scanned as {@code find}
+     * does, and each candidate verified the same way (runs, accents, word edges); only allowed words, which
+     * can drop a candidate but never add one, are not looked at. The runs are read from {@code lower}, where
+     * a squeezed whitespace run counts one: so with squeezed runs the answer is true whenever a term needs
+     * two spaces in a row (no term of the shipped lexicons does).
      */
-    boolean mayMatchPlain(String lower) {
+    boolean mayMatchPlain(String lower, boolean squeezed) {
+        if (squeezed && spaceRuns) {
+            return true;
+        }
         return (plain == null || mayHoldTerm(lower)) && verifiedMatchPlain(lower);
     }
 

@@ -59,7 +59,8 @@ final class PiiScreen implements Screen {
                 }
                 continue;
             }
-            if (c == '@' || ((c == '[' || c == '(' || c == '{' || c == '<') && lower.startsWith("at", i + 1))) {
+            // "at" read from the text itself (case aside): lower's places need not be the text's.
+            if (c == '@' || ((c == '[' || c == '(' || c == '{' || c == '<') && text.regionMatches(true, i + 1, "at", 0, 2))) {
                 return true; // an address, maybe spelled out: "john [at] example [dot] com"
             }
             boolean digit = Chars.isDigit(c);
