@@ -49,14 +49,12 @@ final class PiiScreen implements Screen {
             char c = text.charAt(i);
             int k = c < 128 ? ASCII[c] : TRIGGER;
             if (k != TRIGGER) {
-                // Most chars of a text: letters, spaces, punctuation. They only end runs.
-                if ((k & INERT_LAYOUT) == 0) {
-                    runDigits = 0;
-                }
+                // Most chars of a text: letters, spaces, punctuation. They only end runs, and do it without
+                // a branch: whether a letter is a hex digit, or the next char a space, is as good as random
+                // to the processor.
+                runDigits &= -(k & INERT_LAYOUT);
                 dots = 0;
-                if ((k & INERT_HEX) == 0) {
-                    colons = 0;
-                }
+                colons &= -((k & INERT_HEX) >>> 1);
                 continue;
             }
             // "at" read from the text itself (case aside): lower's places need not be the text's.
