@@ -87,9 +87,11 @@ final class PlainAsciiScreen {
     enum Outcome {
         /** The analysis is plain. */
         PLAIN,
+        /** Plain but for runs of a whitespace char, which the squeeze step makes one: squeezing the lower case is the view. */
+        PLAIN_BUT_SQUEEZED,
         /**
-         * Plain but for leetspeak or runs of a whitespace char, which this scan does not follow: the caller
-         * checks the output of the normaliser's ASCII steps.
+         * Plain but for leetspeak (and maybe runs of a whitespace char), which this scan does not follow: the
+         * caller checks the output of the normaliser's ASCII steps.
          */
         PLAIN_BUT_STEPS,
         /** Nothing proved. */
@@ -97,8 +99,8 @@ final class PlainAsciiScreen {
     }
 
     /**
-     * What a scan proved, and the text with its ASCII letters lowercased (null unless proved {@link Outcome#PLAIN}:
-     * then it is the normalised view).
+     * What a scan proved, and the text with its ASCII letters lowercased (null unless proved {@link Outcome#PLAIN},
+     * when it is the normalised view, or {@link Outcome#PLAIN_BUT_SQUEEZED}, when the view is it squeezed).
      */
     record Proof(Outcome outcome, String lower) {
     }
@@ -110,12 +112,14 @@ final class PlainAsciiScreen {
     private static final int REFUSED = 0;
     private static final int SCANNED = 1;
     private static final int SUSPECT = 2; // something a payload decoder might start on
-    private static final int STEPPED = 4; // a word the leet step may change, or a whitespace run, let through
+    private static final int LEETSPEAK = 4; // a word the leet step may change, let through
+    private static final int SQUEEZED = 16; // a run of one whitespace char, let through
     private static final int UPPER = 8; // an upper-case letter
 
     /**
      * @param lenient whether a word the leet step may change, and a run of three or more of one whitespace
      *                char (which the squeeze step makes one), are let through, as {@link Outcome#PLAIN_BUT_STEPS}
+     *                and {@link Outcome#PLAIN_BUT_SQUEEZED}
      */
     static Proof check(String text, Predicate<String> decodesNothing, boolean lenient) {
         byte[] lowered = new byte[text.length()];
@@ -123,10 +127,11 @@ final class PlainAsciiScreen {
         if (found == REFUSED || ((found & SUSPECT) != 0 && !decodesNothing.test(text))) {
             return UNKNOWN;
         }
-        if ((found & STEPPED) != 0) {
+        if ((found & LEETSPEAK) != 0) {
             return STEPS;
         }
-        return new Proof(Outcome.PLAIN, (found & UPPER) != 0 ? new String(lowered, StandardCharsets.ISO_8859_1) : text);
+        String lower = (found & UPPER) != 0 ? new String(lowered, StandardCharsets.ISO_8859_1) : text;
+        return new Proof((found & SQUEEZED) != 0 ? Outcome.PLAIN_BUT_SQUEEZED : Outcome.PLAIN, lower);
     }
 
     /**
@@ -192,7 +197,7 @@ final class PlainAsciiScreen {
                     if (!lenient || (f & SPACE) == 0) {
                         return REFUSED; // squeezed
                     }
-                    found |= STEPPED; // indentation, blank lines: squeezed, and nothing else changes
+                    found |= SQUEEZED; // indentation, blank lines
                 }
                 base64Run = (f & BASE64) != 0 ? base64Run + 1 : 0;
                 if ((f & HEX) != 0) {
@@ -275,7 +280,7 @@ final class PlainAsciiScreen {
                     if (!lenient) {
                         return REFUSED;
                     }
-                    found |= STEPPED;
+                    found |= LEETSPEAK;
                 }
             }
         }

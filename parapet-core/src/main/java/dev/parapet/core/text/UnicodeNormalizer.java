@@ -63,6 +63,7 @@ public final class UnicodeNormalizer implements TextNormalizer {
     private final Limits limits;
     private final TextFilter asciiNfkc;
     private final TextFilter asciiNormalized;
+    private final TextFilter asciiSqueeze = new SqueezeFilter(null); // the last of asciiNormalized's steps
     private final TextFilter nfkc;
     private final TextFilter normalized;
 
@@ -113,6 +114,10 @@ public final class UnicodeNormalizer implements TextNormalizer {
         PlainAsciiScreen.Proof proof = PlainAsciiScreen.check(text, this::decodesNothing, true);
         return switch (proof.outcome()) {
             case PLAIN -> AnalyzedText.ofPlainView(text, proof.lower());
+            // Split letters and leetspeak change nothing, so the squeeze step alone turns the lower case into
+            // the view (its places are the text's: lower case is char for char).
+            case PLAIN_BUT_SQUEEZED -> new AnalyzedText(text, MappedText.identity(text),
+                    asciiSqueeze.apply(proof.lower()), List.of());
             case PLAIN_BUT_STEPS -> {
                 MappedText view = asciiNormalized.apply(text);
                 yield changesOnlyCharsAndWhitespaceRuns(view, text)

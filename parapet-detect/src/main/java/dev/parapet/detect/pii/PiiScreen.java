@@ -57,8 +57,10 @@ final class PiiScreen implements Screen {
                 colons &= -((k & INERT_HEX) >>> 1);
                 continue;
             }
-            // "at" read from the text itself (case aside): lower's places need not be the text's.
-            if (c == '@' || ((c == '[' || c == '(' || c == '{' || c == '<') && text.regionMatches(true, i + 1, "at", 0, 2))) {
+            // "at" read from the text itself, case aside (lower's places need not be the text's; the text is
+            // ASCII, so setting the case bit is lower case).
+            if (c == '@' || ((c == '[' || c == '(' || c == '{' || c == '<') && i + 2 < n
+                    && (text.charAt(i + 1) | 0x20) == 'a' && (text.charAt(i + 2) | 0x20) == 't')) {
                 return true; // an address, maybe spelled out: "john [at] example [dot] com"
             }
             boolean digit = Chars.isDigit(c);
