@@ -35,6 +35,7 @@ final class CueMatcher {
     private final int[] patternRule;
     private final int[] firstGroup; // rule -> index of its first group among all rules' groups
     private final int groupCount;
+    private final long[] allGroups; // rule -> a bit for each of its groups
     private final int[] patternGroup;
     private final boolean[] needsStart;
     private final boolean[] needsEnd;
@@ -66,6 +67,14 @@ final class CueMatcher {
             groups += rules.get(r).groups().size();
         }
         this.groupCount = groups;
+        this.allGroups = new long[rules.size()];
+        for (int r = 0; r < rules.size(); r++) {
+            int g = rules.get(r).groups().size();
+            if (g > 63) {
+                throw new IllegalArgumentException("rule " + rules.get(r).id() + " has more than 63 groups");
+            }
+            allGroups[r] = (1L << g) - 1;
+        }
         int n = patterns.size();
         this.patternRule = new int[n];
         this.patternGroup = new int[n];
@@ -121,6 +130,7 @@ final class CueMatcher {
         private final CharSequence text;
         private final boolean dataRules;
         private int[] latest; // per group of every rule: 1 + the latest start of a hit, 0 for none; made on the first hit
+        private long[] seen;  // per rule, a bit for each group with a hit so far
         boolean found;
 
         Probe(CharSequence text, boolean dataRules) {
@@ -143,11 +153,16 @@ final class CueMatcher {
             }
             if (latest == null) {
                 latest = new int[groupCount];
+                seen = new long[rules.size()];
             }
             int base = firstGroup[r];
             int groups = rule.groups().size();
             int g = base + patternGroup[pattern];
             latest[g] = Math.max(latest[g], start + 1);
+            seen[r] |= 1L << patternGroup[pattern];
+            if (seen[r] != allGroups[r]) {
+                return true; // a group of the rule has no hit yet: most hits of most texts (common words)
+            }
             boolean all = true;
             for (int k = base; k < base + groups && all; k++) {
                 all = latest[k] > 0 && latest[k] - 1 >= start - rule.window();
@@ -204,7 +219,7 @@ final class CueMatcher {
         }
         List<Hit> kept = new ArrayList<>();
         for (Hit h : hits) {
-            if (Long.bitCount(groupsHit[h.rule]) == rules.get(h.rule).groups().size()) {
+            if (groupsHit[h.rule] == allGroups[h.rule]) {
                 kept.add(h);
             }
         }
