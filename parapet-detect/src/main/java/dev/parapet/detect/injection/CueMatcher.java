@@ -36,6 +36,11 @@ final class CueMatcher {
     private final int[] firstGroup; // rule -> index of its first group among all rules' groups
     private final int groupCount;
     private final long[] allGroups; // rule -> a bit for each of its groups
+    /**
+     * Per row of {@link #ascii}: the groups (bit {@code firstGroup[rule] + group} over all rules' groups) of
+     * the patterns that end there; null where none does.
+     */
+    private final long[][] rowGroups;
     private final int[] patternGroup;
     private final boolean[] needsStart;
     private final boolean[] needsEnd;
@@ -75,6 +80,7 @@ final class CueMatcher {
             }
             allGroups[r] = (1L << g) - 1;
         }
+        this.rowGroups = new long[ascii.rows()][];
         int n = patterns.size();
         this.patternRule = new int[n];
         this.patternGroup = new int[n];
@@ -88,6 +94,17 @@ final class CueMatcher {
             needsStart[i] = spacedWordChar(p.codePointAt(0)) && p.codePointCount(0, p.length()) < LONG_TERM;
             needsEnd[i] = inflectsAtEnd(p.codePointBefore(p.length())) && p.codePointCount(0, p.length()) <= 4;
         }
+        for (int row = 0; row < ascii.rows(); row++) {
+            if (ascii.marked(row)) {
+                long[] bits = new long[(groupCount + 63) / 64];
+                automaton.matches(ascii.state(row), 0, (pattern, start, end) -> {
+                    int g = firstGroup[patternRule[pattern]] + patternGroup[pattern];
+                    bits[g >>> 6] |= 1L << g;
+                    return true;
+                });
+                rowGroups[row] = bits;
+            }
+        }
     }
 
     /**
@@ -99,7 +116,9 @@ final class CueMatcher {
      * @param dataRules whether rules that apply only inside data (tool results) count
      */
     boolean mayMatch(String text, boolean dataRules) { // a String, not a CharSequence: its charAt inlines
-        Probe probe = new Probe(text, dataRules);
+        // First, without word edges or windows, whether every group of some rule has a hit at all: in most
+        // texts none has, and common words ("all", "your", "new") then cost an OR, not a walk of matches.
+        long[] seen = null;
         int n = text.length();
         int row = AsciiStepTable.ROOT;
         for (int i = 0; i < n; i++) {
@@ -108,7 +127,26 @@ final class CueMatcher {
                 return mayMatchSearching(text, dataRules); // the table covers ASCII only: start over
             }
             row = ascii.next(row, c);
-            if (ascii.marked(row) && !automaton.matches(ascii.state(row), i + 1, probe)) {
+            long[] groups = rowGroups[row];
+            if (groups != null) {
+                if (seen == null) {
+                    seen = new long[groups.length];
+                }
+                for (int k = 0; k < groups.length; k++) {
+                    seen[k] |= groups[k];
+                }
+            }
+        }
+        return seen != null && someRuleHasEveryGroup(seen) && mayMatchSearching(text, dataRules);
+    }
+
+    private boolean someRuleHasEveryGroup(long[] seen) {
+        for (int r = 0; r < rules.size(); r++) {
+            boolean every = true;
+            for (int g = firstGroup[r], end = g + rules.get(r).groups().size(); g < end && every; g++) {
+                every = (seen[g >>> 6] & 1L << g) != 0;
+            }
+            if (every) {
                 return true;
             }
         }
