@@ -11,9 +11,9 @@ import java.util.function.Predicate;
  * full path, which is always right).
  *
  * <p>What it refuses, one rule per step of the ASCII path: other chars (invisible or non-ASCII); a run of
- * three equal chars once lowercased, digits excepted (squeezing; when asked leniently, a run of one
- * whitespace char is let through, for the caller to check the normaliser's own view); a word holding a letter and a leet char
- * (a digit or symbol that stands for a letter, "!" and "|" only inside the word); three words in a row,
+ * three equal chars once lowercased, digits excepted (squeezing; asked leniently, it lets a run of one
+ * whitespace char through, and says so); a word holding a letter and a leet char (a digit or symbol that
+ * stands for a letter, "!" and "|" only inside the word); three words in a row,
  * each one letter or digit (maybe repeated), two of them letters, linked by one separator char (letters
  * written apart). A text that holds something a payload decoder might start on (a run of 16 base64 chars,
  * 16 hex digits linked by hex separators, three "%", more words whose ROT13 is a common English word than
@@ -139,7 +139,7 @@ final class PlainAsciiScreen {
      * token, word, letter run and gap it ends or extends are updated as it goes. The state lives in locals
      * (and one method), which keeps this loop, the hottest of a batch scan, in registers. It lowercases as it
      * goes rather than leaving that to {@link Chars#lowerAscii}, whose char array costs a second pass and a
-     * compression back to bytes: 5.4 against 4.2 µs for 1 KB (NormalizerBenchmark, then named plainView, benign-1kb).
+     * compression back to bytes: 5.4 against 4.2 µs for 1 KB (NormalizerBenchmark, benign-1kb).
      *
      * @param lowered filled with the text lowercased
      * @return {@link #REFUSED}, or {@link #SCANNED} with the flags of what was seen

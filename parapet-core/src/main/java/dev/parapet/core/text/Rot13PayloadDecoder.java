@@ -35,7 +35,7 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
                 packed[w] = packed[w] << 5 | (FUNCTION_WORDS[w].charAt(i) - 'a' + 1);
             }
         }
-        for (int m = 0x9E3779B9; ; m += 0x3C6EF372) { // odd multipliers, the golden ratio's first
+        for (int m = 0x9E3779B9, tries = 0; tries < 1 << 16; m += 0x3C6EF372, tries++) { // odd, the golden ratio's first
             java.util.Arrays.fill(TABLE, 0);
             boolean perfect = true;
             for (int p : packed) {
@@ -50,6 +50,7 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
                 return m;
             }
         }
+        throw new IllegalStateException("no collision-free table for the function words: raise SLOT_BITS");
     }
 
     @Override
