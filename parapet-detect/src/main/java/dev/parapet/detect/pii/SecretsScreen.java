@@ -35,11 +35,7 @@ final class SecretsScreen implements Screen {
         return out;
     }
 
-    // What an ASCII char means to the screen, looked up once per char.
-    private static final byte TOKEN = 1; // a char of a random token
-    private static final byte RULE = 2;  // "@", "=" or ":": the char's own rules
-    private static final byte[] ASCII = asciiClasses();
-    /** By ASCII char, -1 when it keeps a run of token chars going, else 0. */
+    /** By ASCII char, -1 when it is a char of a random token (so it keeps a run of them going), else 0. */
     private static final int[] TOKEN_KEEP = tokenKeep();
     /**
      * One bit per pair of ASCII chars (first * 128 + second) that begins a prefix. Prefixes start with
@@ -48,20 +44,11 @@ final class SecretsScreen implements Screen {
      */
     private static final long[] PREFIX_PAIRS = prefixPairs();
 
-    private static byte[] asciiClasses() {
-        byte[] classes = new byte[128];
-        for (char c = 0; c < 128; c++) {
-            boolean token = Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
-            boolean rule = c == '@' || c == '=' || c == ':';
-            classes[c] = (byte) ((token ? TOKEN : 0) | (rule ? RULE : 0));
-        }
-        return classes;
-    }
-
     private static int[] tokenKeep() {
         int[] keep = new int[128];
         for (char c = 0; c < 128; c++) {
-            keep[c] = (ASCII[c] & TOKEN) != 0 ? -1 : 0;
+            boolean token = Chars.isAsciiAlnum(c) || c == '+' || c == '/' || c == '=' || c == '_' || c == '-';
+            keep[c] = token ? -1 : 0;
         }
         return keep;
     }
@@ -99,9 +86,6 @@ final class SecretsScreen implements Screen {
                         return true;
                     }
                 }
-            }
-            if ((ASCII[c] & RULE) == 0) {
-                continue;
             }
             if (c == '@') {
                 return true;
