@@ -110,6 +110,7 @@ public final class Pipeline {
         String original = content.text();
         AnalyzedText plain = original.length() <= PipelineScreen.MAX_CHARS ? normalizer.plainAnalysis(original) : null;
         AnalyzedText text = plain != null ? plain : normalizer.analyze(original);
+        String lower = plain != null ? plain.normalized().text() : null; // what the screens read
 
         List<Finding> findings = new ArrayList<>();
         List<DetectorFailure> failures = new ArrayList<>();
@@ -132,8 +133,7 @@ public final class Pipeline {
             long t0 = System.nanoTime();
             try {
                 // A screen that proves the detector finds nothing here stands for its run.
-                boolean cleared = plain != null && screens[i] != null
-                        && !screens[i].mayFind(original, plain.normalized().text(), content.role());
+                boolean cleared = lower != null && screens[i] != null && !screens[i].mayFind(original, lower, content.role());
                 List<Finding> found = cleared ? List.of() : run(d, content, text);
                 for (Finding f : found) {
                     if (rules.containsKey(f.category()) && !isAllowed(f, allowed)) {

@@ -66,6 +66,11 @@ final class Chars {
         return cp >= '0' && cp <= '9';
     }
 
+    /** Space, tab or a line break: the whitespace of plain text, whose runs the fast paths let the squeeze step take. */
+    static boolean isLayoutSpace(int cp) {
+        return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';
+    }
+
     /** General category L (any letter of any script). */
     static boolean isLetter(int cp) {
         return (flags(cp) & LETTER) != 0;

@@ -51,7 +51,7 @@ final class PlainAsciiScreen {
         short[] flags = new short[128];
         for (char c = 0; c < 128; c++) {
             boolean letter = Chars.isAsciiLetter(c);
-            flags[c] = (short) (((c >= 0x20 && c < 0x7F) || c == '\t' || c == '\n' || c == '\r' ? PRINTABLE : 0)
+            flags[c] = (short) (((c >= 0x20 && c < 0x7F) || Chars.isLayoutSpace(c) ? PRINTABLE : 0)
                     | (Chars.isWordChar(c) || Leet.isFlankedOnly(c) ? TOKEN : 0)
                     | (Chars.isWordChar(c) ? WORD : 0) | (letter ? LETTER : 0)
                     | (Leet.isFlankedOnly(c) ? FLANKED : 0)
@@ -59,7 +59,7 @@ final class PlainAsciiScreen {
                     | (SplitLetterJoinFilter.isSeparator(c) ? SEPARATOR : 0)
                     | (isBase64(c) ? BASE64 : 0) | (hexDigit(c) ? HEX : 0) | (isHexLink(c) ? HEX_LINK : 0)
                     | (Chars.isAsciiDigit(c) ? DIGIT : 0)
-                    | (c == ' ' || c == '\t' || c == '\n' || c == '\r' ? SPACE : 0));
+                    | (Chars.isLayoutSpace(c) ? SPACE : 0));
         }
         return flags;
     }

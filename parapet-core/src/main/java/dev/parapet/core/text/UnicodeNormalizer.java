@@ -140,8 +140,7 @@ public final class UnicodeNormalizer implements TextNormalizer {
             }
             if (view.runLength(i) != 1 || to - from != 1) {
                 char c = view.charAt(i);
-                boolean whitespaceRun = (c == ' ' || c == '\t' || c == '\n' || c == '\r')
-                        && to - from == view.runLength(i) && text.charAt(from) == c;
+                boolean whitespaceRun = Chars.isLayoutSpace(c) && to - from == view.runLength(i) && text.charAt(from) == c;
                 if (!whitespaceRun) {
                     return false;
                 }

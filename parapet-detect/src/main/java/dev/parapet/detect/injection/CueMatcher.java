@@ -108,10 +108,11 @@ final class CueMatcher {
     }
 
     /**
-     * Whether some rule may fire in {@code text}: a necessary condition of {@link #find}. Each group of a
-     * rule must have a hit at proper word edges, all starting within the rule's window: when the last hit
-     * of a real match comes in, every group's latest hit start so far lies within one window of it. The
-     * rule that distinct groups be distinct words, which {@code find} also asks for, is not checked.
+     * Whether some rule may fire in {@code text}: a necessary condition of {@link #find}. First, stepping
+     * the dense table, whether every group of some rule has a hit at all; only then, by the automaton's own
+     * search ({@link #mayMatchSearching}), whether every group has one at proper word edges, all starting
+     * within the rule's window. The rule that distinct groups be distinct words, which {@code find} also
+     * asks for, is not checked.
      *
      * @param dataRules whether rules that apply only inside data (tool results) count
      */
