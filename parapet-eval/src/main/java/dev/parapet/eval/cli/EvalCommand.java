@@ -88,8 +88,9 @@ public final class EvalCommand implements Callable<Integer> {
             description = "Flag a text when its score reaches X, instead of the policy's thresholds.")
     Double threshold;
 
-    @Option(names = "--dataset", paramLabel = "NAME[:SPLIT][:LANG]", split = ",",
-            description = "Registry datasets, e.g. toxicchat:test, xstest, rtp-lx:de (see --list).")
+    @Option(names = "--dataset", paramLabel = "NAME[:SPLIT][:LANG][@TARGET]", split = ",",
+            description = "Registry datasets, e.g. toxicchat:test, xstest, rtp-lx:de (see --list); @injection (or "
+                    + "@unsafe, or a category) judges one by that target instead of its own.")
     List<String> datasetNames = new ArrayList<>();
 
     @Option(names = "--suite", paramLabel = "NAME", description = "A suite of benchmarks: standard (or a registered one).")
@@ -257,6 +258,7 @@ public final class EvalCommand implements Callable<Integer> {
         LoadedDataset userFile = file == null ? null : loadUserFile(max); // bad file options fail before the pipeline loads
         Suite chosen = suite == null ? null : suites.get(suite);
         List<Selector> selectors = datasetNames.stream().map(s -> Selector.parse(s, datasets)).toList();
+        selectors.forEach(s -> Target.resolve(s.targetOr(List.of("unsafe")))); // an unknown @target fails here
         if (file == null) DatasetLoader.requireDataRoot(data);
         try (Filter filter = PipelineFilter.create(pipelines.get(pipelineName()), policy(), new HashSet<>(detectors))) {
             if (chosen != null) {
@@ -272,7 +274,8 @@ public final class EvalCommand implements Callable<Integer> {
                 DatasetLoader loader = new DatasetLoader(data);
                 for (Selector s : selectors) {
                     DatasetSpec d = datasets.get(s.name());
-                    runs.add(new Evaluator(progress).run(filter, loader.load(d, s, max), Target.resolve(d.target()), t,
+                    runs.add(new Evaluator(progress).run(filter, loader.load(d, s, max),
+                            Target.resolve(s.targetOr(d.target())), t,
                             new Evaluator.DatasetInfo(d.title(), d.reference(), d.notes())));
                 }
                 heading = String.join(", ", datasetNames) + " — " + filter.name();

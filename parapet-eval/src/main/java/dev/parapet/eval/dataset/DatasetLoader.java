@@ -86,7 +86,7 @@ public final class DatasetLoader {
             throw new DatasetException(file + ": no such file");
         }
         Sink sink = new Sink(new Selector(file.getFileName().toString(), Optional.empty(),
-                Optional.empty()), limit);
+                Optional.empty(), List.of()), limit);
         read(file, src, "", false, sink);
         return sink.result(file.getFileName().toString(), "", List.of(file.toString()));
     }

@@ -7,17 +7,30 @@ import java.util.Optional;
 
 /**
  * A reference to (part of) a dataset: {@code name}, {@code name:split}, {@code name:language} or
- * {@code name:split:language}, e.g. {@code toxicchat:test}, {@code rtp-lx:de}, {@code xsafety:test:ja}.
+ * {@code name:split:language}, e.g. {@code toxicchat:test}, {@code rtp-lx:de}, {@code xsafety:test:ja}; and,
+ * after an {@code @}, the target to judge it by instead of the dataset's own, e.g. {@code wildguardmix:test@injection}
+ * (benign prompts, counted as false positives when flagged as an injection).
  *
  * @param name     the dataset's name
  * @param split    the split, or empty for all rows
  * @param language the language, or empty for all
+ * @param target   the target ({@code unsafe}, {@code injection} or a canonical id), or empty for the dataset's
  */
-public record Selector(String name, Optional<String> split, Optional<String> language) {
+public record Selector(String name, Optional<String> split, Optional<String> language, List<String> target) {
+
+    public Selector {
+        target = List.copyOf(target);
+    }
 
     /** Parses a selector and checks its parts against the registry's description of the dataset. */
     public static Selector parse(String text, DatasetRegistry registry) {
-        String[] parts = text.trim().split(":", -1);
+        int at = text.indexOf('@');
+        List<String> target = at < 0 || text.substring(at + 1).isBlank() ? List.of()
+                : List.of(text.substring(at + 1).trim());
+        if (at >= 0 && target.isEmpty()) {
+            throw new DatasetException("'" + text + "': no target after '@' (e.g. @injection or @unsafe)");
+        }
+        String[] parts = (at < 0 ? text : text.substring(0, at)).trim().split(":", -1);
         DatasetSpec spec = registry.get(parts[0]);
         Optional<String> split = Optional.empty();
         Optional<String> language = Optional.empty();
@@ -34,7 +47,12 @@ public record Selector(String name, Optional<String> split, Optional<String> lan
                         + spec.name() + (valid.isEmpty() ? " (it has neither)" : " (valid: " + String.join(", ", valid) + ")"));
             }
         }
-        return new Selector(spec.name(), split, language);
+        return new Selector(spec.name(), split, language, target);
+    }
+
+    /** The target this selector names, or the dataset's own. */
+    public List<String> targetOr(List<String> datasetTarget) {
+        return target.isEmpty() ? datasetTarget : target;
     }
 
     private static Optional<String> languageOf(DatasetSpec spec, String p) {
@@ -49,6 +67,7 @@ public record Selector(String name, Optional<String> split, Optional<String> lan
 
     @Override
     public String toString() {
-        return name + split.map(s -> ":" + s).orElse("") + language.map(l -> ":" + l).orElse("");
+        return name + split.map(s -> ":" + s).orElse("") + language.map(l -> ":" + l).orElse("")
+                + (target.isEmpty() ? "" : "@" + target.get(0));
     }
 }

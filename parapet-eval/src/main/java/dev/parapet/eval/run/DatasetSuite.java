@@ -13,11 +13,14 @@ import java.util.List;
 /** A suite that runs the filter on a list of registry datasets; a dataset whose files are absent is skipped. */
 public final class DatasetSuite implements Suite {
 
-    /** The benchmarks of the quality bar: harmful-intent, over-refusal, hate, hazards, languages, injection. */
+    /**
+     * The benchmarks of the quality bar: harmful-intent, over-refusal, hate, hazards, languages, injection, and the
+     * benign hard negatives judged a second time as injections (prompts that mention injection or trigger words).
+     */
     public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
             "hatecheck", "ailuminate:test:en", "ailuminate:test:fr", "xsafety:test", "rtp-lx", "multijail",
             "ud-sentences:test", "cyberseceval-frr:test", "wildguardmix:test", "deepset:test", "cyberseceval-pi",
-            "bipia:test", "obfuscation");
+            "bipia:test", "cyberseceval-frr:test@injection", "wildguardmix:test@injection", "obfuscation");
 
     private final String name;
     private final String description;
@@ -29,7 +32,8 @@ public final class DatasetSuite implements Suite {
         this.description = description;
         this.registry = registry;
         this.selectors = List.copyOf(selectors);
-        selectors.forEach(s -> Selector.parse(s, registry)); // fail at construction on a typo
+        // fail at construction on a typo, in the dataset's name, split, language or target
+        selectors.forEach(s -> Target.resolve(Selector.parse(s, registry).targetOr(List.of("unsafe"))));
     }
 
     /** The {@code standard} suite over the built-in registry. */
@@ -68,7 +72,8 @@ public final class DatasetSuite implements Suite {
                 skipped.add(s + ": " + e.getMessage());
                 continue;
             }
-            runs.add(evaluator.run(context.filter(), data, Target.resolve(spec.target()), context.threshold(),
+            runs.add(evaluator.run(context.filter(), data, Target.resolve(selector.targetOr(spec.target())),
+                    context.threshold(),
                     new Evaluator.DatasetInfo(spec.title(), spec.reference(), spec.notes())));
         }
         return new SuiteResult(name, runs, skipped);

@@ -106,6 +106,8 @@ class EvalCommandTest {
         assertThat(err.toString()).contains("not found; give --data DIR");
         assertThat(run(new EvalCommand(), "--dataset", "nosuch")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown dataset 'nosuch'");
+        assertThat(run(new EvalCommand(), "--dataset", "xstest@injections")).isEqualTo(2);
+        assertThat(err.toString()).contains("unknown target category 'injections'");
         assertThat(run(new EvalCommand(), "--suite", "agents")).isEqualTo(2);
         assertThat(err.toString()).contains("unknown suite 'agents'");
         assertThat(run(new EvalCommand())).isEqualTo(2);

@@ -227,8 +227,20 @@ class DatasetLoaderTest {
         assertThat(reg.all()).extracting(DatasetSpec::name).contains("toxicchat", "xstest", "jbb", "harmbench",
                 "hatecheck", "ailuminate", "xsafety", "rtp-lx", "multijail", "cyberseceval-frr", "wildguardmix",
                 "deepset", "cyberseceval-pi");
-        for (String s : List.of("toxicchat:test", "rtp-lx:de", "xsafety:test:ja", "ailuminate:test:fr", "jbb")) {
+        for (String s : List.of("toxicchat:test", "rtp-lx:de", "xsafety:test:ja", "ailuminate:test:fr", "jbb",
+                "wildguardmix:test@injection")) {
             assertThat(Selector.parse(s, reg).toString()).isEqualTo(s);
         }
+    }
+
+    @Test
+    void aSelectorMayJudgeADatasetByAnotherTarget() {
+        DatasetRegistry reg = DatasetRegistry.builtIn();
+        Selector own = Selector.parse("wildguardmix:test", reg);
+        Selector asInjection = Selector.parse("wildguardmix:test @ injection", reg);
+        assertThat(own.targetOr(List.of("unsafe"))).containsExactly("unsafe");
+        assertThat(asInjection.targetOr(List.of("unsafe"))).containsExactly("injection");
+        assertThat(asInjection.split()).contains("test");
+        assertThatThrownBy(() -> Selector.parse("wildguardmix:test@", reg)).hasMessageContaining("no target after '@'");
     }
 }
