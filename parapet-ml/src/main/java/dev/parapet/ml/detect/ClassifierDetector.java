@@ -21,9 +21,12 @@ import java.util.Set;
  * Runs a {@link SafetyClassifier} over a text, window by window, and reports the most unsafe window. Its most
  * likely category gets the window's calibrated unsafe score, so that whether a text is flagged at all depends on
  * the unsafe head alone; the next categories get the joint probability (unsafe score times the category's
- * probability given unsafe), so a second category is only reported as strongly as the model believes in it. Long texts are windowed ({@link Windows}) and the span of the window is
- * reported; a text that fits one window gets a whole-text finding. Windows outside the model's {@link LanguageScope}
- * are not scored. Immutable and thread-safe.
+ * probability given unsafe), so a second category is only reported as strongly as the model believes in it.
+ * A detector may report fewer categories than its model's category head knows: the others are left out and the
+ * rest renormalised (probability given unsafe and not a left-out category), so the text is flagged as before but
+ * under a category the detector answers for. Long texts are windowed ({@link Windows}) and the span of the window
+ * is reported; a text that fits one window gets a whole-text finding. Windows outside the model's
+ * {@link LanguageScope} are not scored. Immutable and thread-safe.
  */
 public final class ClassifierDetector implements Detector {
 
@@ -41,7 +44,7 @@ public final class ClassifierDetector implements Detector {
      *
      * @param id         the detector id
      * @param classifier the model
-     * @param categories the canonical categories the model's category head knows
+     * @param categories the canonical categories it reports (those of the model's category head, or fewer)
      */
     public ClassifierDetector(String id, SafetyClassifier classifier, Set<String> categories) {
         this(id, classifier, categories, LanguageScope.ANY);
@@ -50,7 +53,7 @@ public final class ClassifierDetector implements Detector {
     /**
      * @param id         the detector id
      * @param classifier the model
-     * @param categories the canonical categories the model's category head knows
+     * @param categories the canonical categories it reports (those of the model's category head, or fewer)
      * @param scope      the windows the model can read; the others are not scored
      */
     public ClassifierDetector(String id, SafetyClassifier classifier, Set<String> categories, LanguageScope scope) {
@@ -103,19 +106,30 @@ public final class ClassifierDetector implements Detector {
         if (best == null || best.unsafe() < MIN_REPORTED) {
             return List.of();
         }
-        List<Map.Entry<String, Double>> ranked = new ArrayList<>(best.categories().entrySet());
+        List<Map.Entry<String, Double>> ranked = new ArrayList<>();
+        double reported = 0;
+        for (var e : best.categories().entrySet()) {
+            if (categories.contains(e.getKey())) {
+                ranked.add(e);
+                reported += e.getValue();
+            }
+        }
+        if (ranked.isEmpty() || !(reported > 0)) {
+            return List.of();
+        }
         ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         boolean whole = windows.size() == 1;
         List<Finding> out = new ArrayList<>();
         for (int i = 0; i < Math.min(MAX_CATEGORIES, ranked.size()); i++) {
             var e = ranked.get(i);
-            double score = i == 0 ? best.unsafe() : best.unsafe() * e.getValue();
+            double given = e.getValue() / reported;
+            double score = i == 0 ? best.unsafe() : best.unsafe() * given;
             if (score < MIN_REPORTED) {
                 break;
             }
             String evidence = String.format(Locale.ROOT, "%s: unsafe %.2f, %s %.2f of unsafe%s", classifier.name(),
-                    best.unsafe(), e.getKey(), e.getValue(), whole ? "" : " (window " + bestSpan.start() + "-"
+                    best.unsafe(), e.getKey(), given, whole ? "" : " (window " + bestSpan.start() + "-"
                             + bestSpan.end() + " of " + windows.size() + ")");
             out.add(whole ? new Finding(e.getKey(), score, java.util.Optional.empty(), id, "", evidence)
                     : Finding.at(e.getKey(), score, bestSpan, id, "", evidence));
