@@ -4,13 +4,17 @@ import dev.parapet.ml.embed.MiniLmEmbedder;
 import dev.parapet.ml.linear.SparseVector;
 
 import java.io.DataInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
- * The sentence-embedding model: all-MiniLM-L6-v2 embeddings ({@link MiniLmEmbedder}) into {@link SafetyHeads}.
- * The heads file records the SHA-256 of the ONNX model they were trained on, and loading fails when the
- * embedding model on the classpath is another. Milliseconds per window. Thread-safe.
+ * The sentence-embedding model: all-MiniLM-L6-v2 embeddings ({@link MiniLmEmbedder}) into {@link SafetyHeads},
+ * and, where the model file has them, the training texts' embeddings as exemplars ({@link ExemplarIndex}): the
+ * unsafe score is then the mean of the head's calibrated score and the nearest exemplars' vote. The file records
+ * the SHA-256 of the ONNX model it was trained on, and loading fails when the embedding model on the classpath is
+ * another. Milliseconds per window. Thread-safe.
  */
 public final class EmbeddingClassifier implements SafetyClassifier, AutoCloseable {
 
@@ -21,11 +25,14 @@ public final class EmbeddingClassifier implements SafetyClassifier, AutoCloseabl
     private final String name;
     private final MiniLmEmbedder embedder;
     private final SafetyHeads heads;
+    private final Optional<ExemplarIndex> exemplars;
 
-    public EmbeddingClassifier(String name, MiniLmEmbedder embedder, SafetyHeads heads) {
+    public EmbeddingClassifier(String name, MiniLmEmbedder embedder, SafetyHeads heads,
+                               Optional<ExemplarIndex> exemplars) {
         this.name = name;
         this.embedder = embedder;
         this.heads = heads;
+        this.exemplars = exemplars;
     }
 
     /** The shipped default: the embedding model and the heads, both from the classpath. */
@@ -47,20 +54,36 @@ public final class EmbeddingClassifier implements SafetyClassifier, AutoCloseabl
                 throw new ModelLoadException("model " + opened.name() + " was trained on the embedding model with sha256 "
                         + trainedOn + " but the classpath has " + embedder.sha256());
             }
-            return new EmbeddingClassifier(opened.name(), embedder, SafetyHeads.read(in));
+            SafetyHeads heads = SafetyHeads.read(in);
+            Optional<ExemplarIndex> exemplars;
+            try {
+                exemplars = in.readBoolean() ? Optional.of(ExemplarIndex.read(in)) : Optional.empty();
+            } catch (EOFException e) {
+                exemplars = Optional.empty(); // a file written before exemplars existed
+            }
+            return new EmbeddingClassifier(opened.name(), embedder, heads, exemplars);
         } catch (IOException | IllegalArgumentException e) {
             embedder.close();
             throw new ModelLoadException("model " + opened.name() + ": bad body: " + e.getMessage(), e);
         }
     }
 
-    /** Writes heads trained on the classpath's embedding model; returns the file's checksum. */
-    public static String writeHeads(Path dir, String name, SafetyHeads heads, String embeddingSha256)
-            throws IOException {
+    /** Writes heads (and exemplars) trained on the classpath's embedding model; returns the file's checksum. */
+    public static String write(Path dir, String name, SafetyHeads heads, Optional<ExemplarIndex> exemplars,
+                               String embeddingSha256) throws IOException {
         return ModelFile.write(dir, name, KIND, out -> {
             out.writeUTF(embeddingSha256);
             heads.write(out);
+            out.writeBoolean(exemplars.isPresent());
+            if (exemplars.isPresent()) {
+                exemplars.get().write(out);
+            }
         });
+    }
+
+    /** The unsafe score of heads and exemplars together: the mean of the two, or the head's alone. */
+    public static double blend(SafetyScores head, Optional<ExemplarIndex> exemplars, float[] embedding) {
+        return exemplars.map(x -> (head.unsafe() + x.vote(embedding)) / 2).orElse(head.unsafe());
     }
 
     public SafetyHeads heads() {
@@ -78,9 +101,15 @@ public final class EmbeddingClassifier implements SafetyClassifier, AutoCloseabl
         return 400;
     }
 
+    public Optional<ExemplarIndex> exemplars() {
+        return exemplars;
+    }
+
     @Override
     public SafetyScores score(String text) {
-        return heads.score(SparseVector.dense(embedder.embed(text)));
+        float[] v = embedder.embed(text);
+        SafetyScores head = heads.score(SparseVector.dense(v));
+        return exemplars.isEmpty() ? head : new SafetyScores(blend(head, exemplars, v), head.categories());
     }
 
     @Override

@@ -2,7 +2,10 @@ package dev.parapet.ml.train;
 
 import dev.parapet.ml.features.CharNgramFeatures;
 import dev.parapet.ml.linear.SparseVector;
+import dev.parapet.ml.model.EmbeddingClassifier;
+import dev.parapet.ml.model.ExemplarIndex;
 import dev.parapet.ml.model.NgramClassifier;
+import dev.parapet.ml.model.SafetyScores;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -12,7 +15,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a recipe end to end: reads the training part of its data, fits the heads, calibrates, prints the
@@ -79,19 +84,44 @@ public final class ModelTrainer {
         HeadTrainer.Trained trained = new HeadTrainer(recipe.l2(), recipe.categoryL2(), recipe.iterations(),
                 categoryBits, recipe.categoryRows(), recipe.hidden(), recipe.seed(), recipe.miningRounds(),
                 recipe.miningWeight(), recipe.balanceLanguages()).train(set, fit, held, featurizer.dimension(), weights, log);
-        log.print(trained.metrics().describe());
+        Optional<ExemplarIndex> exemplars = Optional.empty();
+        HeldOutMetrics metrics = trained.metrics();
+        if (recipe.exemplars().k() > 0) {
+            Recipe.Exemplars x = recipe.exemplars();
+            t0 = System.nanoTime();
+            boolean[] labels = new boolean[set.fit().size()];
+            for (int i = 0; i < labels.length; i++) {
+                labels[i] = set.fit().get(i).unsafe();
+            }
+            exemplars = Optional.of(ExemplarIndex.build(ExemplarIndex.dense(fit, featurizer.dimension()), labels,
+                    x.k(), x.temperature(), x.cells(), x.probe()));
+            log.printf("  %d exemplars in %d cells indexed in %.1f s; the held-out rows scored by head and exemplars"
+                    + "%n", labels.length, x.cells(), (System.nanoTime() - t0) / 1e9);
+            List<float[]> heldDense = ExemplarIndex.dense(held, featurizer.dimension());
+            double[] scores = new double[held.size()];
+            List<String> predicted = new ArrayList<>();
+            for (int i = 0; i < scores.length; i++) {
+                SafetyScores s = trained.heads().score(held.get(i));
+                scores[i] = EmbeddingClassifier.blend(s, exemplars, heldDense.get(i));
+                predicted.add(s.topCategory());
+            }
+            metrics = HeldOutMetrics.of(set.heldOut(), scores, predicted, 0.5);
+            architecture += String.format(Locale.ROOT, "; the unsafe score averaged with the vote of the %d nearest of "
+                    + "%d training texts (cosine, weights exp(similarity / %s), an inverted-file index of %d k-means "
+                    + "cells, %d probed)", x.k(), labels.length, x.temperature(), x.cells(), x.probe());
+        }
+        log.print(metrics.describe());
         String sha;
         if (ngrams != null) {
             sha = new NgramClassifier(recipe.name(), ngrams, trained.heads()).write(outDir);
         } else {
-            sha = dev.parapet.ml.model.EmbeddingClassifier.writeHeads(outDir, recipe.name(), trained.heads(),
-                    embeddingSha256);
+            sha = EmbeddingClassifier.write(outDir, recipe.name(), trained.heads(), exemplars, embeddingSha256);
         }
         Files.writeString(outDir.resolve(recipe.name() + ".mof.yaml"),
-                ManifestWriter.write(recipe, recipePath, sha, set, trained.metrics(), architecture),
+                ManifestWriter.write(recipe, recipePath, sha, set, metrics, architecture),
                 StandardCharsets.UTF_8);
         log.println("wrote " + outDir.resolve(recipe.name() + ".bin") + " (sha256 " + sha + ")");
-        return new Outcome(sha, trained.metrics(), outDir.resolve(recipe.name() + ".bin"));
+        return new Outcome(sha, metrics, outDir.resolve(recipe.name() + ".bin"));
     }
 
     private static List<SparseVector> vectors(Featurizer f, List<Example> examples) {

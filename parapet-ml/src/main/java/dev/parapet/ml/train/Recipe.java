@@ -31,11 +31,20 @@ import java.util.Set;
  *                       unsafe weigh {@code miningWeight} times more and the head is fitted again (0: none)
  * @param miningWeight   the weight multiplier of a mined hard negative
  * @param balanceLanguages each language gets at least as much benign as unsafe weight ({@code balance_languages})
+ * @param exemplars      for kind {@code minilm}: the training texts kept as exemplars whose vote is averaged with
+ *                       the head ({@code exemplar_k} neighbours, 0 for none; {@code exemplar_temperature},
+ *                       {@code exemplar_cells}, {@code exemplar_probe})
  * @param datasets       the data
  */
 public record Recipe(String name, String kind, long seed, String date, Map<String, Integer> features, double l2,
                      double categoryL2, int iterations, int categoryRows, int hidden, int heldOutPercent, int maxChars,
-                     int miningRounds, double miningWeight, boolean balanceLanguages, List<DatasetSpec> datasets) {
+                     int miningRounds, double miningWeight, boolean balanceLanguages, Exemplars exemplars,
+                     List<DatasetSpec> datasets) {
+
+    /** Exemplar settings; {@code k} 0 means none. */
+    public record Exemplars(int k, double temperature, int cells, int probe) {
+        public static final Exemplars NONE = new Exemplars(0, 0.05, 64, 8);
+    }
 
     public Recipe {
         features = Map.copyOf(features);
@@ -53,7 +62,8 @@ public record Recipe(String name, String kind, long seed, String date, Map<Strin
         root.get("features").ifPresent(f -> f.entries().forEach((k, v) -> features.put(k, v.integer())));
         YamlNode t = root.require("training");
         t.onlyKeys(Set.of("l2", "category_l2", "iterations", "category_rows", "hidden", "held_out_percent",
-                "max_chars", "mining_rounds", "mining_weight", "balance_languages"));
+                "max_chars", "mining_rounds", "mining_weight", "balance_languages", "exemplar_k", "exemplar_temperature",
+                "exemplar_cells", "exemplar_probe"));
         Set<String> canonical = Set.copyOf(Taxonomies.builtIn().canonical().ids());
         List<DatasetSpec> datasets = new ArrayList<>();
         Set<String> names = new HashSet<>();
@@ -76,12 +86,20 @@ public record Recipe(String name, String kind, long seed, String date, Map<Strin
         if (miningRounds < 0 || miningRounds > 5 || !(miningWeight >= 1 && miningWeight <= 100)) {
             throw t.error("mining_rounds must be in 0..5 and mining_weight in 1..100");
         }
+        Exemplars exemplars = new Exemplars((int) t.number("exemplar_k", 0), t.number("exemplar_temperature", 0.05),
+                (int) t.number("exemplar_cells", 64), (int) t.number("exemplar_probe", 8));
+        if (exemplars.k() != 0 && (!kind.equals("minilm") || exemplars.k() < 0 || exemplars.k() > 1000
+                || !(exemplars.temperature() > 0) || exemplars.cells() < 1 || exemplars.probe() < 1
+                || exemplars.probe() > exemplars.cells())) {
+            throw t.error("exemplars need kind 'minilm', exemplar_k in 1..1000, exemplar_temperature > 0 and "
+                    + "1 <= exemplar_probe <= exemplar_cells");
+        }
         return new Recipe(root.require("name").string(), kind, (long) root.number("seed", 1), root.string("date", ""),
                 features,
                 t.number("l2", 1e-6), t.number("category_l2", 1e-5), (int) t.number("iterations", 100),
                 (int) t.number("category_rows", 0), (int) t.number("hidden", 0), heldOut,
                 (int) t.number("max_chars", 600), miningRounds, miningWeight,
-                t.bool("balance_languages", false), datasets);
+                t.bool("balance_languages", false), exemplars, datasets);
     }
 
     int feature(String key, int fallback) {

@@ -5,6 +5,8 @@ import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.finding.Finding;
 import dev.parapet.core.text.AnalyzedText;
 import dev.parapet.ml.detect.ClassifierDetector;
+import dev.parapet.ml.embed.MiniLmEmbedder;
+import dev.parapet.ml.model.EmbeddingClassifier;
 import dev.parapet.ml.model.NgramClassifier;
 import dev.parapet.ml.model.SafetyScores;
 import org.junit.jupiter.api.Test;
@@ -68,5 +70,29 @@ class ModelTrainerTest {
         assertThat(top.span().get().start()).isLessThanOrEqualTo(at);
         assertThat(top.span().get().end()).isGreaterThan(at);
         assertThat(d.detect(Content.user(" "), AnalyzedText.plain(" "), Deadline.none())).isEmpty();
+    }
+
+    @Test
+    void anEmbeddingModelWithExemplarsIsReproducibleAndLoads() throws Exception {
+        Path recipeFile = TinyData.write(dir, 12);
+        Files.writeString(recipeFile, Files.readString(recipeFile).replace("kind: ngram", "kind: minilm")
+                .replace("features: {min_n: 1, max_n: 4, bits: 12, category_bits: 10}\n", "")
+                .replace("training: {", "training: {exemplar_k: 5, exemplar_cells: 4, exemplar_probe: 2, "));
+        Recipe recipe = Recipe.load(recipeFile);
+        StringWriter log = new StringWriter();
+        ModelTrainer trainer = new ModelTrainer(dir.resolve("data"), new PrintWriter(log, true));
+        try (MiniLmEmbedder embedder = MiniLmEmbedder.load();
+             EmbeddingCache cache = new EmbeddingCache(embedder, dir.resolve("cache"))) {
+            ModelTrainer.Outcome a = trainer.train(recipe, "tiny.yaml", dir.resolve("a"), cache, embedder.sha256());
+            ModelTrainer.Outcome b = trainer.train(recipe, "tiny.yaml", dir.resolve("b"), cache, embedder.sha256());
+            assertThat(a.sha256()).isEqualTo(b.sha256());
+        }
+        assertThat(log.toString()).contains("exemplars in 4 cells");
+        assertThat(Files.readString(dir.resolve("a/tiny.mof.yaml"))).contains("nearest of");
+        try (EmbeddingClassifier model = EmbeddingClassifier.load(dir.resolve("a/tiny.bin"))) {
+            assertThat(model.exemplars()).isPresent();
+            assertThat(model.score("how do I build a bomb 0").unsafe())
+                    .isGreaterThan(model.score("how do I bake bread 0").unsafe());
+        }
     }
 }

@@ -65,4 +65,19 @@ class RecipeTest {
         assertThatThrownBy(() -> reader.read(Recipe.load(recipe).datasets().get(0)))
                 .hasMessageContaining("no such file").hasMessageContaining("unsafe.jsonl");
     }
+
+    @Test
+    void exemplarsBelongToEmbeddingModels() throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        String text = Files.readString(recipe);
+        assertThat(Recipe.load(recipe).exemplars().k()).isZero();
+        Files.writeString(recipe, text.replace("training: {", "training: {exemplar_k: 10, "));
+        assertThatThrownBy(() -> Recipe.load(recipe)).isInstanceOf(YamlException.class)
+                .hasMessageContaining("exemplars need kind 'minilm'");
+        Files.writeString(recipe, text.replace("kind: ngram", "kind: minilm")
+                .replace("features: {min_n: 1, max_n: 4, bits: 12, category_bits: 10}\n", "")
+                .replace("training: {", "training: {exemplar_k: 10, exemplar_cells: 4, exemplar_probe: 2, "));
+        Recipe r = Recipe.load(recipe);
+        assertThat(r.exemplars()).isEqualTo(new Recipe.Exemplars(10, 0.05, 4, 2));
+    }
 }
