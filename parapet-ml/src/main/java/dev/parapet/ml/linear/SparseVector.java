@@ -26,6 +26,15 @@ public record SparseVector(int[] indices, float[] values) {
         return new SparseVector(idx, dense.clone());
     }
 
+    /** This vector as a dense array of {@code dimension} values (repeated indices add up). */
+    public float[] toDense(int dimension) {
+        float[] out = new float[dimension];
+        for (int i = 0; i < indices.length; i++) {
+            out[indices[i]] += values[i];
+        }
+        return out;
+    }
+
     public int size() {
         return indices.length;
     }

@@ -3,7 +3,6 @@ package dev.parapet.ml.model;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -295,20 +294,5 @@ public final class ExemplarIndex {
             unsafe[i] = in.readBoolean();
         }
         return new ExemplarIndex(dim, k, temperature, probe, centroids, cellStart, codes, scales, unsafe);
-    }
-
-    /** The vectors as a list, for building from training features. */
-    public static List<float[]> dense(List<dev.parapet.ml.linear.SparseVector> vectors, int dimension) {
-        List<float[]> out = new ArrayList<>(vectors.size());
-        for (var v : vectors) {
-            float[] d = new float[dimension];
-            int[] idx = v.indices();
-            float[] val = v.values();
-            for (int i = 0; i < idx.length; i++) {
-                d[idx[i]] = val[i];
-            }
-            out.add(d);
-        }
-        return out;
     }
 }

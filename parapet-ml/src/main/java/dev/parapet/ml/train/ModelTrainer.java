@@ -5,6 +5,7 @@ import dev.parapet.ml.linear.SparseVector;
 import dev.parapet.ml.model.EmbeddingClassifier;
 import dev.parapet.ml.model.ExemplarIndex;
 import dev.parapet.ml.model.NgramClassifier;
+import dev.parapet.ml.model.SafetyHeads;
 import dev.parapet.ml.model.SafetyScores;
 
 import java.io.IOException;
@@ -87,28 +88,12 @@ public final class ModelTrainer {
         Optional<ExemplarIndex> exemplars = Optional.empty();
         HeldOutMetrics metrics = trained.metrics();
         if (recipe.exemplars().k() > 0) {
+            exemplars = Optional.of(exemplars(recipe.exemplars(), set.fit(), fit, featurizer.dimension()));
+            metrics = blendedMetrics(trained.heads(), exemplars, set.heldOut(), held, featurizer.dimension());
             Recipe.Exemplars x = recipe.exemplars();
-            t0 = System.nanoTime();
-            boolean[] labels = new boolean[set.fit().size()];
-            for (int i = 0; i < labels.length; i++) {
-                labels[i] = set.fit().get(i).unsafe();
-            }
-            exemplars = Optional.of(ExemplarIndex.build(ExemplarIndex.dense(fit, featurizer.dimension()), labels,
-                    x.k(), x.temperature(), x.cells(), x.probe()));
-            log.printf("  %d exemplars in %d cells indexed in %.1f s; the held-out rows scored by head and exemplars"
-                    + "%n", labels.length, x.cells(), (System.nanoTime() - t0) / 1e9);
-            List<float[]> heldDense = ExemplarIndex.dense(held, featurizer.dimension());
-            double[] scores = new double[held.size()];
-            List<String> predicted = new ArrayList<>();
-            for (int i = 0; i < scores.length; i++) {
-                SafetyScores s = trained.heads().score(held.get(i));
-                scores[i] = EmbeddingClassifier.blend(s, exemplars, heldDense.get(i));
-                predicted.add(s.topCategory());
-            }
-            metrics = HeldOutMetrics.of(set.heldOut(), scores, predicted, 0.5);
             architecture += String.format(Locale.ROOT, "; the unsafe score averaged with the vote of the %d nearest of "
                     + "%d training texts (cosine, weights exp(similarity / %s), an inverted-file index of %d k-means "
-                    + "cells, %d probed)", x.k(), labels.length, x.temperature(), x.cells(), x.probe());
+                    + "cells, %d probed)", x.k(), set.fit().size(), x.temperature(), x.cells(), x.probe());
         }
         log.print(metrics.describe());
         String sha;
@@ -122,6 +107,34 @@ public final class ModelTrainer {
                 StandardCharsets.UTF_8);
         log.println("wrote " + outDir.resolve(recipe.name() + ".bin") + " (sha256 " + sha + ")");
         return new Outcome(sha, metrics, outDir.resolve(recipe.name() + ".bin"));
+    }
+
+    /** The fitting rows as exemplars (never the held-out rows, which measure them). */
+    private ExemplarIndex exemplars(Recipe.Exemplars x, List<Example> rows, List<SparseVector> vectors, int dimension) {
+        long t0 = System.nanoTime();
+        boolean[] labels = new boolean[rows.size()];
+        List<float[]> dense = new ArrayList<>(rows.size());
+        for (int i = 0; i < labels.length; i++) {
+            labels[i] = rows.get(i).unsafe();
+            dense.add(vectors.get(i).toDense(dimension));
+        }
+        ExemplarIndex index = ExemplarIndex.build(dense, labels, x.k(), x.temperature(), x.cells(), x.probe());
+        log.printf("  %d exemplars in %d cells indexed in %.1f s; the held-out rows scored by head and exemplars%n",
+                labels.length, x.cells(), (System.nanoTime() - t0) / 1e9);
+        return index;
+    }
+
+    /** Held-out figures of the unsafe score that the model gives: the head's blended with the exemplars' vote. */
+    private static HeldOutMetrics blendedMetrics(SafetyHeads heads, Optional<ExemplarIndex> exemplars,
+                                                 List<Example> rows, List<SparseVector> vectors, int dimension) {
+        double[] scores = new double[rows.size()];
+        List<String> predicted = new ArrayList<>();
+        for (int i = 0; i < scores.length; i++) {
+            SafetyScores s = heads.score(vectors.get(i));
+            scores[i] = EmbeddingClassifier.blend(s, exemplars, vectors.get(i).toDense(dimension));
+            predicted.add(s.topCategory());
+        }
+        return HeldOutMetrics.of(rows, scores, predicted, 0.5);
     }
 
     private static List<SparseVector> vectors(Featurizer f, List<Example> examples) {
