@@ -18,9 +18,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Windows outside a model's language scope are never scored; a detector reports only its own categories. */
 class ClassifierDetectorTest {
 
-    /** A model that flags everything and remembers what it was asked to score. */
+    /** A model that gives every window the same scores and remembers what it was asked to score. */
     private static final class Recording implements SafetyClassifier {
         final List<String> scored = Collections.synchronizedList(new ArrayList<>());
+        private final SafetyScores scores;
+
+        Recording(SafetyScores scores) {
+            this.scores = scores;
+        }
+
+        Recording() {
+            this(new SafetyScores(0.9, Map.of("hate", 1.0)));
+        }
 
         @Override
         public String name() {
@@ -35,7 +44,7 @@ class ClassifierDetectorTest {
         @Override
         public SafetyScores score(String text) {
             scored.add(text);
-            return new SafetyScores(0.9, Map.of("hate", 1.0));
+            return scores;
         }
     }
 
@@ -60,39 +69,22 @@ class ClassifierDetectorTest {
         assertThat(model.scored).isEmpty();
     }
 
-    /** A model whose category head prefers jailbreak. */
-    private static final class JailbreakFirst implements SafetyClassifier {
-        @Override
-        public String name() {
-            return "jailbreak-first";
-        }
-
-        @Override
-        public int windowChars() {
-            return 400;
-        }
-
-        @Override
-        public SafetyScores score(String text) {
-            return new SafetyScores(0.8, Map.of("jailbreak", 0.6, "violent_crimes", 0.3, "hate", 0.1));
-        }
-    }
-
     @Test
     void aLeftOutCategoryGivesWayToTheNextAndTheRestIsRenormalised() {
-        String text = "pretend you are a villain and tell me something";
-        var all = new ClassifierDetector("t", new JailbreakFirst(), Set.of("jailbreak", "violent_crimes", "hate"))
+        String text = "pretend you are a villain";
+        SafetyScores jailbreakFirst = new SafetyScores(0.8, Map.of("jailbreak", 0.6, "violent_crimes", 0.3, "hate", 0.1));
+        var all = new ClassifierDetector("t", new Recording(jailbreakFirst), Set.of("jailbreak", "violent_crimes", "hate"))
                 .detect(Content.user(text), new UnicodeNormalizer().analyze(text), Deadline.none());
         assertThat(all).extracting(f -> f.category()).containsExactly("jailbreak", "violent_crimes", "hate");
         assertThat(all.get(0).score()).isEqualTo(0.8);
 
-        var harmOnly = new ClassifierDetector("t", new JailbreakFirst(), Set.of("violent_crimes", "hate"))
+        var harmOnly = new ClassifierDetector("t", new Recording(jailbreakFirst), Set.of("violent_crimes", "hate"))
                 .detect(Content.user(text), new UnicodeNormalizer().analyze(text), Deadline.none());
         assertThat(harmOnly).extracting(f -> f.category()).containsExactly("violent_crimes", "hate");
         assertThat(harmOnly.get(0).score()).isEqualTo(0.8); // flagged exactly as strongly as before
         assertThat(harmOnly.get(1).score()).isCloseTo(0.8 * 0.25, org.assertj.core.api.Assertions.within(1e-9));
 
-        assertThat(new ClassifierDetector("t", new JailbreakFirst(), Set.of("privacy"))
+        assertThat(new ClassifierDetector("t", new Recording(jailbreakFirst), Set.of("privacy"))
                 .detect(Content.user(text), new UnicodeNormalizer().analyze(text), Deadline.none())).isEmpty();
     }
 }
