@@ -29,30 +29,22 @@ public class NormalizerBenchmark {
     public String input;
 
     private UnicodeNormalizer normalizer;
-    private String[] texts;
-    private int next;
+    private Cycle<String> texts;
 
     @Setup
     public void setUp() {
         normalizer = new UnicodeNormalizer();
-        texts = Inputs.texts(input);
-    }
-
-    /** The next input text: the only one, or the corpus's texts in turn. */
-    private String text() {
-        String t = texts[next];
-        next = next + 1 == texts.length ? 0 : next + 1;
-        return t;
+        texts = new Cycle<>(Inputs.texts(input));
     }
 
     @Benchmark
     public AnalyzedText analyze() {
-        return normalizer.analyze(text());
+        return normalizer.analyze(texts.next());
     }
 
     /** The fast paths' proof that a text is plain, with its analysis (null when not proved), asked of every text. */
     @Benchmark
     public AnalyzedText plainAnalysis() {
-        return normalizer.plainAnalysis(text());
+        return normalizer.plainAnalysis(texts.next());
     }
 }

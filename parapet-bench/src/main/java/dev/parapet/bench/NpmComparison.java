@@ -89,9 +89,8 @@ final class NpmComparison {
         if (install == null) {
             return md.append("Skipped: `npm install` failed in `").append(work).append("` (no registry?).\n").toString();
         }
-        Path corpus = new ScanLoadTest(shared, corpusBytes, "rules").corpus(work.resolve("english.jsonl"), List.of(
-                "data/train-extra/gpteacher-prompts/gpteacher_prompts.jsonl",
-                "data/train-extra/nq-open-questions/nq_open_questions.jsonl"));
+        Path corpus = new ScanLoadTest(shared, corpusBytes, "rules").corpus(work.resolve("english.jsonl"),
+                Inputs.ENGLISH);
         List<Figures> rows = new ArrayList<>();
         rows.add(parapet(corpus, cases));
         String out = run(List.of("node", "compare.mjs", corpus.getFileName().toString(), CASES), 1800);

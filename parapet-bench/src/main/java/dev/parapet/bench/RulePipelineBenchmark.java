@@ -38,15 +38,14 @@ public class RulePipelineBenchmark {
     public String input;
 
     private Parapet parapet;
-    private Content[] contents;
-    private int next;
+    private Cycle<Content> contents;
 
     @Setup(Level.Trial)
     public void setUp() {
         UnicodeNormalizer normalizer = new UnicodeNormalizer();
         parapet = Parapet.builder().normalizer(normalizer).exhaustive(true)
                 .detectors(RuleDetectors.defaults(normalizer)).build();
-        contents = java.util.Arrays.stream(Inputs.texts(input)).map(Content::user).toArray(Content[]::new);
+        contents = new Cycle<>(java.util.Arrays.stream(Inputs.texts(input)).map(Content::user).toArray(Content[]::new));
     }
 
     @TearDown(Level.Trial)
@@ -56,8 +55,6 @@ public class RulePipelineBenchmark {
 
     @Benchmark
     public Verdict check() {
-        Content content = contents[next];
-        next = next + 1 == contents.length ? 0 : next + 1;
-        return parapet.check(content);
+        return parapet.check(contents.next());
     }
 }

@@ -113,8 +113,8 @@ final class PlainAsciiScreen {
     private static final int SCANNED = 1;
     private static final int SUSPECT = 2; // something a payload decoder might start on
     private static final int LEETSPEAK = 4; // a word the leet step may change, let through
-    private static final int SQUEEZED = 16; // a run of one whitespace char, let through
     private static final int UPPER = 8; // an upper-case letter
+    private static final int SQUEEZED = 16; // a run of one whitespace char, let through
 
     /**
      * @param lenient whether a word the leet step may change, and a run of three or more of one whitespace

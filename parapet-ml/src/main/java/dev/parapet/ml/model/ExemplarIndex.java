@@ -174,6 +174,7 @@ public final class ExemplarIndex {
         double[] topSim = new double[k];
         boolean[] topUnsafe = new boolean[k];
         int filled = 0;
+        int min = 0; // the slot of the least similar of the k kept, once all k are filled
         boolean[] taken = new boolean[cells];
         for (int p = 0; p < probe; p++) {
             int cell = -1;
@@ -188,18 +189,13 @@ public final class ExemplarIndex {
                 if (filled < k) {
                     topSim[filled] = s;
                     topUnsafe[filled] = unsafe[i];
-                    filled++;
-                } else {
-                    int min = 0;
-                    for (int j = 1; j < k; j++) {
-                        if (topSim[j] < topSim[min]) {
-                            min = j;
-                        }
+                    if (++filled == k) {
+                        min = leastAt(topSim);
                     }
-                    if (s > topSim[min]) {
-                        topSim[min] = s;
-                        topUnsafe[min] = unsafe[i];
-                    }
+                } else if (s > topSim[min]) {
+                    topSim[min] = s;
+                    topUnsafe[min] = unsafe[i];
+                    min = leastAt(topSim); // only when the kept set changes, not for every exemplar scanned
                 }
             }
         }
@@ -220,6 +216,17 @@ public final class ExemplarIndex {
             }
         }
         return yes / all;
+    }
+
+    /** The first slot holding the smallest value. */
+    private static int leastAt(double[] values) {
+        int min = 0;
+        for (int j = 1; j < values.length; j++) {
+            if (values[j] < values[min]) {
+                min = j;
+            }
+        }
+        return min;
     }
 
     private float codeDot(int row, float[] v) {
