@@ -18,6 +18,10 @@ import java.io.InputStream;
  * Reads request bodies as JSON objects within a byte limit: a declared length over the limit is refused
  * before reading, an undeclared one is cut off at the limit. Nesting and string lengths are bounded by the
  * parser, duplicate keys rejected.
+ *
+ * <p>A refused body is read and thrown away first when little of it is left ({@link #LINGER_BYTES}), as web
+ * servers linger before closing: a connection closed with unread bytes is reset, and the reset can reach the
+ * client before the 413 does, which then sees only a broken connection.
  */
 public final class JsonBodies {
 
@@ -26,6 +30,8 @@ public final class JsonBodies {
      * grow as they arrive, so a client that declares a large body and sends little of it holds little memory.
      */
     static final int EXACT_READ_BYTES = 64 * 1024;
+    /** At most this much of a refused body is read and discarded before the 413; past it the connection is cut. */
+    static final long LINGER_BYTES = 1024 * 1024;
 
     private final ObjectMapper mapper;
     private final long maxBytes;
@@ -54,17 +60,44 @@ public final class JsonBodies {
     public ObjectNode read(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
         if (declared > maxBytes) {
-            throw ApiException.tooLarge(maxBytes);
+            throw refuse(ctx, declared <= maxBytes + LINGER_BYTES);
         }
         byte[] bytes;
         try {
             bytes = declared >= 0 && declared <= EXACT_READ_BYTES
                     ? readDeclared(ctx.req().getInputStream(), (int) declared)
                     : readBounded(ctx.req().getInputStream());
+        } catch (BodyTooLarge e) {
+            throw refuse(ctx, true);
         } catch (IOException e) {
             throw ApiException.invalid("The request body could not be read.", null);
         }
         return parse(bytes);
+    }
+
+    /** The 413, after reading what is left of the body up to {@link #LINGER_BYTES} when {@code linger}. */
+    private ApiException refuse(Context ctx, boolean linger) {
+        if (linger) {
+            try {
+                InputStream in = ctx.req().getInputStream();
+                byte[] buf = new byte[8192];
+                long left = LINGER_BYTES;
+                int n;
+                while (left > 0 && (n = in.read(buf, 0, (int) Math.min(buf.length, left))) > 0) {
+                    left -= n;
+                }
+            } catch (IOException ignored) {
+                // the client went away: nothing to answer
+            }
+        }
+        return ApiException.tooLarge(maxBytes);
+    }
+
+    /** An undeclared body passed the limit while being read. */
+    private static final class BodyTooLarge extends IOException {
+        BodyTooLarge() {
+            super("the body is larger than the limit");
+        }
     }
 
     ObjectNode parse(byte[] bytes) {
@@ -109,7 +142,7 @@ public final class JsonBodies {
         while ((n = in.read(buf)) > 0) {
             total += n;
             if (total > maxBytes) {
-                throw ApiException.tooLarge(maxBytes);
+                throw new BodyTooLarge();
             }
             out.write(buf, 0, n);
         }
