@@ -7,12 +7,16 @@ import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * The sentence-embedding model: all-MiniLM-L6-v2 embeddings ({@link MiniLmEmbedder}) into {@link SafetyHeads},
  * and, where the model file has them, the training texts' embeddings as exemplars ({@link ExemplarIndex}): the
- * unsafe score is then the mean of the head's calibrated score and the nearest exemplars' vote. The file records
+ * unsafe score is then the mean of the head's calibrated score and the nearest exemplars' vote, and each
+ * category's probability the mean of the category head's and the exemplars' category vote. The file records
  * the SHA-256 of the ONNX model it was trained on, and loading fails when the embedding model on the classpath is
  * another. Milliseconds per window. Thread-safe.
  */
@@ -61,6 +65,11 @@ public final class EmbeddingClassifier implements SafetyClassifier, AutoCloseabl
             } catch (EOFException e) {
                 exemplars = Optional.empty(); // a file written before exemplars existed
             }
+            int categories = exemplars.map(ExemplarIndex::categories).orElse(0);
+            if (categories != 0 && categories != heads.categories().size()) {
+                throw new IOException("the exemplars know " + categories + " categories, the category head "
+                        + heads.categories().size());
+            }
             return new EmbeddingClassifier(opened.name(), embedder, heads, exemplars);
         } catch (IOException | IllegalArgumentException e) {
             embedder.close();
@@ -81,9 +90,27 @@ public final class EmbeddingClassifier implements SafetyClassifier, AutoCloseabl
         });
     }
 
-    /** The unsafe score of heads and exemplars together: the mean of the two, or the head's alone. */
-    public static double blend(SafetyScores head, Optional<ExemplarIndex> exemplars, float[] embedding) {
-        return exemplars.map(x -> (head.unsafe() + x.vote(embedding)) / 2).orElse(head.unsafe());
+    /**
+     * The scores of heads and exemplars together for one embedding: the unsafe score the mean of the head's and the
+     * exemplars' vote, each category's probability the mean of the category head's and the exemplars' category
+     * vote (the head's alone where no near exemplar has a category, or without exemplars).
+     */
+    public static SafetyScores blend(SafetyHeads heads, Optional<ExemplarIndex> exemplars, float[] embedding) {
+        SafetyScores head = heads.score(SparseVector.dense(embedding));
+        if (exemplars.isEmpty()) {
+            return head;
+        }
+        ExemplarIndex.Vote vote = exemplars.get().vote(embedding);
+        double unsafe = (head.unsafe() + vote.unsafe()) / 2;
+        if (vote.categories().length == 0) {
+            return new SafetyScores(unsafe, head.categories());
+        }
+        Map<String, Double> categories = new LinkedHashMap<>();
+        List<String> names = heads.categories();
+        for (int c = 0; c < names.size(); c++) {
+            categories.put(names.get(c), (head.categories().get(names.get(c)) + vote.categories()[c]) / 2);
+        }
+        return new SafetyScores(unsafe, categories);
     }
 
     public SafetyHeads heads() {
@@ -107,9 +134,7 @@ public final class EmbeddingClassifier implements SafetyClassifier, AutoCloseabl
 
     @Override
     public SafetyScores score(String text) {
-        float[] v = embedder.embed(text);
-        SafetyScores head = heads.score(SparseVector.dense(v));
-        return exemplars.isEmpty() ? head : new SafetyScores(blend(head, exemplars, v), head.categories());
+        return blend(heads, exemplars, embedder.embed(text));
     }
 
     @Override

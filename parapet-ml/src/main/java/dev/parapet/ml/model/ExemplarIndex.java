@@ -2,12 +2,15 @@ package dev.parapet.ml.model;
 
 import java.io.DataInput;
 import java.io.DataOutput;
+import java.io.EOFException;
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 /**
  * Labelled training texts as unit-length embeddings, asked "what do the texts nearest to this one say?": the k
- * nearest exemplars (cosine) vote unsafe or benign, each weighted by exp(similarity / temperature). Written here
+ * nearest exemplars (cosine) vote unsafe or benign, each weighted by exp(similarity / temperature), and those of
+ * them that are unsafe with a known category vote, with the same weights, for their category. Written here
  * because the job is small and specific (a few tens of thousands of 384-dimension vectors, one query at a time,
  * bit-for-bit reproducible files): the vectors are stored as int8 codes with one scale each, grouped into the cells
  * of a k-means partition; a query scans only the {@code probe} cells whose centroids are nearest (an inverted-file
@@ -26,9 +29,21 @@ public final class ExemplarIndex {
     private final byte[] codes;
     private final float[] scales;
     private final boolean[] unsafe;
+    private final int categories; // how many categories the exemplars' indices refer to; 0 when none carry one
+    private final byte[] category; // per exemplar, its category's index, or -1
+
+    /**
+     * What the nearest exemplars say.
+     *
+     * @param unsafe     the share of the vote (0..1) given to unsafe
+     * @param categories per category index, its share of the vote of the neighbours that have a category (sums
+     *                   to 1); empty when none of them has one
+     */
+    public record Vote(double unsafe, double[] categories) {
+    }
 
     private ExemplarIndex(int dimension, int k, double temperature, int probe, float[] centroids, int[] cellStart,
-                          byte[] codes, float[] scales, boolean[] unsafe) {
+                          byte[] codes, float[] scales, boolean[] unsafe, int categories, byte[] category) {
         this.dimension = dimension;
         this.k = k;
         this.temperature = temperature;
@@ -38,6 +53,8 @@ public final class ExemplarIndex {
         this.codes = codes;
         this.scales = scales;
         this.unsafe = unsafe;
+        this.categories = categories;
+        this.category = category;
     }
 
     /**
@@ -45,16 +62,26 @@ public final class ExemplarIndex {
      *
      * @param vectors     unit-length embeddings, all of one dimension
      * @param unsafe      each vector's label
+     * @param category    each vector's category as an index below {@code categories}, or -1 for none
+     * @param categories  how many categories there are (at most 127)
      * @param k           neighbours that vote
      * @param temperature the softness of the vote's weights
      * @param cells       k-means cells
      * @param probe       cells scanned per query
      */
-    public static ExemplarIndex build(List<float[]> vectors, boolean[] unsafe, int k, double temperature, int cells,
-                                      int probe) {
+    public static ExemplarIndex build(List<float[]> vectors, boolean[] unsafe, int[] category, int categories, int k,
+                                      double temperature, int cells, int probe) {
         int n = vectors.size();
-        if (n == 0 || n != unsafe.length) {
-            throw new IllegalArgumentException("need one label per vector and at least one vector");
+        if (n == 0 || n != unsafe.length || n != category.length) {
+            throw new IllegalArgumentException("need one label and one category per vector and at least one vector");
+        }
+        if (categories < 0 || categories > Byte.MAX_VALUE) {
+            throw new IllegalArgumentException("bad category count " + categories);
+        }
+        for (int c : category) {
+            if (c < -1 || c >= categories) {
+                throw new IllegalArgumentException("category index " + c + " of " + categories + " categories");
+            }
         }
         if (k < 1 || !(temperature > 0) || cells < 1 || probe < 1 || probe > cells || cells > n) {
             throw new IllegalArgumentException("bad exemplar settings: k " + k + ", temperature " + temperature
@@ -108,6 +135,7 @@ public final class ExemplarIndex {
         byte[] codes = new byte[n * dim];
         float[] scales = new float[n];
         boolean[] labels = new boolean[n];
+        byte[] categoryOf = new byte[n];
         for (int i = 0; i < n; i++) {
             int slot = next[cellOf[i]]++;
             float[] v = vectors.get(i);
@@ -121,8 +149,10 @@ public final class ExemplarIndex {
             }
             scales[slot] = scale;
             labels[slot] = unsafe[i];
+            categoryOf[slot] = (byte) category[i];
         }
-        return new ExemplarIndex(dim, k, temperature, probe, centroids, cellStart, codes, scales, labels);
+        return new ExemplarIndex(dim, k, temperature, probe, centroids, cellStart, codes, scales, labels, categories,
+                categoryOf);
     }
 
     private static int nearest(float[] centroids, int cells, int dim, float[] v) {
@@ -161,8 +191,13 @@ public final class ExemplarIndex {
         return dimension;
     }
 
-    /** The share of the vote (0..1) that the k nearest exemplars give to unsafe. */
-    public double vote(float[] v) {
+    /** How many categories the exemplars' category indices refer to (0 when they carry none). */
+    public int categories() {
+        return categories;
+    }
+
+    /** What the k nearest exemplars say about {@code v}. */
+    public Vote vote(float[] v) {
         if (v.length != dimension) {
             throw new IllegalArgumentException("a vector of " + v.length + " for an index of " + dimension);
         }
@@ -172,7 +207,7 @@ public final class ExemplarIndex {
             cellSim[c] = dot(centroids, c * dimension, v);
         }
         double[] topSim = new double[k];
-        boolean[] topUnsafe = new boolean[k];
+        int[] topSlot = new int[k];
         int filled = 0;
         int min = 0; // the slot of the least similar of the k kept, once all k are filled
         boolean[] taken = new boolean[cells];
@@ -188,19 +223,19 @@ public final class ExemplarIndex {
                 double s = scales[i] * codeDot(i, v);
                 if (filled < k) {
                     topSim[filled] = s;
-                    topUnsafe[filled] = unsafe[i];
+                    topSlot[filled] = i;
                     if (++filled == k) {
                         min = leastAt(topSim);
                     }
                 } else if (s > topSim[min]) {
                     topSim[min] = s;
-                    topUnsafe[min] = unsafe[i];
+                    topSlot[min] = i;
                     min = leastAt(topSim); // only when the kept set changes, not for every exemplar scanned
                 }
             }
         }
         if (filled == 0) {
-            return 0.5;
+            return new Vote(0.5, new double[0]);
         }
         double max = Double.NEGATIVE_INFINITY;
         for (int j = 0; j < filled; j++) {
@@ -208,14 +243,27 @@ public final class ExemplarIndex {
         }
         double yes = 0;
         double all = 0;
+        double[] byCategory = new double[categories];
+        double categorised = 0;
         for (int j = 0; j < filled; j++) {
             double w = Math.exp((topSim[j] - max) / temperature);
+            int slot = topSlot[j];
             all += w;
-            if (topUnsafe[j]) {
+            if (unsafe[slot]) {
                 yes += w;
             }
+            if (category[slot] >= 0) {
+                byCategory[category[slot]] += w;
+                categorised += w;
+            }
         }
-        return yes / all;
+        if (categorised == 0) {
+            return new Vote(yes / all, new double[0]);
+        }
+        for (int c = 0; c < categories; c++) {
+            byCategory[c] /= categorised;
+        }
+        return new Vote(yes / all, byCategory);
     }
 
     /** The first slot holding the smallest value. */
@@ -264,6 +312,10 @@ public final class ExemplarIndex {
             out.writeFloat(scales[i]);
             out.writeBoolean(unsafe[i]);
         }
+        out.writeInt(categories);
+        if (categories > 0) {
+            out.write(category);
+        }
     }
 
     public static ExemplarIndex read(DataInput in) throws IOException {
@@ -300,6 +352,27 @@ public final class ExemplarIndex {
             scales[i] = in.readFloat();
             unsafe[i] = in.readBoolean();
         }
-        return new ExemplarIndex(dim, k, temperature, probe, centroids, cellStart, codes, scales, unsafe);
+        int categories;
+        try {
+            categories = in.readInt();
+        } catch (EOFException e) {
+            categories = 0; // written before exemplars carried categories (the index ends its model file)
+        }
+        if (categories < 0 || categories > Byte.MAX_VALUE) {
+            throw new IOException("bad exemplar category count " + categories);
+        }
+        byte[] category = new byte[n];
+        if (categories > 0) {
+            in.readFully(category);
+            for (byte c : category) {
+                if (c < -1 || c >= categories) {
+                    throw new IOException("bad exemplar category index " + c);
+                }
+            }
+        } else {
+            Arrays.fill(category, (byte) -1);
+        }
+        return new ExemplarIndex(dim, k, temperature, probe, centroids, cellStart, codes, scales, unsafe, categories,
+                category);
     }
 }

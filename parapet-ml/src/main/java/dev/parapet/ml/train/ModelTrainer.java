@@ -88,12 +88,14 @@ public final class ModelTrainer {
         Optional<ExemplarIndex> exemplars = Optional.empty();
         HeldOutMetrics metrics = trained.metrics();
         if (recipe.exemplars().k() > 0) {
-            exemplars = Optional.of(exemplars(recipe.exemplars(), set.fit(), fit, featurizer.dimension()));
+            exemplars = Optional.of(exemplars(recipe.exemplars(), set.fit(), fit, featurizer.dimension(),
+                    trained.heads().categories()));
             metrics = blendedMetrics(trained.heads(), exemplars, set.heldOut(), held, featurizer.dimension());
             Recipe.Exemplars x = recipe.exemplars();
             architecture += String.format(Locale.ROOT, "; the unsafe score averaged with the vote of the %d nearest of "
                     + "%d training texts (cosine, weights exp(similarity / %s), an inverted-file index of %d k-means "
-                    + "cells, %d probed)", x.k(), set.fit().size(), x.temperature(), x.cells(), x.probe());
+                    + "cells, %d probed), and each category's probability with the category vote of those of them "
+                    + "that are unsafe with a category", x.k(), set.fit().size(), x.temperature(), x.cells(), x.probe());
         }
         log.print(metrics.describe());
         String sha;
@@ -109,29 +111,37 @@ public final class ModelTrainer {
         return new Outcome(sha, metrics, outDir.resolve(recipe.name() + ".bin"));
     }
 
-    /** The fitting rows as exemplars (never the held-out rows, which measure them). */
-    private ExemplarIndex exemplars(Recipe.Exemplars x, List<Example> rows, List<SparseVector> vectors, int dimension) {
+    /**
+     * The fitting rows as exemplars (never the held-out rows, which measure them), each unsafe one with its category
+     * as an index into the category head's.
+     */
+    private ExemplarIndex exemplars(Recipe.Exemplars x, List<Example> rows, List<SparseVector> vectors, int dimension,
+                                    List<String> categories) {
         long t0 = System.nanoTime();
         boolean[] labels = new boolean[rows.size()];
+        int[] category = new int[rows.size()];
         List<float[]> dense = new ArrayList<>(rows.size());
         for (int i = 0; i < labels.length; i++) {
-            labels[i] = rows.get(i).unsafe();
+            Example row = rows.get(i);
+            labels[i] = row.unsafe();
+            category[i] = row.unsafe() ? categories.indexOf(row.category()) : -1;
             dense.add(vectors.get(i).toDense(dimension));
         }
-        ExemplarIndex index = ExemplarIndex.build(dense, labels, x.k(), x.temperature(), x.cells(), x.probe());
+        ExemplarIndex index = ExemplarIndex.build(dense, labels, category, categories.size(), x.k(), x.temperature(),
+                x.cells(), x.probe());
         log.printf("  %d exemplars in %d cells indexed in %.1f s; the held-out rows scored by head and exemplars%n",
                 labels.length, x.cells(), (System.nanoTime() - t0) / 1e9);
         return index;
     }
 
-    /** Held-out figures of the unsafe score that the model gives: the head's blended with the exemplars' vote. */
+    /** Held-out figures of the scores that the model gives: the heads' blended with the exemplars' votes. */
     private static HeldOutMetrics blendedMetrics(SafetyHeads heads, Optional<ExemplarIndex> exemplars,
                                                  List<Example> rows, List<SparseVector> vectors, int dimension) {
         double[] scores = new double[rows.size()];
         List<String> predicted = new ArrayList<>();
         for (int i = 0; i < scores.length; i++) {
-            SafetyScores s = heads.score(vectors.get(i));
-            scores[i] = EmbeddingClassifier.blend(s, exemplars, vectors.get(i).toDense(dimension));
+            SafetyScores s = EmbeddingClassifier.blend(heads, exemplars, vectors.get(i).toDense(dimension));
+            scores[i] = s.unsafe();
             predicted.add(s.topCategory());
         }
         return HeldOutMetrics.of(rows, scores, predicted, 0.5);

@@ -35,21 +35,30 @@ class ExemplarIndexTest {
     }
 
     @Test
-    void nearestExemplarsDecideTheVote() {
+    void nearestExemplarsDecideTheVoteAndTheCategory() {
         Random r = new Random(7);
         int dim = 32;
-        float[] harm = unit(r, dim, null, 1);
+        float[] weapons = unit(r, dim, null, 1);
+        float[] hate = unit(r, dim, null, 1);
         float[] benign = unit(r, dim, null, 1);
         List<float[]> vectors = new ArrayList<>();
-        boolean[] labels = new boolean[400];
-        for (int i = 0; i < 400; i++) {
-            labels[i] = i % 2 == 0;
-            vectors.add(unit(r, dim, labels[i] ? harm : benign, 0.05));
+        boolean[] labels = new boolean[600];
+        int[] category = new int[600];
+        for (int i = 0; i < 600; i++) {
+            labels[i] = i % 3 != 2;
+            category[i] = labels[i] ? i % 3 : -1;
+            vectors.add(unit(r, dim, i % 3 == 0 ? weapons : i % 3 == 1 ? hate : benign, 0.05));
         }
-        ExemplarIndex index = ExemplarIndex.build(vectors, labels, 10, 0.05, 8, 2);
-        assertThat(index.size()).isEqualTo(400);
-        assertThat(index.vote(unit(r, dim, harm, 0.05))).isGreaterThan(0.95);
-        assertThat(index.vote(unit(r, dim, benign, 0.05))).isLessThan(0.05);
+        ExemplarIndex index = ExemplarIndex.build(vectors, labels, category, 2, 10, 0.05, 8, 2);
+        assertThat(index.size()).isEqualTo(600);
+        assertThat(index.categories()).isEqualTo(2);
+        ExemplarIndex.Vote nearWeapons = index.vote(unit(r, dim, weapons, 0.05));
+        assertThat(nearWeapons.unsafe()).isGreaterThan(0.95);
+        assertThat(nearWeapons.categories()[0]).isGreaterThan(0.95);
+        assertThat(index.vote(unit(r, dim, hate, 0.05)).categories()[1]).isGreaterThan(0.95);
+        ExemplarIndex.Vote nearBenign = index.vote(unit(r, dim, benign, 0.05));
+        assertThat(nearBenign.unsafe()).isLessThan(0.05);
+        assertThat(nearBenign.categories()).isEmpty(); // no near exemplar has a category
     }
 
     @Test
@@ -57,18 +66,37 @@ class ExemplarIndexTest {
         Random r = new Random(11);
         List<float[]> vectors = new ArrayList<>();
         boolean[] labels = new boolean[200];
+        int[] category = new int[200];
         for (int i = 0; i < 200; i++) {
             vectors.add(unit(r, 16, null, 1));
             labels[i] = r.nextBoolean();
+            category[i] = labels[i] ? r.nextInt(4) - 1 : -1;
         }
-        ExemplarIndex index = ExemplarIndex.build(vectors, labels, 5, 0.1, 4, 2);
+        ExemplarIndex index = ExemplarIndex.build(vectors, labels, category, 3, 5, 0.1, 4, 2);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         index.write(new DataOutputStream(bytes));
         ExemplarIndex back = ExemplarIndex.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
         for (int q = 0; q < 20; q++) {
             float[] v = unit(r, 16, null, 1);
-            assertThat(back.vote(v)).isEqualTo(index.vote(v));
+            assertThat(back.vote(v).unsafe()).isEqualTo(index.vote(v).unsafe());
+            assertThat(back.vote(v).categories()).containsExactly(index.vote(v).categories());
         }
+        // A file written before exemplars carried categories ends after the labels: same unsafe vote, no categories.
+        int[] none = new int[200];
+        Arrays.fill(none, -1);
+        ExemplarIndex plain = ExemplarIndex.build(vectors, labels, none, 0, 5, 0.1, 4, 2);
+        ByteArrayOutputStream plainBytes = new ByteArrayOutputStream();
+        plain.write(new DataOutputStream(plainBytes));
+        byte[] old = Arrays.copyOf(plainBytes.toByteArray(), plainBytes.size() - Integer.BYTES);
+        ExemplarIndex oldBack = ExemplarIndex.read(new DataInputStream(new ByteArrayInputStream(old)));
+        float[] v = unit(r, 16, null, 1);
+        assertThat(oldBack.categories()).isZero();
+        assertThat(oldBack.vote(v).unsafe()).isEqualTo(index.vote(v).unsafe());
+        assertThat(oldBack.vote(v).categories()).isEmpty();
+        byte[] badCategory = bytes.toByteArray().clone();
+        badCategory[badCategory.length - 1] = 7; // the last exemplar's category, of 3
+        assertThatThrownBy(() -> ExemplarIndex.read(new DataInputStream(new ByteArrayInputStream(badCategory))))
+                .hasMessageContaining("bad exemplar category index 7");
         byte[] bad = bytes.toByteArray().clone();
         bad[3] = 0; // dimension 0
         assertThatThrownBy(() -> ExemplarIndex.read(new DataInputStream(new ByteArrayInputStream(bad))))
@@ -79,7 +107,7 @@ class ExemplarIndexTest {
         assertThatThrownBy(() -> index.vote(new float[3])).hasMessageContaining("a vector of 3");
     }
 
-    /** Probing every cell is an exact search: the vote equals a brute-force one over the int8 exemplars. */
+    /** Probing every cell is an exact search: the votes equal brute-force ones over the int8 exemplars. */
     @Property(tries = 30)
     void probingEveryCellIsExact(@ForAll @IntRange(min = 1, max = 1000) int seed,
                                  @ForAll @IntRange(min = 1, max = 20) int k) {
@@ -88,11 +116,13 @@ class ExemplarIndexTest {
         int dim = 8;
         List<float[]> vectors = new ArrayList<>();
         boolean[] labels = new boolean[n];
+        int[] category = new int[n];
         for (int i = 0; i < n; i++) {
             vectors.add(unit(r, dim, null, 1));
             labels[i] = r.nextInt(3) == 0;
+            category[i] = labels[i] ? r.nextInt(3) - 1 : -1;
         }
-        ExemplarIndex index = ExemplarIndex.build(vectors, labels, k, 0.05, 5, 5);
+        ExemplarIndex index = ExemplarIndex.build(vectors, labels, category, 2, k, 0.05, 5, 5);
         float[] q = unit(r, dim, null, 1);
         double[] sims = new double[n];
         for (int i = 0; i < n; i++) {
@@ -114,20 +144,37 @@ class ExemplarIndexTest {
         Arrays.sort(order, (a, b) -> Double.compare(sims[b], sims[a]));
         double yes = 0;
         double all = 0;
+        double[] byCategory = new double[2];
+        double categorised = 0;
         for (int j = 0; j < k; j++) {
             double w = Math.exp((sims[order[j]] - sims[order[0]]) / 0.05);
             all += w;
             yes += labels[order[j]] ? w : 0;
+            if (category[order[j]] >= 0) {
+                byCategory[category[order[j]]] += w;
+                categorised += w;
+            }
         }
-        assertThat(index.vote(q)).isCloseTo(yes / all, within(1e-4));
+        ExemplarIndex.Vote vote = index.vote(q);
+        assertThat(vote.unsafe()).isCloseTo(yes / all, within(1e-4));
+        if (categorised == 0) {
+            assertThat(vote.categories()).isEmpty();
+        } else {
+            assertThat(vote.categories()[0]).isCloseTo(byCategory[0] / categorised, within(1e-4));
+            assertThat(vote.categories()[1]).isCloseTo(byCategory[1] / categorised, within(1e-4));
+        }
     }
 
     @Test
     void settingsAreChecked() {
         List<float[]> one = List.of(new float[] {1, 0});
-        assertThatThrownBy(() -> ExemplarIndex.build(one, new boolean[] {true}, 1, 0.05, 2, 1))
+        assertThatThrownBy(() -> ExemplarIndex.build(one, new boolean[] {true}, new int[] {-1}, 0, 1, 0.05, 2, 1))
                 .hasMessageContaining("bad exemplar settings");
-        assertThatThrownBy(() -> ExemplarIndex.build(List.of(), new boolean[0], 1, 0.05, 1, 1))
+        assertThatThrownBy(() -> ExemplarIndex.build(List.of(), new boolean[0], new int[0], 0, 1, 0.05, 1, 1))
                 .hasMessageContaining("at least one vector");
+        assertThatThrownBy(() -> ExemplarIndex.build(one, new boolean[] {true}, new int[0], 0, 1, 0.05, 1, 1))
+                .hasMessageContaining("one category per vector");
+        assertThatThrownBy(() -> ExemplarIndex.build(one, new boolean[] {true}, new int[] {2}, 2, 1, 0.05, 1, 1))
+                .hasMessageContaining("category index 2 of 2");
     }
 }
