@@ -16,7 +16,7 @@ import java.io.InputStream;
 
 /**
  * Reads request bodies as JSON objects within a byte limit: a declared length over the limit is refused
- * before reading, an undeclared one is cut off at the limit. Nesting and string lengths are bounded by the
+ * without being kept, an undeclared one is cut off at the limit. Nesting and string lengths are bounded by the
  * parser, duplicate keys rejected.
  *
  * <p>A refused body is read and thrown away first when little of it is left ({@link #LINGER_BYTES}), as web
