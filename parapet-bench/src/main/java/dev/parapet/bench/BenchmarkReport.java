@@ -53,7 +53,9 @@ public final class BenchmarkReport {
 
         md.append("## Rule pipeline on one message (one thread)\n\n");
         md.append("`RulePipelineBenchmark`: Unicode normalisation + lexicon + PII + secrets on ~1 KB, every detector run "
-                + "(no early stop). JMH sample mode, 1 fork, 3×2 s warm-up, 5×2 s measurement. Target: p50 ≤ 50 µs. "
+                + "(no early stop). JMH sample mode, 3 forks (the JIT compiles this code differently from one JVM to the "
+                + "next, by up to a third on the corpus input; the three JVMs' samples are pooled), 3×2 s warm-up, "
+                + "5×2 s measurement each. Target: p50 ≤ 50 µs. "
                 + "The first three inputs are project-written messages, each checked again and again, which lets the "
                 + "processor learn every branch of that one text; `" + Inputs.CORPUS_1KB + "` is 1,024 different 1 KB "
                 + "messages of the shared English prompts (GPTeacher prompts, NQ-Open questions) in turn, the figure to "
