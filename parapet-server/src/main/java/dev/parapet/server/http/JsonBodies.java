@@ -59,16 +59,13 @@ public final class JsonBodies {
     /** The body as a JSON object, or an {@link ApiException} saying what is wrong with it. */
     public ObjectNode read(Context ctx) {
         long declared = ctx.req().getContentLengthLong();
-        if (declared > maxBytes) {
-            throw refuse(ctx, declared <= maxBytes + LINGER_BYTES);
-        }
         byte[] bytes;
         try {
-            bytes = declared >= 0 && declared <= EXACT_READ_BYTES
-                    ? readDeclared(ctx.req().getInputStream(), (int) declared)
-                    : readBounded(ctx.req().getInputStream());
-        } catch (BodyTooLarge e) {
-            throw refuse(ctx, true);
+            InputStream in = ctx.req().getInputStream();
+            if (declared > maxBytes) {
+                throw refuse(in, declared <= maxBytes + LINGER_BYTES);
+            }
+            bytes = declared >= 0 && declared <= EXACT_READ_BYTES ? readDeclared(in, (int) declared) : readBounded(in);
         } catch (IOException e) {
             throw ApiException.invalid("The request body could not be read.", null);
         }
@@ -76,10 +73,9 @@ public final class JsonBodies {
     }
 
     /** The 413, after reading what is left of the body up to {@link #LINGER_BYTES} when {@code linger}. */
-    private ApiException refuse(Context ctx, boolean linger) {
+    private ApiException refuse(InputStream in, boolean linger) {
         if (linger) {
             try {
-                InputStream in = ctx.req().getInputStream();
                 byte[] buf = new byte[8192];
                 long left = LINGER_BYTES;
                 int n;
@@ -91,13 +87,6 @@ public final class JsonBodies {
             }
         }
         return ApiException.tooLarge(maxBytes);
-    }
-
-    /** An undeclared body passed the limit while being read. */
-    private static final class BodyTooLarge extends IOException {
-        BodyTooLarge() {
-            super("the body is larger than the limit");
-        }
     }
 
     ObjectNode parse(byte[] bytes) {
@@ -142,7 +131,7 @@ public final class JsonBodies {
         while ((n = in.read(buf)) > 0) {
             total += n;
             if (total > maxBytes) {
-                throw new BodyTooLarge();
+                throw refuse(in, true);
             }
             out.write(buf, 0, n);
         }
