@@ -116,6 +116,10 @@ class InjectionDetectorTest {
             "How do I enable developer mode on my Android phone?",
             "Should the password be hashed before it is stored, or encrypted?",
             "I am the developer of a small app; how should I store password hashes?",
+            "What is a good password manager for a family?",
+            "What is a secret key in public-key cryptography?",
+            "Quel est un bon gestionnaire de mot de passe ?",
+            "Was ist ein sicheres Passwort für mein Konto?",
             "Write a Java method that takes two strings, concatenates them, and returns the result.",
     })
     void benignSentencesInThoseLanguagesStayQuiet(String text) {
