@@ -15,6 +15,9 @@ import java.util.function.IntPredicate;
  * <p>It also steps any text, ASCII or not, with {@link #step}: through the table while the automaton is in an
  * ASCII state, through the automaton itself from a non-ASCII char until a step comes back to the root.
  *
+ * <p>The marked rows are numbered last, so that {@link #marked} is one comparison: a scan loop steps the table
+ * and reads nothing else per char.
+ *
  * <p>Size: rows × alphabet classes × 2 bytes (4 above 65,536 rows), where the rows are the states whose path from the root is
  * all ASCII and the classes the distinct ASCII chars on the automaton's edges, plus one for all others.
  */
@@ -28,11 +31,11 @@ public final class AsciiStepTable {
     private final char[] narrow;  // row * classes + class -> row, when every row fits in a char; else null
     private final int[] wide;     // the same when they do not; else null
     private final int[] stateOf;  // row -> the automaton's state
-    private final boolean[] marked;
+    private final int firstMarked; // rows from here on are marked
     private final boolean[] matching; // row -> some pattern, of interest or not, ends in its state
     private final AhoCorasick automaton;
 
-    private AsciiStepTable(byte[] classOf, int classes, int[] table, int[] stateOf, boolean[] marked,
+    private AsciiStepTable(byte[] classOf, int classes, int[] table, int[] stateOf, int firstMarked,
                            boolean[] matching, AhoCorasick automaton) {
         this.classOf = classOf;
         this.classes = classes;
@@ -48,7 +51,7 @@ public final class AsciiStepTable {
             this.wide = table;
         }
         this.stateOf = stateOf;
-        this.marked = marked;
+        this.firstMarked = firstMarked;
         this.matching = matching;
         this.automaton = automaton;
     }
@@ -117,8 +120,29 @@ public final class AsciiStepTable {
                 marked[r] = found[0];
             }
         }
-        return new AsciiStepTable(classOf, classes, Arrays.copyOf(table, rows * classes),
-                Arrays.copyOf(stateOf, rows), marked, matching, automaton);
+        // Renumber: unmarked rows first, in the order found (the root, never marked, stays row 0), then marked.
+        int[] renumbered = new int[rows];
+        int unmarked = 0;
+        for (int r = 0; r < rows; r++) {
+            unmarked += marked[r] ? 0 : 1;
+        }
+        int nextUnmarked = 0;
+        int nextMarked = unmarked;
+        for (int r = 0; r < rows; r++) {
+            renumbered[r] = marked[r] ? nextMarked++ : nextUnmarked++;
+        }
+        int[] steps = new int[rows * classes];
+        int[] states = new int[rows];
+        boolean[] matches = new boolean[rows];
+        for (int r = 0; r < rows; r++) {
+            int to = renumbered[r];
+            for (int k = 0; k < classes; k++) {
+                steps[to * classes + k] = renumbered[table[r * classes + k]];
+            }
+            states[to] = stateOf[r];
+            matches[to] = matching[r];
+        }
+        return new AsciiStepTable(classOf, classes, steps, states, unmarked, matches, automaton);
     }
 
     /** The row after reading {@code c} (an ASCII char, {@code c < 128}) in {@code row}. */
@@ -129,7 +153,7 @@ public final class AsciiStepTable {
 
     /** True when a pattern of interest ends in {@code row}'s state. */
     public boolean marked(int row) {
-        return marked[row];
+        return row >= firstMarked;
     }
 
     /** The automaton's state for {@code row}, to read its matches with {@link AhoCorasick#matches}. */
@@ -180,6 +204,6 @@ public final class AsciiStepTable {
     /** Approximate heap size in bytes. */
     public long estimatedBytes() {
         long table = narrow != null ? 2L * narrow.length : 4L * wide.length;
-        return 16L * 8 + 16 + 128 + 16 + table + 16 + 4L * stateOf.length + 32 + 2L * marked.length;
+        return 16L * 8 + 16 + 128 + 16 + table + 16 + 4L * stateOf.length + 16 + matching.length;
     }
 }

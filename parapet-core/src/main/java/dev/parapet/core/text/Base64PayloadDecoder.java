@@ -23,6 +23,11 @@ final class Base64PayloadDecoder implements PayloadDecoder {
     }
 
     @Override
+    public Payload.Encoding encoding() {
+        return Payload.Encoding.BASE64;
+    }
+
+    @Override
     public void decode(String text, DecodeBudget budget, List<Run> out) {
         int n = text.length();
         int i = 0;

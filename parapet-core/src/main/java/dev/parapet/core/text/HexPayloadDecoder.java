@@ -12,6 +12,11 @@ final class HexPayloadDecoder implements PayloadDecoder {
     private static final int MIN_BYTES = 8;
 
     @Override
+    public Payload.Encoding encoding() {
+        return Payload.Encoding.HEX;
+    }
+
+    @Override
     public void decode(String text, DecodeBudget budget, List<Run> out) {
         int n = text.length();
         int i = 0;

@@ -15,6 +15,9 @@ interface PayloadDecoder {
     record Run(Payload.Encoding encoding, int start, int end, MappedText decoded) {
     }
 
+    /** The encoding this decoder undoes. */
+    Payload.Encoding encoding();
+
     /** Adds the payloads found in {@code text} to {@code out}, within {@code budget}. */
     void decode(String text, DecodeBudget budget, List<Run> out);
 

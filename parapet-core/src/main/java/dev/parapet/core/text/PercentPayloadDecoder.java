@@ -11,6 +11,11 @@ final class PercentPayloadDecoder implements PayloadDecoder {
     private static final int MIN_ESCAPES = 3;
 
     @Override
+    public Payload.Encoding encoding() {
+        return Payload.Encoding.URL;
+    }
+
+    @Override
     public void decode(String text, DecodeBudget budget, List<Run> out) {
         if (!hasPercents(text)) {
             return;

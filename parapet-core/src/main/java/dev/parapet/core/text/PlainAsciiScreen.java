@@ -1,7 +1,8 @@
 package dev.parapet.core.text;
 
 import java.nio.charset.StandardCharsets;
-import java.util.function.Predicate;
+import java.util.EnumSet;
+import java.util.Set;
 
 /**
  * Proves, in one pass and without building any view, that {@link UnicodeNormalizer} leaves a text plain:
@@ -17,9 +18,9 @@ import java.util.function.Predicate;
  * each one letter or digit (maybe repeated), two of them letters, linked by one separator char (letters
  * written apart). A text that holds something a payload decoder might start on (a run of 16 base64 chars,
  * 16 hex digits linked by hex separators, three "%", more words whose ROT13 is a common English word than
- * words that are one, two of them different: the ROT13 decoder's own rule) is handed to the decoders
- * themselves, which must decode nothing. The property tests run the normaliser
- * itself against it.
+ * words that are one, two of them different: the ROT13 decoder's own rule) is handed to the decoders of
+ * what it might be, which must decode nothing there (the others certainly decode nothing: each rule is its
+ * decoder's own precondition). The property tests run the normaliser itself against it.
  */
 final class PlainAsciiScreen {
 
@@ -75,12 +76,15 @@ final class PlainAsciiScreen {
     private PlainAsciiScreen() {
     }
 
-    /**
-     * @param decodesNothing the normaliser's payload decoders, asked only when the text holds something
-     *                       they might decode: true when they decode nothing in it
-     */
-    static boolean isPlain(String text, Predicate<String> decodesNothing) {
-        return check(text, decodesNothing, false).outcome() == Outcome.PLAIN;
+    /** The normaliser's payload decoders, asked only about a text that holds something they might decode. */
+    @FunctionalInterface
+    interface Decoders {
+        /** True when the decoders of {@code encodings} decode nothing in {@code text}. */
+        boolean decodeNothing(String text, Set<Payload.Encoding> encodings);
+    }
+
+    static boolean isPlain(String text, Decoders decoders) {
+        return check(text, decoders, false).outcome() == Outcome.PLAIN;
     }
 
     /** What a scan proved. */
@@ -111,20 +115,26 @@ final class PlainAsciiScreen {
     // What a scan found besides a refusal.
     private static final int REFUSED = 0;
     private static final int SCANNED = 1;
-    private static final int SUSPECT = 2; // something a payload decoder might start on
-    private static final int LEETSPEAK = 4; // a word the leet step may change, let through
-    private static final int UPPER = 8; // an upper-case letter
-    private static final int SQUEEZED = 16; // a run of one whitespace char, let through
+    private static final int LEETSPEAK = 2; // a word the leet step may change, let through
+    private static final int UPPER = 4; // an upper-case letter
+    private static final int SQUEEZED = 8; // a run of one whitespace char, let through
+    // Something a payload decoder might start on, by encoding: SUSPECT << ordinal.
+    private static final int SUSPECT = 16;
+    private static final int SUSPECT_BASE64 = SUSPECT << Payload.Encoding.BASE64.ordinal();
+    private static final int SUSPECT_HEX = SUSPECT << Payload.Encoding.HEX.ordinal();
+    private static final int SUSPECT_URL = SUSPECT << Payload.Encoding.URL.ordinal();
+    private static final int SUSPECT_ROT13 = SUSPECT << Payload.Encoding.ROT13.ordinal();
+    private static final int ANY_SUSPECT = SUSPECT_BASE64 | SUSPECT_HEX | SUSPECT_URL | SUSPECT_ROT13;
 
     /**
      * @param lenient whether a word the leet step may change, and a run of three or more of one whitespace
      *                char (which the squeeze step makes one), are let through, as {@link Outcome#PLAIN_BUT_STEPS}
      *                and {@link Outcome#PLAIN_BUT_SQUEEZED}
      */
-    static Proof check(String text, Predicate<String> decodesNothing, boolean lenient) {
+    static Proof check(String text, Decoders decoders, boolean lenient) {
         byte[] lowered = new byte[text.length()];
         int found = scan(text, lenient, lowered);
-        if (found == REFUSED || ((found & SUSPECT) != 0 && !decodesNothing.test(text))) {
+        if (found == REFUSED || ((found & ANY_SUSPECT) != 0 && !decoders.decodeNothing(text, suspected(found)))) {
             return UNKNOWN;
         }
         if ((found & LEETSPEAK) != 0) {
@@ -132,6 +142,16 @@ final class PlainAsciiScreen {
         }
         String lower = (found & UPPER) != 0 ? new String(lowered, StandardCharsets.ISO_8859_1) : text;
         return new Proof((found & SQUEEZED) != 0 ? Outcome.PLAIN_BUT_SQUEEZED : Outcome.PLAIN, lower);
+    }
+
+    private static Set<Payload.Encoding> suspected(int found) {
+        Set<Payload.Encoding> encodings = EnumSet.noneOf(Payload.Encoding.class);
+        for (Payload.Encoding e : Payload.Encoding.values()) {
+            if ((found & (SUSPECT << e.ordinal())) != 0) {
+                encodings.add(e);
+            }
+        }
+        return encodings;
     }
 
     /**
@@ -206,7 +226,8 @@ final class PlainAsciiScreen {
                     hexRun = 0;
                 }
                 if (base64Run >= BASE64_RUN || hexRun >= HEX_DIGITS || (c == '%' && ++percents >= PERCENTS)) {
-                    found |= SUSPECT;
+                    found |= (base64Run >= BASE64_RUN ? SUSPECT_BASE64 : 0) | (hexRun >= HEX_DIGITS ? SUSPECT_HEX : 0)
+                            | (percents >= PERCENTS ? SUSPECT_URL : 0);
                 }
             }
             if ((f & LETTER) != 0) {
@@ -285,7 +306,7 @@ final class PlainAsciiScreen {
             }
         }
         if (rotated >= Rot13PayloadDecoder.MIN_DISTINCT && distinctRotated && rotated > plainWords) {
-            found |= SUSPECT;
+            found |= SUSPECT_ROT13;
         }
         return found;
     }

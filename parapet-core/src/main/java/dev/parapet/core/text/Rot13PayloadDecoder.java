@@ -54,6 +54,11 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
     }
 
     @Override
+    public Payload.Encoding encoding() {
+        return Payload.Encoding.ROT13;
+    }
+
+    @Override
     public void decode(String text, DecodeBudget budget, List<Run> out) {
         int n = text.length();
         int plain = 0;

@@ -5,6 +5,7 @@ import com.ibm.icu.text.Normalizer2;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The normaliser Parapet detectors read text through. Every view keeps, for each char, the range of the
@@ -100,7 +101,7 @@ public final class UnicodeNormalizer implements TextNormalizer {
     /** One pass over the text, no views built (the payload decoders only when it holds something they might decode): see {@link PlainAsciiScreen}. */
     @Override
     public boolean isPlain(String text) {
-        return PlainAsciiScreen.isPlain(text, this::decodesNothing);
+        return PlainAsciiScreen.isPlain(text, this::decodeNothing);
     }
 
     /**
@@ -111,7 +112,7 @@ public final class UnicodeNormalizer implements TextNormalizer {
      */
     @Override
     public AnalyzedText plainAnalysis(String text) {
-        PlainAsciiScreen.Proof proof = PlainAsciiScreen.check(text, this::decodesNothing, true);
+        PlainAsciiScreen.Proof proof = PlainAsciiScreen.check(text, this::decodeNothing, true);
         return switch (proof.outcome()) {
             case PLAIN -> AnalyzedText.ofPlainView(text, proof.lower());
             // Split letters and leetspeak change nothing, so the squeeze step alone turns the lower case into
@@ -149,15 +150,21 @@ public final class UnicodeNormalizer implements TextNormalizer {
         return true;
     }
 
-    /** Whether the first level of payload decoding, as {@link #analyze} runs it on a plain text, finds nothing. */
-    private boolean decodesNothing(String text) {
+    /**
+     * Whether the first level of payload decoding, as {@link #analyze} runs it on a plain text, finds nothing
+     * of these encodings (a decoder that finds something can only take budget from those after it, so a
+     * subset answers as the whole would when the others find nothing).
+     */
+    private boolean decodeNothing(String text, Set<Payload.Encoding> encodings) {
         if (limits.maxDepth() == 0) {
             return true;
         }
         DecodeBudget budget = new DecodeBudget(limits.maxPayloads(), limits.maxDecodedBytes());
         List<PayloadDecoder.Run> runs = new ArrayList<>();
         for (PayloadDecoder decoder : DECODERS) {
-            decoder.decode(text, budget, runs);
+            if (encodings.contains(decoder.encoding())) {
+                decoder.decode(text, budget, runs);
+            }
         }
         return runs.isEmpty();
     }

@@ -128,8 +128,8 @@ final class CueMatcher {
                 return mayMatchSearching(text, dataRules); // the table covers ASCII only: start over
             }
             row = ascii.next(row, c);
-            long[] groups = rowGroups[row];
-            if (groups != null) {
+            if (ascii.marked(row)) {
+                long[] groups = rowGroups[row];
                 if (seen == null) {
                     seen = new long[groups.length];
                 }
