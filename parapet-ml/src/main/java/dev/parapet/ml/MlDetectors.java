@@ -73,13 +73,16 @@ public final class MlDetectors {
      * English only, so it scores only the windows that {@link EnglishScope} finds English; the n-gram model covers the
      * other languages. It reports harm categories only: measured alone, its {@code prompt_injection} and
      * {@code jailbreak} labels caught 3–4% of the injection benchmarks' attacks while naming 7% of benign
-     * WildGuardMix prompts (role-play set-ups) as injections, so a text it flags under one of those is reported under
-     * its most likely harm category, and injections are left to the injection detectors (docs/MODELS.md).
+     * WildGuardMix prompts (role-play set-ups) as injections, so injections are left to the injection detectors
+     * (docs/MODELS.md). Its {@code jailbreak} label (trained on harmful requests dressed as role play) is renormalised
+     * into the harm the request asks for; its {@code prompt_injection} label (trained on instructions that hijack a
+     * task, harmless in themselves) is discounted, so an instruction-shaped request is not reported at full strength
+     * under whichever harm ranks first.
      */
     public static Detector embedding() {
         EmbeddingClassifier model = EmbeddingClassifier.load();
         Set<String> harm = new TreeSet<>(model.heads().categories());
         harm.removeAll(INJECTION_CATEGORIES);
-        return new ClassifierDetector(EMBEDDING_ID, model, harm, EnglishScope.load());
+        return new ClassifierDetector(EMBEDDING_ID, model, harm, Set.of("prompt_injection"), EnglishScope.load());
     }
 }

@@ -22,9 +22,11 @@ import java.util.Set;
  * likely category gets the window's calibrated unsafe score, so that whether a text is flagged at all depends on
  * the unsafe head alone; the next categories get the joint probability (unsafe score times the category's
  * probability given unsafe), so a second category is only reported as strongly as the model believes in it.
- * A detector may report fewer categories than its model's category head knows: the others are left out and the
- * rest renormalised (probability given unsafe and not a left-out category), so the text is flagged as before but
- * under a category the detector answers for. Long texts are windowed ({@link Windows}) and the span of the window
+ * A detector may report fewer categories than its model's category head knows. A left-out category is either
+ * renormalised away (probability given unsafe and not that category: the text is flagged as before, under a
+ * category the detector answers for) or <em>discounted</em>: the model's belief in it says the text is unsafe as
+ * something that is not a reported harm, so its share of the unsafe score is taken away (the first category gets
+ * the unsafe score times the probability, given unsafe, of the categories that are not discounted). Long texts are windowed ({@link Windows}) and the span of the window
  * is reported; a text that fits one window gets a whole-text finding. Windows outside the model's
  * {@link LanguageScope} are not scored. Immutable and thread-safe.
  */
@@ -37,6 +39,7 @@ public final class ClassifierDetector implements Detector {
     private final String id;
     private final SafetyClassifier classifier;
     private final Set<String> categories;
+    private final Set<String> discounted;
     private final LanguageScope scope;
 
     /**
@@ -47,19 +50,25 @@ public final class ClassifierDetector implements Detector {
      * @param categories the canonical categories it reports (those of the model's category head, or fewer)
      */
     public ClassifierDetector(String id, SafetyClassifier classifier, Set<String> categories) {
-        this(id, classifier, categories, LanguageScope.ANY);
+        this(id, classifier, categories, Set.of(), LanguageScope.ANY);
     }
 
     /**
      * @param id         the detector id
      * @param classifier the model
      * @param categories the canonical categories it reports (those of the model's category head, or fewer)
+     * @param discounted left-out categories whose share of the unsafe score is taken away (see the class comment)
      * @param scope      the windows the model can read; the others are not scored
      */
-    public ClassifierDetector(String id, SafetyClassifier classifier, Set<String> categories, LanguageScope scope) {
+    public ClassifierDetector(String id, SafetyClassifier classifier, Set<String> categories, Set<String> discounted,
+                              LanguageScope scope) {
+        if (discounted.stream().anyMatch(categories::contains)) {
+            throw new IllegalArgumentException("a discounted category cannot be reported too: " + discounted);
+        }
         this.id = id;
         this.classifier = classifier;
         this.categories = Set.copyOf(categories);
+        this.discounted = Set.copyOf(discounted);
         this.scope = scope;
     }
 
@@ -108,11 +117,13 @@ public final class ClassifierDetector implements Detector {
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>();
         double reported = 0;
+        double kept = 0; // probability given unsafe of what is not discounted
         for (var e : best.categories().entrySet()) {
             if (categories.contains(e.getKey())) {
                 ranked.add(e);
                 reported += e.getValue();
             }
+            kept += discounted.contains(e.getKey()) ? 0 : e.getValue();
         }
         if (ranked.isEmpty() || !(reported > 0)) {
             return List.of();
@@ -124,13 +135,14 @@ public final class ClassifierDetector implements Detector {
         for (int i = 0; i < Math.min(MAX_CATEGORIES, ranked.size()); i++) {
             var e = ranked.get(i);
             double given = e.getValue() / reported;
-            double score = i == 0 ? best.unsafe() : best.unsafe() * given;
+            double score = best.unsafe() * (i == 0 ? Math.min(1, kept) : given * kept);
             if (score < MIN_REPORTED) {
                 break;
             }
-            String evidence = String.format(Locale.ROOT, "%s: unsafe %.2f, %s %.2f of unsafe%s", classifier.name(),
-                    best.unsafe(), e.getKey(), given, whole ? "" : " (window " + bestSpan.start() + "-"
-                            + bestSpan.end() + " of " + windows.size() + ")");
+            String evidence = String.format(Locale.ROOT, "%s: unsafe %.2f, %s %.2f of unsafe%s%s", classifier.name(),
+                    best.unsafe(), e.getKey(), given * kept,
+                    i == 0 && kept < 0.995 ? String.format(Locale.ROOT, ", %.2f discounted", 1 - kept) : "",
+                    whole ? "" : " (window " + bestSpan.start() + "-" + bestSpan.end() + " of " + windows.size() + ")");
             out.add(whole ? new Finding(e.getKey(), score, java.util.Optional.empty(), id, "", evidence)
                     : Finding.at(e.getKey(), score, bestSpan, id, "", evidence));
         }
