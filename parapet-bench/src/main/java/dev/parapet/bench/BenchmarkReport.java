@@ -53,8 +53,9 @@ public final class BenchmarkReport {
 
         md.append("## Rule pipeline on one message (one thread)\n\n");
         md.append("`RulePipelineBenchmark`: Unicode normalisation + lexicon + PII + secrets on ~1 KB, every detector run "
-                + "(no early stop). JMH sample mode, 3 forks (the JIT compiles this code differently from one JVM to the "
-                + "next, by up to a third on the corpus input; the three JVMs' samples are pooled), 3×2 s warm-up, "
+                + "(no early stop). JMH sample mode, 3 forks (one JVM in three or four runs a third slower on the corpus "
+                + "input, every detector alike, as the pipeline's per-detector timings show: the shared virtual machine "
+                + "rather than one method's compilation; the three JVMs' samples are pooled), 3×2 s warm-up, "
                 + "5×2 s measurement each. Target: p50 ≤ 50 µs. "
                 + "The first three inputs are project-written messages, each checked again and again, which lets the "
                 + "processor learn every branch of that one text; `" + Inputs.CORPUS_1KB + "` is 1,024 different 1 KB "
