@@ -117,14 +117,16 @@ public final class ClassifierDetector implements Detector {
         }
         List<Map.Entry<String, Double>> ranked = new ArrayList<>();
         double reported = 0;
-        double kept = 0; // probability given unsafe of what is not discounted
+        double discountedShare = 0; // probability given unsafe of the discounted categories
         for (var e : best.categories().entrySet()) {
             if (categories.contains(e.getKey())) {
                 ranked.add(e);
                 reported += e.getValue();
             }
-            kept += discounted.contains(e.getKey()) ? 0 : e.getValue();
+            discountedShare += discounted.contains(e.getKey()) ? e.getValue() : 0;
         }
+        // Exactly 1 when nothing is discounted, whatever order the probabilities are summed in.
+        double kept = Math.max(0, 1 - discountedShare);
         if (ranked.isEmpty() || !(reported > 0)) {
             return List.of();
         }
@@ -135,7 +137,7 @@ public final class ClassifierDetector implements Detector {
         for (int i = 0; i < Math.min(MAX_CATEGORIES, ranked.size()); i++) {
             var e = ranked.get(i);
             double given = e.getValue() / reported;
-            double score = best.unsafe() * (i == 0 ? Math.min(1, kept) : given * kept);
+            double score = best.unsafe() * (i == 0 ? kept : given * kept);
             if (score < MIN_REPORTED) {
                 break;
             }
