@@ -154,7 +154,12 @@ class PlainAsciiScreenProperties {
                         "1920s", "5th", "h3llo", "sh1t", "a$$", "h00", "0o", "m00o", "12ft", "4", "s", "t"),
                 Arbitraries.strings().withChars("abcdefXYZ0123456789@$!|%+/=_-:.*").ofMinLength(1).ofMaxLength(6),
                 Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(4),
-                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(2).ofMaxLength(20));
+                Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(2).ofMaxLength(20),
+                // Payloads that decode, so that texts holding one (or several, of different encodings) reach the
+                // decoders the proof asks: it must never call such a text plain.
+                Arbitraries.of("aGVsbG8gd29ybGQgaGVsbG8=", "ZnVjayB5b3UgZnVjayB5b3U", "c2hpdCBzaGl0IHNoaXQ",
+                        "%66%75%63%6b", "%68%65%6c%6c%6f", "68656c6c6f20776f726c64", "\\x68\\x65\\x6c\\x6c\\x6f\\x20\\x77\\x6f",
+                        "gur png vf ba gur zng", "uryyb jbeyq naq gur"));
         Arbitrary<String> sep = Arbitraries.of(" ", "  ", ", ", ".", "-", "_", "\n", "\t", "", "|", "*", ":", " - ",
                 "   ", "\n\n\n", "\n    ", "\t\t\t", " \n\n\n ");
         return Arbitraries.lazy(() -> word).list().ofMaxSize(14)
