@@ -25,8 +25,8 @@ import java.util.concurrent.TimeUnit;
  * Normalise + lexicon + PII/secrets on one ~1 KB message, one thread: the default rule pipeline with
  * every detector run (exhaustive), so no early stop flatters the figure. Each project-written input is
  * one message checked again and again; {@link Inputs#CORPUS_1KB} is 1,024 different messages in turn. Three
- * forks: how the JIT compiles the pipeline differs from one JVM to the next (the corpus input's p50 came out at
- * 47–49 µs in four JVMs and 68 µs in a fifth on the same build), so one JVM's figure is a draw, not a measurement.
+ * forks: one JVM in three or four runs about a third slower on this shared virtual machine, in every detector alike
+ * (per-detector timings from the pipeline listener), so one JVM's figure is a draw, not a measurement.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)

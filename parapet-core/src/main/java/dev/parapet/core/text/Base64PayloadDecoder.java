@@ -60,7 +60,7 @@ final class Base64PayloadDecoder implements PayloadDecoder {
             MappedText decoded = decodeRun(text, start, end, size);
             if (decoded != null && PayloadDecoder.looksLikeText(decoded.text())) {
                 budget.take(size);
-                out.add(new Run(Payload.Encoding.BASE64, start, i, decoded));
+                out.add(new Run(encoding(), start, i, decoded));
             }
         }
     }

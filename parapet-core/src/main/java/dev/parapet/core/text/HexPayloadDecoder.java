@@ -66,7 +66,7 @@ final class HexPayloadDecoder implements PayloadDecoder {
             MappedText decoded = Utf8.decode(bytes, from, to, count, n, true);
             if (decoded != null && PayloadDecoder.looksLikeText(decoded.text())) {
                 budget.take(count);
-                out.add(new Run(Payload.Encoding.HEX, start, end, decoded));
+                out.add(new Run(encoding(), start, end, decoded));
             }
         }
     }

@@ -52,7 +52,7 @@ final class PercentPayloadDecoder implements PayloadDecoder {
             MappedText decoded = decodeToken(text, start, end, size);
             if (decoded.length() > 0 && hasLetter(decoded.text())) {
                 budget.take(size);
-                out.add(new Run(Payload.Encoding.URL, start, end, decoded));
+                out.add(new Run(encoding(), start, end, decoded));
             }
         }
     }

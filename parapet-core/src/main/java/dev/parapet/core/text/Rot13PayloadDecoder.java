@@ -102,7 +102,7 @@ final class Rot13PayloadDecoder implements PayloadDecoder {
             chars[i] = rot13(chars[i]);
         }
         budget.take(n);
-        out.add(new Run(Payload.Encoding.ROT13, 0, n, MappedText.positional(new String(chars))));
+        out.add(new Run(encoding(), 0, n, MappedText.positional(new String(chars))));
     }
 
     static char rot13(char c) {

@@ -191,7 +191,7 @@ public final class UnicodeNormalizer implements TextNormalizer {
     private List<Payload> payloads(MappedText view, int level, Payload.Encoding outer, DecodeBudget budget) {
         List<PayloadDecoder.Run> runs = new ArrayList<>();
         for (PayloadDecoder decoder : DECODERS) {
-            if (!(decoder instanceof Rot13PayloadDecoder && outer == Payload.Encoding.ROT13)) {
+            if (!(outer == Payload.Encoding.ROT13 && decoder.encoding() == outer)) { // ROT13 of ROT13 is the text
                 decoder.decode(view.text(), budget, runs);
             }
         }

@@ -26,8 +26,9 @@ import java.util.Set;
  * renormalised away (probability given unsafe and not that category: the text is flagged as before, under a
  * category the detector answers for) or <em>discounted</em>: the model's belief in it says the text is unsafe as
  * something that is not a reported harm, so its share of the unsafe score is taken away (the first category gets
- * the unsafe score times the probability, given unsafe, of the categories that are not discounted). Long texts are windowed ({@link Windows}) and the span of the window
- * is reported; a text that fits one window gets a whole-text finding. Windows outside the model's
+ * the unsafe score times the probability, given unsafe, of the categories that are not discounted). Long texts are
+ * windowed ({@link Windows}) and the span of the window is reported; a text that fits one window gets a whole-text
+ * finding. Windows outside the model's
  * {@link LanguageScope} are not scored. Immutable and thread-safe.
  */
 public final class ClassifierDetector implements Detector {
