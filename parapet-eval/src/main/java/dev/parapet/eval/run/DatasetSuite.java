@@ -16,12 +16,13 @@ public final class DatasetSuite implements Suite {
     /**
      * The benchmarks of the quality bar: harmful-intent, over-refusal, hate, hazards, languages, injection, the
      * benign hard negatives judged a second time as injections (prompts that mention injection or trigger words),
-     * and the project's own sets: intent against topic (contrast) and obfuscated terms.
+     * and the project's own sets: intent against topic (contrast), obfuscated terms, and ordinary chat (smalltalk).
      */
     public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
             "hatecheck", "ailuminate:test:en", "ailuminate:test:fr", "xsafety:test", "rtp-lx", "multijail",
             "ud-sentences:test", "cyberseceval-frr:test", "wildguardmix:test", "deepset:test", "cyberseceval-pi",
-            "bipia:test", "cyberseceval-frr:test@injection", "wildguardmix:test@injection", "contrast", "obfuscation");
+            "bipia:test", "cyberseceval-frr:test@injection", "wildguardmix:test@injection", "contrast", "obfuscation",
+            "smalltalk:test");
 
     private final String name;
     private final String description;

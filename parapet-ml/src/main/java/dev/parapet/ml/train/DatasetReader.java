@@ -35,9 +35,15 @@ public final class DatasetReader {
             .enable(CsvParser.Feature.SKIP_EMPTY_LINES);
 
     private final Path root;
+    private final Path recipeFolder;
 
-    public DatasetReader(Path root) {
+    /**
+     * @param root         the public data's folder
+     * @param recipeFolder the recipe's folder, for datasets that are the project's own ({@code root: recipe})
+     */
+    public DatasetReader(Path root, Path recipeFolder) {
         this.root = root;
+        this.recipeFolder = recipeFolder;
     }
 
     /** What one dataset gave: its examples (training part only) and what was left out. */
@@ -77,7 +83,7 @@ public final class DatasetReader {
             PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
             int star = glob.indexOf('*');
             String fixed = star < 0 ? glob : glob.substring(0, Math.max(0, glob.lastIndexOf('/', star)));
-            Path base = root.resolve(fixed);
+            Path base = (spec.besideRecipe() ? recipeFolder : root).resolve(fixed);
             if (star < 0) {
                 if (!Files.isRegularFile(base)) {
                     throw new IllegalArgumentException("dataset " + spec.name() + ": no such file " + base);

@@ -15,7 +15,8 @@ import java.util.Set;
  *
  * @param name          the dataset's name in the recipe
  * @param licence       its licence (recorded in the model's manifest)
- * @param files         globs relative to the data root
+ * @param files         globs relative to the data root, or, with {@code besideRecipe}, files (no globs) relative
+ *                      to the recipe's folder
  * @param format        {@code csv}, {@code csv-noheader} (text in the first column), {@code jsonl}, {@code json}
  *                      (an array of objects, or of strings), {@code json-groups} (an object of named lists of
  *                      strings; the name is the field {@code group}) or {@code lines} (one text per line)
@@ -37,12 +38,14 @@ import java.util.Set;
  * @param insertInto    names of earlier datasets whose texts serve as documents: each row is also inserted, once,
  *                      into one of them (at the start, in the middle or at the end), as an injection hides in data;
  *                      empty for none
+ * @param besideRecipe  whether the files are the project's own data, beside the recipe ({@code root: recipe}),
+ *                      rather than under the data root ({@code root: data}, the default)
  */
 public record DatasetSpec(String name, String licence, List<String> files, String format, String textField,
                           Optional<Integer> label, String labelField, String category, String categoryField,
                           Map<String, String> categories, String lang, String langField, String split,
                           String splitField, Set<String> splitValues, int maxRows, double weight,
-                          List<String> insertInto) {
+                          List<String> insertInto, boolean besideRecipe) {
 
     static final Set<String> FORMATS = Set.of("csv", "csv-noheader", "jsonl", "json", "json-groups", "lines");
 
@@ -56,11 +59,18 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
     static DatasetSpec parse(YamlNode n, Set<String> canonical) {
         n.onlyKeys(Set.of("name", "licence", "files", "format", "text", "label", "label_field", "category",
                 "category_field", "categories", "lang", "lang_field", "split", "split_field", "split_values",
-                "max_rows", "weight", "insert_into"));
+                "max_rows", "weight", "insert_into", "root"));
         String name = n.require("name").string();
         List<String> files = n.require("files").list().stream().map(YamlNode::string).toList();
         if (files.isEmpty()) {
             throw n.require("files").error("dataset " + name + " lists no files");
+        }
+        String root = n.string("root", "data");
+        if (!root.equals("data") && !root.equals("recipe")) {
+            throw n.require("root").error("root must be 'data' (the public data) or 'recipe' (the recipe's folder)");
+        }
+        if (root.equals("recipe") && files.stream().anyMatch(f -> f.contains("*"))) {
+            throw n.require("files").error("dataset " + name + ": files beside the recipe are named one by one");
         }
         String format = n.require("format").string();
         if (!FORMATS.contains(format)) {
@@ -116,6 +126,6 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
         return new DatasetSpec(name, n.string("licence", ""), files, format, n.string("text", ""), label,
                 labelField, category, n.string("category_field", ""), cats, n.string("lang", ""),
                 n.string("lang_field", ""), split, splitField, Set.copyOf(splitValues), maxRows, weight,
-                n.strings("insert_into"));
+                n.strings("insert_into"), root.equals("recipe"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.parapet.ml.train;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,7 +68,9 @@ final class ManifestWriter {
             }).append('\n');
             y.append("      files:\n");
             for (String f : set.files().getOrDefault(d.name(), List.of())) {
-                y.append("        - ").append(q(f)).append('\n');
+                // The project's own data is named by its path in the project, as the recipe is.
+                String file = d.besideRecipe() ? Path.of(recipePath).resolveSibling(f).toString() : f;
+                y.append("        - ").append(q(file)).append('\n');
             }
         }
         y.append("  held_out_evaluation:\n");

@@ -35,11 +35,12 @@ import java.util.Set;
  *                       the head ({@code exemplar_k} neighbours, 0 for none; {@code exemplar_temperature},
  *                       {@code exemplar_cells}, {@code exemplar_probe})
  * @param datasets       the data
+ * @param folder         the recipe file's folder, where datasets with {@code root: recipe} are
  */
 public record Recipe(String name, String kind, long seed, String date, Map<String, Integer> features, double l2,
                      double categoryL2, int iterations, int categoryRows, int hidden, int heldOutPercent, int maxChars,
                      int miningRounds, double miningWeight, boolean balanceLanguages, Exemplars exemplars,
-                     List<DatasetSpec> datasets) {
+                     List<DatasetSpec> datasets, Path folder) {
 
     /** Exemplar settings; {@code k} 0 means none. */
     public record Exemplars(int k, double temperature, int cells, int probe) {
@@ -99,7 +100,7 @@ public record Recipe(String name, String kind, long seed, String date, Map<Strin
                 t.number("l2", 1e-6), t.number("category_l2", 1e-5), (int) t.number("iterations", 100),
                 (int) t.number("category_rows", 0), (int) t.number("hidden", 0), heldOut,
                 (int) t.number("max_chars", 600), miningRounds, miningWeight,
-                t.bool("balance_languages", false), exemplars, datasets);
+                t.bool("balance_languages", false), exemplars, datasets, file.toAbsolutePath().getParent());
     }
 
     int feature(String key, int fallback) {

@@ -19,19 +19,21 @@ import java.util.Set;
  *
  * @param fit      examples the heads are fitted on
  * @param heldOut  examples for calibration and metrics
- * @param files    every data file read, relative to the data root, by dataset
+ * @param files    every data file read, by dataset: relative to the data root, or to the recipe's folder for the
+ *                 project's own data
  */
 public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, List<String>> files) {
 
     public static TrainingSet load(Recipe recipe, Path dataRoot, PrintWriter log) {
-        DatasetReader reader = new DatasetReader(dataRoot);
+        DatasetReader reader = new DatasetReader(dataRoot, recipe.folder());
         Map<String, Example> byText = new LinkedHashMap<>();
         Set<String> conflicting = new HashSet<>();
         Map<String, List<String>> files = new LinkedHashMap<>();
         Map<String, List<Example>> sampled = new HashMap<>();
         for (DatasetSpec spec : recipe.datasets()) {
             DatasetReader.Result r = reader.read(spec);
-            files.put(spec.name(), r.files().stream().map(p -> dataRoot.relativize(p).toString()).toList());
+            Path base = spec.besideRecipe() ? recipe.folder() : dataRoot;
+            files.put(spec.name(), r.files().stream().map(p -> base.relativize(p).toString()).toList());
             List<Example> rows = new ArrayList<>(r.examples());
             rows.sort(Comparator.comparing(e -> TrainingSample.sampleKey(recipe.seed(), e.text())));
             if (spec.maxRows() > 0 && rows.size() > spec.maxRows()) {

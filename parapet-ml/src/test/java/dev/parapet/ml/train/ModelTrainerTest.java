@@ -52,6 +52,31 @@ class ModelTrainerTest {
     }
 
     @Test
+    void theProjectsOwnDataIsReadBesideTheRecipeAndNamedByItsPathInTheManifest() throws Exception {
+        Path recipeFile = TinyData.write(dir, 12);
+        Files.createDirectories(dir.resolve("own"));
+        Files.write(dir.resolve("own/chat.txt"), List.of("hello, how are you today?", "can you write code?",
+                "tell me a joke about penguins"));
+        Files.writeString(recipeFile, Files.readString(recipeFile) + """
+                  - name: own-chat
+                    licence: Apache-2.0
+                    root: recipe
+                    files: [own/chat.txt]
+                    format: lines
+                    label: 0
+                    split: all
+                """);
+        // The data root holds no such file: it can only come from the recipe's folder.
+        assertThat(dir.resolve("data/own/chat.txt")).doesNotExist();
+        StringWriter log = new StringWriter();
+        new ModelTrainer(dir.resolve("data"), new PrintWriter(log, true))
+                .train(Recipe.load(recipeFile), "recipes/tiny.yaml", dir.resolve("m"), null, null);
+        assertThat(log.toString()).containsPattern("own-chat +3 rows");
+        assertThat(Files.readString(dir.resolve("m/tiny.mof.yaml"))).contains("'recipes/own/chat.txt'")
+                .contains("'unsafe.jsonl'");
+    }
+
+    @Test
     void theDetectorReportsTheWindowOfAHarmfulParagraphInsideALongText() throws Exception {
         Path recipeFile = TinyData.write(dir, 14);
         new ModelTrainer(dir.resolve("data"), new PrintWriter(new StringWriter()))

@@ -58,10 +58,22 @@ class RecipeTest {
     }
 
     @Test
+    void theProjectsOwnDataIsNamedFileByFileUnderAKnownRoot() throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        String text = Files.readString(recipe);
+        Files.writeString(recipe, text.replace("files: [unsafe.jsonl]", "root: recipe\n    files: [\"own/*.jsonl\"]"));
+        assertThatThrownBy(() -> Recipe.load(recipe)).isInstanceOf(YamlException.class)
+                .hasMessageContaining("named one by one");
+        Files.writeString(recipe, text.replace("files: [unsafe.jsonl]", "root: home\n    files: [unsafe.jsonl]"));
+        assertThatThrownBy(() -> Recipe.load(recipe)).isInstanceOf(YamlException.class)
+                .hasMessageContaining("root must be 'data'");
+    }
+
+    @Test
     void aMissingDataFileIsNamed() throws Exception {
         Path recipe = TinyData.write(dir, 12);
         Files.delete(dir.resolve("data/unsafe.jsonl"));
-        DatasetReader reader = new DatasetReader(dir.resolve("data"));
+        DatasetReader reader = new DatasetReader(dir.resolve("data"), dir);
         assertThatThrownBy(() -> reader.read(Recipe.load(recipe).datasets().get(0)))
                 .hasMessageContaining("no such file").hasMessageContaining("unsafe.jsonl");
     }
