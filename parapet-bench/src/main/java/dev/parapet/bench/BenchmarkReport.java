@@ -142,7 +142,8 @@ public final class BenchmarkReport {
         if (Files.isDirectory(shared.resolve("data"))) {
             md.append("The real `scan` command in-process on JSONL corpora built from the shared data "
                     + "(English: GPTeacher prompts + NQ-Open questions; multilingual: Universal Dependencies sentences, "
-                    + "24 languages), verdicts written as JSONL to a file, one warm-up run first. The rule pipeline on "
+                    + "24 languages), verdicts written as JSONL to a file; a warm-up run with each thread count, then three runs "
+                    + "with each, interleaved, and the median run reported. The rule pipeline on "
                     + "~64 MB (target ≥ 100 MB/s per core); the default pipeline (rules and classifiers) on ~256 KB.\n\n");
             md.append(ScanLoadTest.header()).append('\n');
             List<ScanLoadTest.Result> all = new ArrayList<>(new ScanLoadTest(shared, 64L * 1024 * 1024, "rules").run());

@@ -13,13 +13,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
 /**
  * Load test of {@code parapet scan} with the rule pipeline on a realistic corpus: real benign prompts and
  * everyday sentences from the shared data (English prompts, and sentences in 24 languages), written to a
- * temporary JSONL file of about {@code targetBytes}, scanned through the real command with 1 and 2 threads.
+ * temporary JSONL file of about {@code targetBytes}, scanned through the real command with 1 and 2 threads: a
+ * warm-up run with each, then {@value #ROUNDS} runs with each, interleaved, of which the median is reported.
  *
  * <p>Run alone (the rows of the scan section of {@code docs/BENCHMARKS.md}):
  * {@code java -Xmx4g -cp parapet-bench/target/benchmarks.jar dev.parapet.bench.ScanLoadTest --shared ../shared
@@ -85,10 +87,21 @@ final class ScanLoadTest {
             Path multi = corpus(dir.resolve("multilingual.jsonl"), List.of(
                     "data/train-extra/ud-sentences/ud_sentences.jsonl"));
             for (Path corpus : List.of(en, multi)) {
-                scan(corpus, dir, 1); // warm-up run, discarded
-                for (int threads : new int[]{1, 2}) {
-                    results.add(scan(corpus, dir, threads));
+                // Warm-up runs, discarded: one per thread count, so that both are compiled for.
+                for (int threads : THREADS) {
+                    scan(corpus, dir, threads);
                 }
+                // Thread counts interleaved, so that a slow spell of the machine does not fall on one of them.
+                List<List<Result>> runs = new ArrayList<>();
+                for (int threads : THREADS) {
+                    runs.add(new ArrayList<>());
+                }
+                for (int round = 0; round < ROUNDS; round++) {
+                    for (int k = 0; k < THREADS.length; k++) {
+                        runs.get(k).add(scan(corpus, dir, THREADS[k]));
+                    }
+                }
+                runs.forEach(r -> results.add(median(r)));
             }
         } finally {
             try (var files = Files.list(dir)) {
@@ -99,6 +112,17 @@ final class ScanLoadTest {
             Files.deleteIfExists(dir);
         }
         return results;
+    }
+
+    private static final int[] THREADS = {1, 2};
+    /** Measured runs per thread count; the median is reported. */
+    static final int ROUNDS = 3;
+
+    /** The run of median duration. */
+    static Result median(List<Result> runs) {
+        List<Result> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingDouble(Result::seconds));
+        return sorted.get(sorted.size() / 2);
     }
 
     private Result scan(Path corpus, Path dir, int threads) throws IOException {
