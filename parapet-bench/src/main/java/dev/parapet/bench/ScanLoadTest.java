@@ -87,7 +87,7 @@ final class ScanLoadTest {
             Path multi = corpus(dir.resolve("multilingual.jsonl"), List.of(
                     "data/train-extra/ud-sentences/ud_sentences.jsonl"));
             for (Path corpus : List.of(en, multi)) {
-                // Warm-up runs, discarded: one per thread count, so that both are compiled for.
+                // Warm-up runs, discarded: one per thread count, so that the code is compiled for both.
                 for (int threads : THREADS) {
                     scan(corpus, dir, threads);
                 }
