@@ -126,11 +126,11 @@ public final class ClassifierDetector implements Detector {
             }
             discountedShare += discounted.contains(e.getKey()) ? e.getValue() : 0;
         }
-        // Exactly 1 when nothing is discounted, whatever order the probabilities are summed in.
-        double kept = Math.max(0, 1 - discountedShare);
         if (ranked.isEmpty() || !(reported > 0)) {
             return List.of();
         }
+        // Exactly 1 when nothing is discounted, whatever order the probabilities are summed in.
+        double kept = Math.max(0, 1 - discountedShare);
         ranked.sort(Map.Entry.<String, Double>comparingByValue(Comparator.reverseOrder())
                 .thenComparing(Map.Entry.comparingByKey()));
         boolean whole = windows.size() == 1;

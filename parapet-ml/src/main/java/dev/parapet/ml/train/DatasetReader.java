@@ -77,13 +77,19 @@ public final class DatasetReader {
         return new Result(out, files, skipped[0], outside[0]);
     }
 
+    /** The folder {@code spec}'s files are named relative to: the data root, or the recipe's folder. */
+    public Path folder(DatasetSpec spec) {
+        return spec.besideRecipe() ? recipeFolder : root;
+    }
+
     private List<Path> resolve(DatasetSpec spec) {
         List<Path> out = new ArrayList<>();
+        Path folder = folder(spec);
         for (String glob : spec.files()) {
             PathMatcher m = FileSystems.getDefault().getPathMatcher("glob:" + glob);
             int star = glob.indexOf('*');
             String fixed = star < 0 ? glob : glob.substring(0, Math.max(0, glob.lastIndexOf('/', star)));
-            Path base = (spec.besideRecipe() ? recipeFolder : root).resolve(fixed);
+            Path base = folder.resolve(fixed);
             if (star < 0) {
                 if (!Files.isRegularFile(base)) {
                     throw new IllegalArgumentException("dataset " + spec.name() + ": no such file " + base);
@@ -92,7 +98,7 @@ public final class DatasetReader {
                 continue;
             }
             try (Stream<Path> walk = Files.walk(base)) {
-                List<Path> hits = walk.filter(Files::isRegularFile).filter(p -> m.matches(root.relativize(p)))
+                List<Path> hits = walk.filter(Files::isRegularFile).filter(p -> m.matches(folder.relativize(p)))
                         .sorted(Comparator.comparing(Path::toString)).toList();
                 if (hits.isEmpty()) {
                     throw new IllegalArgumentException("dataset " + spec.name() + ": no file matches " + glob);

@@ -32,8 +32,8 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
         Map<String, List<Example>> sampled = new HashMap<>();
         for (DatasetSpec spec : recipe.datasets()) {
             DatasetReader.Result r = reader.read(spec);
-            Path base = spec.besideRecipe() ? recipe.folder() : dataRoot;
-            files.put(spec.name(), r.files().stream().map(p -> base.relativize(p).toString()).toList());
+            Path folder = reader.folder(spec);
+            files.put(spec.name(), r.files().stream().map(p -> folder.relativize(p).toString()).toList());
             List<Example> rows = new ArrayList<>(r.examples());
             rows.sort(Comparator.comparing(e -> TrainingSample.sampleKey(recipe.seed(), e.text())));
             if (spec.maxRows() > 0 && rows.size() > spec.maxRows()) {
