@@ -123,6 +123,19 @@ class CommandLineTest {
     }
 
     @Test
+    void scanSaysWhetherTheFieldIsMissingNullOrNotText(@TempDir Path dir) throws IOException {
+        Path in = dir.resolve("docs.jsonl");
+        Files.writeString(in, "{\"text\": null}\n{\"text\": [\"a\"]}\n{\"id\": 3}\n{\"text\": \"fine\"}\n",
+                StandardCharsets.UTF_8);
+        Run r = run("scan", "--pipeline", "rules", in.toString());
+        assertThat(r.err()).contains("docs.jsonl:1: field 'text' is null")
+                .contains("docs.jsonl:2: field 'text' is not text")
+                .contains("docs.jsonl:3: no field 'text' (fields: id)")
+                .contains("scanned 1 documents (3 bad rows skipped)");
+        assertThat(r.lines()).hasSize(1);
+    }
+
+    @Test
     void scanReadsCsvAndNamesTheColumnsWhenTheFieldIsWrong(@TempDir Path dir) throws IOException {
         Path csv = dir.resolve("docs.csv");
         Files.writeString(csv, "id,prompt\n1,\"hello, world\"\n2,\"you are a \u0455hit\"\n");

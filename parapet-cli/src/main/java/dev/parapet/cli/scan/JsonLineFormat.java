@@ -20,6 +20,8 @@ import java.util.List;
 final class JsonLineFormat implements LineFormat {
 
     private static final JsonFactory FACTORY = new JsonFactory();
+    /** Marks a field that is there but JSON null, so the message can say so. */
+    private static final Object NULL = new Object();
 
     private final String[] path;
     private final CompactJsonText compact; // null when the field has no compact shape
@@ -72,12 +74,15 @@ final class JsonLineFormat implements LineFormat {
             return new Row.Bad(l.file(), l.line(), "expected a JSON object");
         }
         List<String> names = new ArrayList<>();
-        Object[] value = new Object[1]; // the text, or a Boolean.FALSE marker for "not text"
+        Object[] value = new Object[1]; // the text, NULL for a JSON null, Boolean.FALSE for "not text"
         readObject(p, 0, names, value);
         String field = String.join(".", path);
         if (value[0] == null) {
             return new Row.Bad(l.file(), l.line(), "no field '" + field + "' (fields: " + String.join(", ", names)
                     + "); choose one with --field");
+        }
+        if (value[0] == NULL) {
+            return new Row.Bad(l.file(), l.line(), "field '" + field + "' is null");
         }
         if (value[0] == Boolean.FALSE) {
             return new Row.Bad(l.file(), l.line(), "field '" + field + "' is not text");
@@ -111,7 +116,7 @@ final class JsonLineFormat implements LineFormat {
                 continue;
             }
             if (v == JsonToken.VALUE_NULL) {
-                value[0] = null;
+                value[0] = NULL;
             } else if (v.isScalarValue()) {
                 value[0] = p.getText();
             } else {
