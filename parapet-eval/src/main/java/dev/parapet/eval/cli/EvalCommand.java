@@ -93,7 +93,7 @@ public final class EvalCommand implements Callable<Integer> {
                     + "@unsafe, or a category) judges one by that target instead of its own.")
     List<String> datasetNames = new ArrayList<>();
 
-    @Option(names = "--suite", paramLabel = "NAME", description = "A suite of benchmarks: standard (or a registered one).")
+    @Option(names = "--suite", paramLabel = "NAME", description = "A suite of benchmarks: standard (the quality bar), development (the splits to decide changes on), or a registered one.")
     String suite;
 
     @Option(names = "--list", description = "List the registry's datasets and the suites, then stop.")
@@ -281,7 +281,7 @@ public final class EvalCommand implements Callable<Integer> {
                 heading = String.join(", ", datasetNames) + " — " + filter.name();
             }
         }
-        write(heading, runs, skipped, chosen != null);
+        write(heading, runs, skipped, chosen);
         for (String s : skipped) {
             spec.commandLine().getErr().println("parapet eval: skipped " + s);
         }
@@ -295,12 +295,14 @@ public final class EvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private void write(String heading, List<RunResult> runs, List<String> skipped, boolean isSuite) throws IOException {
+    /** @param chosen the suite that ran, or null */
+    private void write(String heading, List<RunResult> runs, List<String> skipped, Suite chosen) throws IOException {
         List<JsonNode> nodes = new ArrayList<>();
         runs.forEach(r -> nodes.add(JsonReport.run(r)));
+        boolean isSuite = chosen != null;
         String json = runs.size() == 1 && !isSuite ? JsonReport.write(JsonReport.run(runs.get(0)))
                 : JsonReport.write(JsonReport.suite(new SuiteResult(isSuite ? suite : "runs", runs, skipped)));
-        String markdown = isSuite
+        String markdown = isSuite && chosen.evaluationPage()
                 ? EvaluationDoc.builtIn().render(commandText(), nodes, skipped) + externalSections()
                 : MarkdownReport.report(heading, nodes);
         String text = switch (format) {

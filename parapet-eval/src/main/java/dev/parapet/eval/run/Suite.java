@@ -14,6 +14,14 @@ public interface Suite {
     /** One line for {@code --help} and reports. */
     String description();
 
+    /**
+     * Whether its Markdown report is the project's evaluation page (docs/EVALUATION.md: the quality bar and the
+     * published figures beside each run) rather than a plain list of its runs.
+     */
+    default boolean evaluationPage() {
+        return false;
+    }
+
     /** Runs every benchmark of the suite that the data allows. */
     SuiteResult run(Context context);
 

@@ -21,9 +21,10 @@ public final class SuiteRegistry {
         this.suites = Collections.unmodifiableMap(suites);
     }
 
-    /** The {@code standard} suite over the given datasets. */
+    /** The {@code standard} and {@code development} suites over the given datasets. */
     public static SuiteRegistry builtIn(DatasetRegistry datasets) {
-        return new SuiteRegistry(new LinkedHashMap<>()).with(DatasetSuite.standard(datasets));
+        return new SuiteRegistry(new LinkedHashMap<>()).with(DatasetSuite.standard(datasets))
+                .with(DatasetSuite.development(datasets));
     }
 
     public SuiteRegistry with(Suite suite) {

@@ -145,7 +145,7 @@ class EvalCommandTest {
     @Test
     void listAndCompare() throws IOException {
         assertThat(run(new EvalCommand(), "--list")).isZero();
-        assertThat(out.toString()).contains("toxicchat").contains("eval-only").contains("Suites: standard");
+        assertThat(out.toString()).contains("toxicchat").contains("eval-only").contains("Suites: standard, development");
 
         Path f = fixture();
         Path a = dir.resolve("a.json");
