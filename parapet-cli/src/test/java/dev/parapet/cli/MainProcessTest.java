@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -19,6 +20,7 @@ class MainProcessTest {
         // formats of its country calling code and, finding none, would log a WARNING.
         Result r = main("check", "--json", "--pipeline", "rules", "Điện thoại : ( 84 . 4 ) 5727780 - ( 84 . 4 ) 8529126 .");
 
+        assertThat(r.code()).isNotEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).doesNotContain("WARNING").doesNotContain("PhoneNumberAlternateFormats");
         assertThat(r.out()).contains("\"action\"");
     }
@@ -28,7 +30,7 @@ class MainProcessTest {
 
     private static Result main(String... args) throws IOException, InterruptedException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
-        List<String> command = new java.util.ArrayList<>(List.of(java.toString(), "-cp",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-cp",
                 System.getProperty("java.class.path"), Main.class.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();

@@ -93,7 +93,8 @@ public final class EvalCommand implements Callable<Integer> {
                     + "@unsafe, or a category) judges one by that target instead of its own.")
     List<String> datasetNames = new ArrayList<>();
 
-    @Option(names = "--suite", paramLabel = "NAME", description = "A suite of benchmarks: standard (the quality bar), development (the splits to decide changes on), or a registered one.")
+    @Option(names = "--suite", paramLabel = "NAME", description = "A suite of benchmarks: standard (the quality "
+            + "bar), development (the splits to decide changes on, never a test split), or a registered one.")
     String suite;
 
     @Option(names = "--list", description = "List the registry's datasets and the suites, then stop.")
