@@ -90,8 +90,10 @@ final class CueMatcher {
             patternRule[i] = owners.get(i)[0];
             patternGroup[i] = owners.get(i)[1];
             String p = patterns.get(i);
-            // Long terms may be glued to the word before them ("USAIgnore your previous instructions").
-            needsStart[i] = spacedWordChar(p.codePointAt(0)) && p.codePointCount(0, p.length()) < LONG_TERM;
+            // A term whose first word is long may be glued to the word before it ("USAIgnore your previous
+            // instructions"); one whose first word is short must start a word, or "now you are" fires inside
+            // "I know you are busy".
+            needsStart[i] = spacedWordChar(p.codePointAt(0)) && firstWordLength(p) < LONG_TERM;
             needsEnd[i] = inflectsAtEnd(p.codePointBefore(p.length())) && p.codePointCount(0, p.length()) <= 4;
         }
         for (int row = 0; row < ascii.rows(); row++) {
@@ -105,6 +107,12 @@ final class CueMatcher {
                 rowGroups[row] = bits;
             }
         }
+    }
+
+    /** Code points before the first space of {@code term} (the whole term when it has none). */
+    private static int firstWordLength(String term) {
+        int space = term.indexOf(' ');
+        return term.codePointCount(0, space < 0 ? term.length() : space);
     }
 
     /**
