@@ -302,7 +302,7 @@ public final class EvalCommand implements Callable<Integer> {
         runs.forEach(r -> nodes.add(JsonReport.run(r)));
         boolean isSuite = chosen != null;
         String json = runs.size() == 1 && !isSuite ? JsonReport.write(JsonReport.run(runs.get(0)))
-                : JsonReport.write(JsonReport.suite(new SuiteResult(isSuite ? suite : "runs", runs, skipped)));
+                : JsonReport.write(JsonReport.suite(new SuiteResult(isSuite ? chosen.name() : "runs", runs, skipped)));
         String markdown = isSuite && chosen.evaluationPage()
                 ? EvaluationDoc.builtIn().render(commandText(), nodes, skipped) + externalSections()
                 : MarkdownReport.report(heading, nodes);
