@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.cli.scan.AllowedLine;
 import dev.parapet.cli.scan.DocumentReader;
+import dev.parapet.cli.scan.FileMessages;
 import dev.parapet.cli.scan.Format;
 import dev.parapet.cli.scan.OutputBuffer;
 import dev.parapet.cli.scan.Readers;
@@ -95,6 +96,7 @@ final class ScanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Progress progress = new Progress(err, totalBytes(), System.console() != null);
         Summary summary = new Summary();
+        FileMessages messages = new FileMessages(err, MESSAGES_PER_FILE);
         long started = System.nanoTime();
         boolean unreadable = false;
 
@@ -112,12 +114,14 @@ final class ScanCommand implements Callable<Integer> {
             long doneBytes = 0;
             for (Path file : files) {
                 if (!Files.isRegularFile(file) || !Files.isReadable(file)) {
-                    unreadable |= drain(inFlight, 0, sink, err, summary);
+                    unreadable |= drain(inFlight, 0, sink, messages, summary);
+                    messages.finish();
                     err.println("parapet: " + file + ": cannot read (no such file, or not a readable file)");
                     unreadable = true;
                     continue;
                 }
-                byte[] head = worker.line.head(file.toString());
+                String name = file.toString();
+                byte[] head = worker.line.head(name);
                 try (DocumentReader reader = Readers.open(file, fmt, field)) {
                     List<Row> chunk = new ArrayList<>(CHUNK);
                     Row row;
@@ -125,26 +129,28 @@ final class ScanCommand implements Callable<Integer> {
                         chunk.add(row);
                         if (chunk.size() == CHUNK) {
                             List<Row> rows = chunk;
-                            inFlight.add(pool.submit(() -> worker.check(rows, head)));
+                            inFlight.add(pool.submit(() -> worker.check(name, rows, head)));
                             chunk = new ArrayList<>(CHUNK);
-                            unreadable |= drain(inFlight, maxInFlight, sink, err, summary);
+                            unreadable |= drain(inFlight, maxInFlight, sink, messages, summary);
                             progress.update(doneBytes + reader.bytesRead(), summary.documents);
                         }
                     }
                     if (!chunk.isEmpty()) {
                         List<Row> rows = chunk;
-                        inFlight.add(pool.submit(() -> worker.check(rows, head)));
+                        inFlight.add(pool.submit(() -> worker.check(name, rows, head)));
                     }
-                    unreadable |= drain(inFlight, maxInFlight, sink, err, summary);
+                    unreadable |= drain(inFlight, maxInFlight, sink, messages, summary);
                     doneBytes += reader.bytesRead();
                     progress.update(doneBytes, summary.documents);
                 } catch (IOException e) {
-                    unreadable |= drain(inFlight, 0, sink, err, summary);
+                    unreadable |= drain(inFlight, 0, sink, messages, summary);
+                    messages.finish();
                     err.println("parapet: " + file + ": cannot read: " + e.getMessage());
                     unreadable = true;
                 }
             }
-            unreadable |= drain(inFlight, 0, sink, err, summary);
+            unreadable |= drain(inFlight, 0, sink, messages, summary);
+            messages.finish();
         } finally {
             pool.shutdownNow();
         }
@@ -162,8 +168,8 @@ final class ScanCommand implements Callable<Integer> {
      *
      * @return true when a chunk met a row that makes the rest of its file unreadable
      */
-    private static boolean drain(Deque<Future<Chunk>> inFlight, int keep, Sink sink, PrintWriter err, Summary summary)
-            throws IOException, InterruptedException {
+    private static boolean drain(Deque<Future<Chunk>> inFlight, int keep, Sink sink, FileMessages messages,
+                                 Summary summary) throws IOException, InterruptedException {
         boolean unreadable = false;
         while (inFlight.size() > keep) {
             Chunk c;
@@ -172,7 +178,7 @@ final class ScanCommand implements Callable<Integer> {
             } catch (ExecutionException e) {
                 throw new IllegalStateException("a worker failed: " + e.getCause().getMessage());
             }
-            c.messages.forEach(err::println);
+            messages.print(c.file, c.messages);
             sink.write(c.out);
             summary.add(c.summary);
             unreadable |= c.unreadable;
@@ -180,11 +186,14 @@ final class ScanCommand implements Callable<Integer> {
         return unreadable;
     }
 
+    /** Bad rows and warnings printed for one file; the rest are counted in one line. */
+    static final int MESSAGES_PER_FILE = 20;
+
     /** Rows handed to a worker at once: large enough that hand-offs cost nothing, small enough to keep all cores busy. */
     private static final int CHUNK = 1024;
 
-    /** A chunk checked: its output lines, its messages for standard error, its counts. */
-    private record Chunk(OutputBuffer out, List<String> messages, Summary summary, boolean unreadable) {
+    /** A chunk of one file checked: its output lines, its messages for standard error, its counts. */
+    private record Chunk(String file, OutputBuffer out, List<String> messages, Summary summary, boolean unreadable) {
     }
 
     /**
@@ -211,7 +220,7 @@ final class ScanCommand implements Callable<Integer> {
             this.line = new AllowedLine(json, allow);
         }
 
-        Chunk check(List<Row> rows, byte[] head) {
+        Chunk check(String file, List<Row> rows, byte[] head) {
             OutputBuffer out = new OutputBuffer();
             List<String> messages = new ArrayList<>();
             Summary summary = new Summary();
@@ -248,7 +257,7 @@ final class ScanCommand implements Callable<Integer> {
                     out.append(json.write(json.toJson(o, v))).append((byte) '\n');
                 }
             }
-            return new Chunk(out, messages, summary, unreadable);
+            return new Chunk(file, out, messages, summary, unreadable);
         }
     }
 

@@ -123,6 +123,27 @@ class CommandLineTest {
     }
 
     @Test
+    void scanPrintsTheFirstMessagesOfAFileAndCountsTheRest(@TempDir Path dir) throws IOException {
+        Path binary = dir.resolve("blob.txt");
+        byte[] junk = new byte[5000 * 8];
+        for (int i = 0; i < junk.length; i++) {
+            junk[i] = (i % 8 == 7) ? (byte) '\n' : (byte) (0x80 + i % 64); // lone continuation bytes
+        }
+        Files.write(binary, junk);
+        Path fine = dir.resolve("fine.jsonl");
+        Files.writeString(fine, "{\"text\": oops}\n{\"text\": \"hello\"}\n", StandardCharsets.UTF_8);
+        Run r = run("scan", "--pipeline", "rules", "--threads", "2", binary.toString(), fine.toString(),
+                "--out", dir.resolve("out.jsonl").toString());
+        List<String> warnings = r.err().lines().filter(l -> l.contains("blob.txt:") && l.contains("warning")).toList();
+        assertThat(warnings).hasSize(ScanCommand.MESSAGES_PER_FILE);
+        assertThat(warnings.get(0)).contains("blob.txt:1: warning: invalid UTF-8");
+        assertThat(r.err()).contains("blob.txt: 4,980 more messages like these not shown")
+                .contains("fine.jsonl:1: malformed JSON")
+                .contains("scanned 5,001 documents (1 bad rows skipped)");
+        assertThat(Files.readAllLines(dir.resolve("out.jsonl"))).hasSize(5001);
+    }
+
+    @Test
     void scanSaysWhetherTheFieldIsMissingNullOrNotText(@TempDir Path dir) throws IOException {
         Path in = dir.resolve("docs.jsonl");
         Files.writeString(in, "{\"text\": null}\n{\"text\": [\"a\"]}\n{\"id\": 3}\n{\"text\": \"fine\"}\n",
