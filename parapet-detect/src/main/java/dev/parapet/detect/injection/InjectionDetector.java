@@ -41,7 +41,12 @@ public final class InjectionDetector implements Detector {
     static final double MANY_SHOT = 0.6;
     /** Score of a run of text hidden in tag characters. */
     static final double HIDDEN_TAGS = 0.75;
-    private static final int MANY_SHOT_TURNS = 12;
+    /**
+     * Turn markers ("User:", "Q:", …) in one message that make a many-shot dialogue: 16 exchanges. Many-shot
+     * jailbreaking works by volume (Anil et al. 2024: tens to hundreds of faked turns; a handful barely moves a
+     * model), while few-shot prompts that users write (a 5-shot multiple-choice test is 12 markers) stay under it.
+     */
+    private static final int MANY_SHOT_TURNS = 32;
     private static final int MIN_TAG_CHARS = 8;
     private static final int MAX_PASSAGE = 600;
 

@@ -239,10 +239,21 @@ class InjectionDetectorTest {
     @Test
     void manyShotDialogue() {
         StringBuilder sb = new StringBuilder();
-        for (int i = 0; i < 8; i++) {
+        for (int i = 0; i < 16; i++) {
             sb.append("User: question ").append(i).append("\nAssistant: sure, here it is\n");
         }
         assertThat(score(sb.toString(), Role.USER, "jailbreak")).isEqualTo(InjectionDetector.MANY_SHOT);
+    }
+
+    @Test
+    void aFewShotPromptIsNotManyShot() {
+        StringBuilder sb = new StringBuilder("The following are multiple choice questions (with answers).\n\n");
+        for (int i = 0; i < 5; i++) {
+            sb.append("Question: what is ").append(i).append(" + 1?\nA. 1\nB. ").append(i + 1)
+                    .append("\nAnswer: B\n\n");
+        }
+        sb.append("Question: what is 7 + 1?\nA. 8\nB. 9\nAnswer:");
+        assertThat(score(sb.toString(), Role.USER, "jailbreak")).isZero();
     }
 
     @Test
