@@ -50,7 +50,7 @@ public final class ParapetCommand implements Runnable {
         // Commands that live in other modules, registered as instances so they get the full product's parts.
         DatasetRegistry datasets = DatasetRegistry.builtIn();
         cl.addSubcommand("eval", new EvalCommand(PipelineRegistry.builtIn().with(new DefaultPipelineFactory()),
-                datasets, SuiteRegistry.builtIn(datasets), List.of(new AgentSuite())));
+                datasets, SuiteRegistry.builtIn(datasets), List.of(AgentSuite.standard(), AgentSuite.development())));
         cl.addSubcommand("serve", new ServeCommand(DefaultDetectors::all));
         cl.addSubcommand("train", new TrainCommand());
         cl.addSubcommand("judge", new JudgeCommand());

@@ -14,17 +14,32 @@ class AgentSuiteTest {
     @Test
     void noSectionWithoutAgentData(@TempDir Path dir) throws Exception {
         Path data = Files.createDirectories(dir.resolve("data"));
-        assertThat(new AgentSuite().markdownSection(data)).isEmpty();
+        assertThat(AgentSuite.standard().markdownSection(data)).isEmpty();
     }
 
     @Test
     void sectionHasARowPerBenchmarkAndSetting() throws Exception {
         Path data = Path.of(System.getProperty("parapet.shared", "../shared")).resolve("data");
         assumeTrue(Files.isDirectory(data.resolve("agentic")), "the shared agent benchmarks are not at " + data);
-        String md = new AgentSuite().markdownSection(data).orElseThrow();
+        String md = AgentSuite.standard().markdownSection(data).orElseThrow();
         assertThat(md).startsWith("## Agent benchmarks");
         assertThat(md.lines().filter(l -> l.startsWith("| injecagent |"))).hasSize(4);
         assertThat(md.lines().filter(l -> l.startsWith("| agentdojo |"))).hasSize(4);
         assertThat(md).containsPattern("\\| agentdojo \\| banking \\| \\d+\\.\\d% \\(\\d+/\\d+\\) \\| \\d+\\.\\d% \\(\\d+/\\d+\\) \\|");
+        assertThat(md).doesNotContain("train contexts");
+    }
+
+    @Test
+    void theDevelopmentSuiteReadsBipiasTrainSplitAndWritesNoSection() throws Exception {
+        Path data = Path.of(System.getProperty("parapet.shared", "../shared")).resolve("data");
+        assumeTrue(Files.isRegularFile(data.resolve("injection/bipia/benchmark/text_attack_train.json")),
+                "the shared BIPIA data is not at " + data);
+        AgentSuite dev = AgentSuite.development();
+        assertThat(dev.name()).isEqualTo("agents-development");
+        assertThat(dev.markdownSection(data)).isEmpty();
+        java.io.StringWriter out = new java.io.StringWriter();
+        int code = dev.run(data, "text", new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
+        assertThat(code).isZero();
+        assertThat(out.toString().lines()).hasSize(2).allMatch(l -> l.contains("train contexts"));
     }
 }

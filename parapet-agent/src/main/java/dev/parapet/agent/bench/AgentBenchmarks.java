@@ -68,14 +68,36 @@ public final class AgentBenchmarks {
             }
         }
         if (hasBipia) {
-            TextNormalizer n = new UnicodeNormalizer();
-            Detector rules = InjectionDetector.defaults(n);
-            out.add(new IndirectInjectionBenchmark(bipia, List.of(rules), n, FLAG_AT).run());
-            if (!classifiers.isEmpty()) {
-                List<Detector> both = new ArrayList<>(List.of(rules));
-                both.addAll(classifiers);
-                out.add(new IndirectInjectionBenchmark(bipia, both, n, FLAG_AT).run());
-            }
+            out.addAll(bipia(bipia, IndirectInjectionBenchmark.Split.TEST, classifiers));
+        }
+        return out;
+    }
+
+    /**
+     * Where changes to the injection detectors are decided, so that {@link #run(Path, List)}'s BIPIA figures are
+     * measured once, after the decision: BIPIA's injections hidden in its <b>train</b> contexts (the rule detector
+     * alone, and with {@code classifiers} when some are given). The shipped injection classifier trains on these
+     * attacks and contexts, so its figures here run high; the rules were developed on them. InjecAgent and AgentDojo
+     * have no development split.
+     */
+    public static List<BenchmarkResult> development(Path sharedRoot, List<Detector> classifiers) {
+        Path bipia = sharedRoot.resolve("data").resolve("injection").resolve("bipia").resolve("benchmark");
+        if (!Files.isRegularFile(bipia.resolve("text_attack_train.json"))) {
+            throw new IllegalArgumentException("no BIPIA train files under " + bipia);
+        }
+        return bipia(bipia, IndirectInjectionBenchmark.Split.TRAIN, classifiers);
+    }
+
+    private static List<BenchmarkResult> bipia(Path bipia, IndirectInjectionBenchmark.Split split,
+                                               List<Detector> classifiers) {
+        TextNormalizer n = new UnicodeNormalizer();
+        Detector rules = InjectionDetector.defaults(n);
+        List<BenchmarkResult> out = new ArrayList<>();
+        out.add(new IndirectInjectionBenchmark(bipia, split, List.of(rules), n, FLAG_AT).run());
+        if (!classifiers.isEmpty()) {
+            List<Detector> both = new ArrayList<>(List.of(rules));
+            both.addAll(classifiers);
+            out.add(new IndirectInjectionBenchmark(bipia, split, both, n, FLAG_AT).run());
         }
         return out;
     }

@@ -19,44 +19,63 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * BIPIA's indirect injections as an agent meets them: each attack of the official <b>test</b> files hidden in
- * test contexts (text attacks in e-mails and tables, code attacks in code answers), at the start, in the middle
- * and at the end, as BIPIA's harness places them; and the clean test contexts. Each text is read as a tool
+ * BIPIA's indirect injections as an agent meets them: each attack of one official split's files (the <b>test</b>
+ * files for the figures, the <b>train</b> files to decide changes on) hidden in that split's contexts (text
+ * attacks in e-mails and tables, code attacks in code answers), at the start, in the middle and at the end, as
+ * BIPIA's harness places them; and the split's clean contexts. Each text is read as a tool
  * output by the given injection detectors; it is flagged when one of them scores {@code prompt_injection} or
  * {@code jailbreak} at the threshold or above. Reported in the agent benchmarks' shape: attack success = injected
  * contexts not flagged / injected contexts (1 - recall); utility loss = clean contexts flagged / clean contexts.
  */
 public final class IndirectInjectionBenchmark {
 
+    /** BIPIA's official splits. */
+    public enum Split {
+        /** The attacks and contexts that the shipped injection classifier trains on: for deciding changes. */
+        TRAIN("train"),
+        /** The figures. */
+        TEST("test");
+
+        private final String file;
+
+        Split(String file) {
+            this.file = file;
+        }
+    }
+
     /** Contexts each attack is hidden in, each at three places. */
     static final int CONTEXTS_PER_ATTACK = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path bipia;
+    private final Split split;
     private final List<Detector> detectors;
     private final TextNormalizer normalizer;
     private final double threshold;
 
     /**
      * @param bipia      the BIPIA {@code benchmark} folder
+     * @param split      whose attacks and contexts
      * @param detectors  the injection detectors (the text is flagged when any of them is)
      * @param normalizer prepares texts for the detectors
      * @param threshold  the score that flags (the default policy's is 0.5)
      */
-    public IndirectInjectionBenchmark(Path bipia, List<Detector> detectors, TextNormalizer normalizer,
+    public IndirectInjectionBenchmark(Path bipia, Split split, List<Detector> detectors, TextNormalizer normalizer,
                                       double threshold) {
         this.bipia = bipia;
+        this.split = split;
         this.detectors = List.copyOf(detectors);
         this.normalizer = normalizer;
         this.threshold = threshold;
     }
 
     public BenchmarkResult run() {
-        List<String> prose = new ArrayList<>(contexts("email/test.jsonl"));
-        prose.addAll(contexts("table/test.jsonl"));
-        List<String> code = contexts("code/test.jsonl");
-        List<String> injected = new ArrayList<>(hide(attacks("text_attack_test.json"), prose));
-        injected.addAll(hide(attacks("code_attack_test.json"), code));
+        String f = split.file;
+        List<String> prose = new ArrayList<>(contexts("email/" + f + ".jsonl"));
+        prose.addAll(contexts("table/" + f + ".jsonl"));
+        List<String> code = contexts("code/" + f + ".jsonl");
+        List<String> injected = new ArrayList<>(hide(attacks("text_attack_" + f + ".json"), prose));
+        injected.addAll(hide(attacks("code_attack_" + f + ".json"), code));
         List<String> clean = new ArrayList<>(prose);
         clean.addAll(code);
         int missed = 0;
@@ -67,7 +86,7 @@ public final class IndirectInjectionBenchmark {
         for (String t : clean) {
             falseAlarms += flagged(t) ? 1 : 0;
         }
-        String setting = "contexts, " + String.join("+", detectors.stream().map(Detector::id).toList());
+        String setting = (split == Split.TEST ? "" : f + " ") + "contexts, " + String.join("+", detectors.stream().map(Detector::id).toList());
         return new BenchmarkResult("bipia", setting, injected.size(), missed, 0, injected.size(), missed,
                 clean.size(), falseAlarms, clean.size(), falseAlarms);
     }
