@@ -52,6 +52,7 @@ public final class InjectionDetector implements Detector {
 
     private final CueMatcher cues;
     private final RequestScanner requests = new RequestScanner();
+    private final UnrelatedTaskScanner unrelatedTasks = new UnrelatedTaskScanner();
 
     private InjectionDetector(List<CueRule> rules, TextNormalizer normalizer) {
         this.cues = new CueMatcher(rules, normalizer);
@@ -149,6 +150,10 @@ public final class InjectionDetector implements Detector {
                 Span span = view2.toOriginal(r.start(), r.end());
                 out.add(Finding.at(PROMPT_INJECTION, REQUEST_IN_DATA, span, ID, "request_in_data",
                         "request for an action addressed to the agent inside data" + where));
+            }
+            for (UnrelatedTaskScanner.Task t : unrelatedTasks.find(requestView.text())) {
+                out.add(Finding.at(PROMPT_INJECTION, REQUEST_IN_DATA, requestView.toOriginal(t.start(), t.end()), ID,
+                        "unrelated_task_in_data", "a task for an assistant, unrelated to the data around it" + where));
             }
         }
     }
