@@ -55,12 +55,12 @@ final class RequestScanner {
         return out;
     }
 
-    /** Sentences end at . ! ? and line breaks, and at quotes and colons that delimit fields in data. */
+    /** Sentences end at . ! ? and line breaks, at quotes and colons that delimit fields in data, and at table cells' bars. */
     private static int sentenceEnd(CharSequence text, int from) {
         int limit = Math.min(text.length(), from + MAX_SENTENCE);
         for (int k = from; k < limit; k++) {
             char c = text.charAt(k);
-            if (c == '\n' || (c == '"' || c == '\'') && !insideWord(text, k)) {
+            if (c == '\n' || c == '|' || (c == '"' || c == '\'') && !insideWord(text, k)) {
                 return k;
             }
             if ((c == '.' || c == '!' || c == '?' || c == ':') && (k + 1 >= text.length()
@@ -123,12 +123,40 @@ final class RequestScanner {
         if (hardTarget || w > 0) {
             return true; // "please <verb>" asks for an action by itself
         }
+        if (titleCase(text, start, end)) {
+            return false; // "Give My Last Breath", "Change Your World": a title in a table or a list, not a request
+        }
         for (int k = w + 1; k < words.size(); k++) {
             if (TARGET_WORDS.contains(words.get(k))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Every word of four letters or more starts with a capital, and there are at least three words: how titles
+     * of songs, shows and books are written, and how no one writes a request.
+     */
+    private static boolean titleCase(CharSequence text, int start, int end) {
+        int words = 0;
+        int k = start;
+        while (k < end) {
+            while (k < end && !Character.isLetter(text.charAt(k))) {
+                k++;
+            }
+            int s = k;
+            while (k < end && Character.isLetter(text.charAt(k))) {
+                k++;
+            }
+            if (k > s) {
+                words++;
+                if ((k - s >= 4 || words == 1) && !Character.isUpperCase(text.charAt(s))) {
+                    return false;
+                }
+            }
+        }
+        return words >= 3;
     }
 
     /** A verb that moves data out, followed by where to: "email the details to", "send it at". */
