@@ -52,7 +52,7 @@ public final class InjectionDetector implements Detector {
 
     private final CueMatcher cues;
     private final RequestScanner requests = new RequestScanner();
-    private final UnrelatedTaskScanner unrelatedTasks = new UnrelatedTaskScanner();
+    private final UnrelatedTaskScanner unrelatedTasks = UnrelatedTaskScanner.shipped();
 
     private InjectionDetector(List<CueRule> rules, TextNormalizer normalizer) {
         this.cues = new CueMatcher(rules, normalizer);

@@ -1,5 +1,10 @@
 package dev.parapet.detect.injection;
 
+import dev.parapet.core.yaml.Yaml;
+import dev.parapet.core.yaml.YamlNode;
+
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,8 +22,10 @@ import java.util.Set;
  * document's own subject ("Can you send the invoice by Friday?" in an e-mail about an invoice) shares a word with
  * it and is left alone, as is any line in a document too short to be unrelated to.
  *
- * <p>English openers only; words are compared by their first five letters, so that "photosynthesis" and
- * "photosynthetic" count as related. Linear in the text. Thread-safe and immutable.
+ * <p>Openers and function words in English, German, French, Spanish, Italian, Portuguese and Russian (the shipped
+ * {@code unrelated-tasks.yaml}); words are compared by their first five letters, so that "photosynthesis" and
+ * "photosynthetic" count as related. Scripts without spaces between words are not read. Linear in the text.
+ * Thread-safe and immutable.
  */
 final class UnrelatedTaskScanner {
 
@@ -32,35 +39,50 @@ final class UnrelatedTaskScanner {
     /** Content words the rest of the document must hold before a line can be unrelated to it. */
     private static final int MIN_CONTEXT_WORDS = 12;
     private static final int PREFIX = 5;
+    private static final String SHIPPED = "unrelated-tasks.yaml";
 
-    /**
-     * How a request to an assistant begins: task verbs in the imperative (among them the verbs that reshape an
-     * answer: jumble, misspell, reverse, encode …; not "replace", which in data opens advice to the reader:
-     * "Replace this:" in an answer about code), and questions asking for knowledge rather than about
-     * the document's business.
-     */
-    private static final List<String> OPENERS = List.of(
-            "explain ", "describe ", "write ", "draft ", "compose ", "translate ", "summarize ", "summarise ",
-            "provide ", "generate ", "create ", "develop ", "list ", "outline ", "break down ", "give me ", "show me ",
-            "tell me ", "define ", "compare ", "calculate ", "solve ", "suggest ", "recommend ", "name ", "jumble ",
-            "misspell ", "rearrange ", "rewrite ", "reverse ", "scramble ", "encode ", "convert ", "capitalize ",
-            "capitalise ", "what is ", "what are ", "what's ", "what was ", "what were ", "who wrote ", "who was ",
-            "who is ", "who invented ", "who discovered ", "how do ", "how does ", "how can i ", "how did ", "why do ",
-            "why does ", "why is ", "why are ", "when did ", "when was ", "where is ", "can you ", "could you ",
-            "would you ", "please explain ", "please write ", "please provide ", "please describe ", "please translate ",
-            "please summarize ");
+    /** How a request to an assistant begins in one language (see the shipped {@code unrelated-tasks.yaml}). */
+    record Openers(List<String> tasks, List<String> questions, List<String> polite) {
+    }
 
-    /** Words of four letters or more that say nothing about a subject. */
-    private static final Set<String> FUNCTION_WORDS = Set.of(
-            "about", "above", "after", "again", "also", "another", "based", "been", "before", "being", "below", "best",
-            "between", "both", "could", "does", "doing", "down", "each", "even", "every", "example", "explain",
-            "following", "from", "give", "going", "good", "happen", "happened", "happens", "have", "having", "help",
-            "here", "into", "just", "know", "like", "main", "make", "many", "mean", "means", "more", "most", "much",
-            "must", "need", "only", "other", "over", "please", "provide", "really", "same", "should", "show", "simple",
-            "some", "such", "take", "tell", "terms", "than", "that", "their", "them", "then", "there", "these", "they",
-            "thing", "things", "this", "those", "through", "under", "very", "want", "were", "what", "when", "where",
-            "which", "while", "will", "with", "within", "without", "work", "working", "works", "would", "write",
-            "wrong", "your", "yours");
+    private final List<Openers> languages;
+    /** Every language's function words: a word that says nothing in one language is no subject in another. */
+    private final Set<String> functionWords;
+
+    UnrelatedTaskScanner(List<Openers> languages, Set<String> functionWords) {
+        this.languages = List.copyOf(languages);
+        this.functionWords = Set.copyOf(functionWords);
+    }
+
+    /** The scanner with the shipped openers and function words. */
+    static UnrelatedTaskScanner shipped() {
+        InputStream in = UnrelatedTaskScanner.class.getResourceAsStream(SHIPPED);
+        if (in == null) {
+            throw new UncheckedIOException(new java.io.FileNotFoundException("missing resource " + SHIPPED));
+        }
+        YamlNode root = Yaml.parse(SHIPPED, in).onlyKeys(Set.of("languages"));
+        List<Openers> languages = new ArrayList<>();
+        Set<String> functionWords = new HashSet<>();
+        for (YamlNode lang : root.require("languages").entries().values()) {
+            lang.onlyKeys(Set.of("tasks", "questions", "polite", "function_words"));
+            languages.add(new Openers(phrases(lang, "tasks"), phrases(lang, "questions"), phrases(lang, "polite")));
+            functionWords.addAll(phrases(lang, "function_words"));
+        }
+        return new UnrelatedTaskScanner(languages, functionWords);
+    }
+
+    private static List<String> phrases(YamlNode lang, String key) {
+        List<String> out = new ArrayList<>();
+        for (String p : lang.strings(key)) {
+            String lower = p.strip().toLowerCase(Locale.ROOT);
+            if (lower.isEmpty()) {
+                throw lang.require(key).error("empty phrase in " + key);
+            }
+            out.add(lower);
+        }
+        out.sort(java.util.Comparator.comparingInt(String::length).reversed()); // "can you please" before "can you"
+        return out;
+    }
 
     List<Task> find(String text) {
         List<int[]> lines = new ArrayList<>();
@@ -93,11 +115,11 @@ final class UnrelatedTaskScanner {
                 continue;
             }
             String lower = text.substring(line[0], line[1]).toLowerCase(Locale.ROOT);
-            String opener = opener(lower);
-            if (opener == null || words(lower) < MIN_WORDS) {
+            int opener = opener(lower);
+            if (opener < 0 || words(lower) < MIN_WORDS) {
                 continue;
             }
-            List<String> asked = contentWords(lower.substring(opener.length()));
+            List<String> asked = contentWords(lower.substring(opener));
             // the rest of the document: every word some other line holds
             int own = 0;
             for (String w : words.get(k)) {
@@ -123,17 +145,54 @@ final class UnrelatedTaskScanner {
         return n;
     }
 
-    private static String opener(String lower) {
-        for (String o : OPENERS) {
-            if (lower.startsWith(o)) {
-                return o;
+    /**
+     * How much of {@code lower} is the opening of a request to an assistant ("explain", "can you write", "what
+     * is"), or -1 when it does not open like one.
+     */
+    private int opener(String lower) {
+        for (Openers o : languages) {
+            int n = startsWithOne(lower, 0, o.tasks(), true);
+            if (n < 0) {
+                n = startsWithOne(lower, 0, o.questions(), false);
+            }
+            if (n < 0) {
+                int polite = startsWithOne(lower, 0, o.polite(), false);
+                if (polite > 0) {
+                    int at = polite;
+                    while (at < lower.length() && (lower.charAt(at) == ' ' || lower.charAt(at) == ',')) {
+                        at++;
+                    }
+                    n = startsWithOne(lower, at, o.tasks(), true);
+                }
+            }
+            if (n > 0) {
+                return n;
             }
         }
-        return null;
+        return -1;
+    }
+
+    /**
+     * The end of the phrase of {@code phrases} that {@code s} holds at {@code at}, as a whole word, else -1. A verb
+     * must be followed by a space, as an imperative is ("Name: Jo Smith" and "Summary:" head fields of data).
+     */
+    private static int startsWithOne(String s, int at, List<String> phrases, boolean verb) {
+        for (String p : phrases) {
+            int end = at + p.length();
+            if (!s.startsWith(p, at)) {
+                continue;
+            }
+            boolean wordEnds = end == s.length() || !Character.isLetter(s.charAt(end))
+                    || !Character.isLetter(p.charAt(p.length() - 1));
+            if (verb ? end < s.length() && s.charAt(end) == ' ' : wordEnds) {
+                return end;
+            }
+        }
+        return -1;
     }
 
     /** The distinct content words of {@code lower} (letters only, four or more), each cut to its first five letters. */
-    static List<String> contentWords(String lower) {
+    List<String> contentWords(String lower) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int n = lower.length();
@@ -148,7 +207,7 @@ final class UnrelatedTaskScanner {
             }
             if (i - s >= 4) {
                 String w = lower.substring(s, i);
-                if (!FUNCTION_WORDS.contains(w)) {
+                if (!functionWords.contains(w)) {
                     String key = w.length() > PREFIX ? w.substring(0, PREFIX) : w;
                     if (seen.add(key)) {
                         out.add(key);

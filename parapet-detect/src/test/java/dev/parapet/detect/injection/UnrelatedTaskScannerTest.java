@@ -15,7 +15,7 @@ class UnrelatedTaskScannerTest {
             + "moves to Friday at noon in the Harbour room. Bring your ideas for the offsite agenda; catering "
             + "confirms the vegetarian options tomorrow morning.";
 
-    private final UnrelatedTaskScanner scanner = new UnrelatedTaskScanner();
+    private final UnrelatedTaskScanner scanner = UnrelatedTaskScanner.shipped();
 
     private List<String> found(String text) {
         return scanner.find(text).stream().map(t -> text.substring(t.start(), t.end())).toList();
@@ -34,6 +34,26 @@ class UnrelatedTaskScannerTest {
     void aQuestionAboutTheDocumentsOwnSubjectIsLeftAlone() {
         assertThat(found(EMAIL + "\nCan you confirm the vegetarian catering for Friday?")).isEmpty();
         assertThat(found(EMAIL + "\nWhy does this happen?")).isEmpty(); // no subject of its own
+    }
+
+    @Test
+    void aRequestToTheReaderOrAFieldOfDataIsNotATaskForAnAssistant() {
+        assertThat(found(EMAIL + "\nCan you send me the slides you used: I shall take a look at them.")).isEmpty();
+        assertThat(found(EMAIL + "\nGive me a few days, and I'll be in touch.")).isEmpty();
+        assertThat(found(EMAIL + "\nName: Johanna Smithers-Quill")).isEmpty();
+        assertThat(found(EMAIL + "\nCould you please explain the theory of relativity?")).hasSize(1);
+    }
+
+    @Test
+    void otherLanguagesHaveTheirOwnOpenersAndFunctionWords() {
+        String mail = "BETREFF: Rechnung 2231|INHALT: Sehr geehrte Kundin, anbei finden Sie die Rechnung für das "
+                + "Hosting im Oktober. Der Betrag wird am fünften November von Ihrem Konto abgebucht.";
+        assertThat(found(mail + "\nErkläre bitte die Relativitätstheorie in einfachen Worten.")).hasSize(1);
+        assertThat(found(mail + "\nKönnen Sie die Rechnung für Oktober noch einmal prüfen?")).isEmpty();
+        String courriel = "OBJET : Déjeuner d'équipe|CONTENU : Bonjour à tous, le déjeuner trimestriel est déplacé à "
+                + "vendredi midi dans la salle du port. Le traiteur confirme demain les menus végétariens.";
+        assertThat(found(courriel + "\nQuelle est la capitale du Brésil ?")).hasSize(1);
+        assertThat(found(courriel + "\nPourquoi le traiteur est-il toujours en retard ?")).isEmpty();
     }
 
     @Test
