@@ -119,8 +119,32 @@ public final class LexiconDetector implements Detector {
     private void collect(MappedText view, String original, Payload.Encoding encoding, Deadline deadline,
                          List<Found> out) {
         for (LexiconMatcher.Hit hit : matcher.find(view, original, deadline)) {
-            out.add(new Found(hit.term(), view.toOriginal(hit.start(), hit.end()), hit.masked(), encoding));
+            Span span = view.toOriginal(hit.start(), hit.end());
+            if (original != null && hit.term().severity() == 1 && inIdentifier(original, span)) {
+                continue;
+            }
+            out.add(new Found(hit.term(), span, hit.masked(), encoding));
         }
+    }
+
+    /**
+     * Whether a match is one part of a snake_case identifier ({@code ass_content}, {@code convert_srt_to_ass}): the
+     * underscore that joins it to a neighbouring part of two letters or digits or more is a word break to the
+     * lexicon (so that "kill_yourself" is still found), but a mild term there names a thing in code (the ASS
+     * subtitle format) more often than it insults. Letters written apart ("a_s_s") are not parts: the match then
+     * spans the underscores itself.
+     */
+    static boolean inIdentifier(String original, Span span) {
+        int s = span.start();
+        int e = span.end();
+        if (original.indexOf('_', s) >= 0 && original.indexOf('_', s) < e) {
+            return false;
+        }
+        boolean left = s >= 3 && original.charAt(s - 1) == '_' && Character.isLetterOrDigit(original.charAt(s - 2))
+                && Character.isLetterOrDigit(original.charAt(s - 3));
+        boolean right = e + 2 < original.length() && original.charAt(e) == '_'
+                && Character.isLetterOrDigit(original.charAt(e + 1)) && Character.isLetterOrDigit(original.charAt(e + 2));
+        return left || right;
     }
 
     /** A match mapped back into the original text. */

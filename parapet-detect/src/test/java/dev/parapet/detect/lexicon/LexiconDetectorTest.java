@@ -1,6 +1,7 @@
 package dev.parapet.detect.lexicon;
 
 import dev.parapet.core.content.Content;
+import dev.parapet.core.content.Role;
 import dev.parapet.core.detect.Cost;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.DetectorTimeoutException;
@@ -94,6 +95,19 @@ class LexiconDetectorTest {
         assertThat(matched("you ass!")).containsExactly("ass");
         assertThat(matched("(shit)")).containsExactly("shit");
         assertThat(matched("shit123")).containsExactly("shit");
+    }
+
+    @Test
+    void aMildTermThatIsOnePartOfASnakeCaseIdentifierNamesAThing() {
+        TextNormalizer unicode = new dev.parapet.core.text.UnicodeNormalizer();
+        LexiconDetector shipped = LexiconDetector.defaults(unicode);
+        java.util.function.Function<String, List<Finding>> find = t -> shipped.detect(Content.of(t, Role.USER),
+                unicode.analyze(t), Deadline.none());
+        assertThat(find.apply("def convert_srt_to_ass(path): return ass_content")).isEmpty();
+        assertThat(find.apply("you are an ass")).isNotEmpty();
+        assertThat(find.apply("you are an a_s_s")).isNotEmpty(); // letters written apart
+        assertThat(find.apply("ass_x")).isNotEmpty(); // no part of two chars beside it
+        assertThat(find.apply("my_shit_list = []")).isNotEmpty(); // not a mild term
     }
 
     @Test
