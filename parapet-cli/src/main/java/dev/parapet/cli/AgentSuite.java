@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.parapet.agent.bench.AgentBenchmarks;
 import dev.parapet.agent.bench.BenchmarkResult;
+import dev.parapet.core.detect.Detector;
 import dev.parapet.eval.run.ExternalSuite;
 import dev.parapet.ml.MlDetectors;
 
@@ -50,7 +51,8 @@ final class AgentSuite implements ExternalSuite {
     public int run(Path dataRoot, String format, PrintWriter out, PrintWriter err) throws Exception {
         Optional<Path> sharedRoot = sharedRoot(dataRoot);
         if (sharedRoot.isEmpty()) {
-            err.println("parapet eval: " + dataRoot.resolve(folder()) + ": no such folder (give the data folder with --data)");
+            err.println("parapet eval: " + dataRoot.resolve(folder())
+                    + ": no such folder (give the data folder with --data)");
             err.flush();
             return ExitCodes.USAGE;
         }
@@ -103,9 +105,12 @@ final class AgentSuite implements ExternalSuite {
         return development ? "injection/bipia" : "agentic";
     }
 
-    /** Every benchmark (or the development one); the shipped injection classifier joins the rule detector on BIPIA (its own row). */
+    /**
+     * Every benchmark, or the development one; the shipped injection classifier joins the rule detector on BIPIA
+     * (its own row).
+     */
     private static List<BenchmarkResult> results(Path sharedRoot, boolean development) {
-        List<dev.parapet.core.detect.Detector> classifiers = List.of(MlDetectors.injectionClassifier());
+        List<Detector> classifiers = List.of(MlDetectors.injectionClassifier());
         return development ? AgentBenchmarks.development(sharedRoot, classifiers)
                 : AgentBenchmarks.run(sharedRoot, classifiers);
     }

@@ -86,7 +86,8 @@ public final class IndirectInjectionBenchmark {
         for (String t : clean) {
             falseAlarms += flagged(t) ? 1 : 0;
         }
-        String setting = (split == Split.TEST ? "" : f + " ") + "contexts, " + String.join("+", detectors.stream().map(Detector::id).toList());
+        String setting = (split == Split.TEST ? "" : f + " ") + "contexts, "
+                + String.join("+", detectors.stream().map(Detector::id).toList());
         return new BenchmarkResult("bipia", setting, injected.size(), missed, 0, injected.size(), missed,
                 clean.size(), falseAlarms, clean.size(), falseAlarms);
     }

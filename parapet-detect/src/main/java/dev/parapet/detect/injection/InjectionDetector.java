@@ -24,7 +24,8 @@ import java.util.Set;
  * instructions", personas without restrictions, refusal suppression, system-prompt leaking, payload
  * splitting, fake system markers) found in the folded view and in decoded payloads; text hidden in
  * Unicode tag characters; many-shot dialogues; and, in tool results and documents, requests for actions
- * addressed to the agent. Spans cover the injected part: from the first cue to the end of the passage
+ * addressed to the agent ({@link RequestScanner}) and tasks for an assistant unrelated to the data around them
+ * ({@link UnrelatedTaskScanner}). Spans cover the injected part: from the first cue to the end of the passage
  * it sits in (a sentence, a field of data, a paragraph). Scores: each rule's weight, combined as
  * independent evidence when several rules fire. Thread-safe and immutable.
  */

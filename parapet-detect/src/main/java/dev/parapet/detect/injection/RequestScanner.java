@@ -55,7 +55,10 @@ final class RequestScanner {
         return out;
     }
 
-    /** Sentences end at . ! ? and line breaks, at quotes and colons that delimit fields in data, and at table cells' bars. */
+    /**
+     * Sentences end at . ! ? and line breaks, at quotes and colons that delimit fields in data, and at the bars
+     * between a table's cells.
+     */
     private static int sentenceEnd(CharSequence text, int from) {
         int limit = Math.min(text.length(), from + MAX_SENTENCE);
         for (int k = from; k < limit; k++) {
@@ -140,20 +143,12 @@ final class RequestScanner {
      */
     private static boolean titleCase(CharSequence text, int start, int end) {
         int words = 0;
-        int k = start;
-        while (k < end) {
-            while (k < end && !Character.isLetter(text.charAt(k))) {
-                k++;
-            }
-            int s = k;
-            while (k < end && Character.isLetter(text.charAt(k))) {
-                k++;
-            }
-            if (k > s) {
-                words++;
-                if ((k - s >= 4 || words == 1) && !Character.isUpperCase(text.charAt(s))) {
-                    return false;
-                }
+        int e;
+        for (int s = LetterRuns.next(text, start, end); s < end; s = LetterRuns.next(text, e, end)) {
+            e = LetterRuns.end(text, s, end);
+            words++;
+            if ((e - s >= 4 || words == 1) && !Character.isUpperCase(text.charAt(s))) {
+                return false;
             }
         }
         return words >= 3;

@@ -33,7 +33,8 @@ final class UnrelatedTaskScanner {
     record Task(int start, int end) {
     }
 
-    /** Lines longer than this are prose, not a request. */
+    /** Lines shorter than this say too little to be a task; longer than {@link #MAX_LINE}, they are prose. */
+    private static final int MIN_LINE = 12;
     private static final int MAX_LINE = 300;
     private static final int MIN_WORDS = 3;
     /** Content words the rest of the document must hold before a line can be unrelated to it. */
@@ -43,6 +44,11 @@ final class UnrelatedTaskScanner {
 
     /** How a request to an assistant begins in one language (see the shipped {@code unrelated-tasks.yaml}). */
     record Openers(List<String> tasks, List<String> questions, List<String> polite) {
+        Openers {
+            tasks = List.copyOf(tasks);
+            questions = List.copyOf(questions);
+            polite = List.copyOf(polite);
+        }
     }
 
     private final List<Openers> languages;
@@ -111,7 +117,7 @@ final class UnrelatedTaskScanner {
         for (int k = 0; k < lines.size(); k++) {
             int[] line = lines.get(k);
             int length = line[1] - line[0];
-            if (length < 12 || length > MAX_LINE) {
+            if (length < MIN_LINE || length > MAX_LINE) {
                 continue;
             }
             String lower = text.substring(line[0], line[1]).toLowerCase(Locale.ROOT);
@@ -196,17 +202,11 @@ final class UnrelatedTaskScanner {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int n = lower.length();
-        int i = 0;
-        while (i < n) {
-            while (i < n && !Character.isLetter(lower.charAt(i))) {
-                i++;
-            }
-            int s = i;
-            while (i < n && Character.isLetter(lower.charAt(i))) {
-                i++;
-            }
-            if (i - s >= 4) {
-                String w = lower.substring(s, i);
+        int e;
+        for (int s = LetterRuns.next(lower, 0, n); s < n; s = LetterRuns.next(lower, e, n)) {
+            e = LetterRuns.end(lower, s, n);
+            if (e - s >= 4) {
+                String w = lower.substring(s, e);
                 if (!functionWords.contains(w)) {
                     String key = w.length() > PREFIX ? w.substring(0, PREFIX) : w;
                     if (seen.add(key)) {

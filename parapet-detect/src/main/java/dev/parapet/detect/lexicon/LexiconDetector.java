@@ -134,16 +134,18 @@ public final class LexiconDetector implements Detector {
      * subtitle format) more often than it insults. Letters written apart ("a_s_s") are not parts: the match then
      * spans the underscores itself.
      */
-    static boolean inIdentifier(String original, Span span) {
+    private static boolean inIdentifier(String original, Span span) {
         int s = span.start();
         int e = span.end();
-        if (original.indexOf('_', s) >= 0 && original.indexOf('_', s) < e) {
+        int underscore = original.indexOf('_', s);
+        if (underscore >= 0 && underscore < e) {
             return false;
         }
         boolean left = s >= 3 && original.charAt(s - 1) == '_' && Character.isLetterOrDigit(original.charAt(s - 2))
                 && Character.isLetterOrDigit(original.charAt(s - 3));
         boolean right = e + 2 < original.length() && original.charAt(e) == '_'
-                && Character.isLetterOrDigit(original.charAt(e + 1)) && Character.isLetterOrDigit(original.charAt(e + 2));
+                && Character.isLetterOrDigit(original.charAt(e + 1))
+                && Character.isLetterOrDigit(original.charAt(e + 2));
         return left || right;
     }
 
