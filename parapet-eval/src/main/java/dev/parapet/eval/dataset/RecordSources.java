@@ -354,8 +354,8 @@ public final class RecordSources {
                     }
                     long line = rowStart;
                     String[] cells = rows.nextValue();
-                    if (cells.length > 0 && cells[0] != null && cells[0].startsWith("\uFEFF")) {
-                        cells[0] = cells[0].substring(1); // a byte-order mark
+                    if (names == null && cells.length > 0 && cells[0] != null && cells[0].startsWith("\uFEFF")) {
+                        cells[0] = cells[0].substring(1); // a byte-order mark: only the file's first row has one
                     }
                     if (names == null) {
                         setColumns(cells);

@@ -43,6 +43,18 @@ class ReaderPropertiesTest {
         return true;
     }
 
+    @org.junit.jupiter.api.Test
+    void onlyTheFilesFirstRowMayStartWithAByteOrderMarkThatIsDropped() throws IOException {
+        Path f = Files.createTempFile("parapet-eval", ".csv");
+        try {
+            Files.writeString(f, "\uFEFFtext,label\n\uFEFFzero width no-break,1\n\uFEFF,0\n", StandardCharsets.UTF_8);
+            assertThat(DatasetLoader.loadFile(f, SOURCE, Long.MAX_VALUE).examples()).extracting(Example::text)
+                    .containsExactly("\uFEFFzero width no-break", "\uFEFF");
+        } finally {
+            Files.delete(f);
+        }
+    }
+
     @Property(tries = 100)
     void csvRoundTrip(@ForAll @Size(max = 8) List<String> texts) throws IOException {
         List<String> kept = usable(texts);
