@@ -144,7 +144,7 @@ public final class InjectionDetector implements Detector {
                     "cue " + m.rule().id() + where));
         }
         if (role == Role.TOOL && requestView != null) {
-            for (RequestScanner.Request r : requests.find(requestView.text())) {
+            for (RequestScanner.Request r : requests.find(requestView.text(), deadline)) {
                 MappedText view2 = requestView;
                 // Not widened: a request is one sentence, and the data around it (the account a bill names
                 // after "to the following account:") is not part of it.
@@ -152,7 +152,7 @@ public final class InjectionDetector implements Detector {
                 out.add(Finding.at(PROMPT_INJECTION, REQUEST_IN_DATA, span, ID, "request_in_data",
                         "request for an action addressed to the agent inside data" + where));
             }
-            for (UnrelatedTaskScanner.Task t : unrelatedTasks.find(requestView.text())) {
+            for (UnrelatedTaskScanner.Task t : unrelatedTasks.find(requestView.text(), deadline)) {
                 out.add(Finding.at(PROMPT_INJECTION, REQUEST_IN_DATA, requestView.toOriginal(t.start(), t.end()), ID,
                         "unrelated_task_in_data", "a task for an assistant, unrelated to the data around it" + where));
             }

@@ -1,5 +1,7 @@
 package dev.parapet.detect.injection;
 
+import dev.parapet.core.detect.Deadline;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -10,7 +12,7 @@ import java.util.Set;
  * target (an address, a link, an account, "my ..."). In a user's message that is just a request; inside
  * a tool result or document it is text addressed to the agent, the mark of an indirect injection.
  * Hand-written scanner over the NFKC view (addresses and digits intact; words compared in lower case):
- * linear, no regex.
+ * linear, no regex; it gives up when the detector's time budget runs out.
  */
 final class RequestScanner {
 
@@ -39,12 +41,19 @@ final class RequestScanner {
     private static final Set<String> PERSON = Set.of("my", "me", "you", "your", "mein", "meine", "mir", "mon", "ma",
             "mes", "moi", "mi", "mis", "meu", "minha", "мне", "мой", "мою");
     private static final int MAX_SENTENCE = 300;
+    /** Sentences read between two looks at the deadline. */
+    private static final int DEADLINE_EVERY = 256;
 
-    List<Request> find(CharSequence text) {
+    /** The requests in {@code text}; checks {@code deadline} as it goes. */
+    List<Request> find(CharSequence text, Deadline deadline) {
         List<Request> out = new ArrayList<>();
         int n = text.length();
         int i = 0;
+        int sentences = 0;
         while (i < n) {
+            if (++sentences % DEADLINE_EVERY == 0) {
+                deadline.check();
+            }
             int start = skipSpaces(text, i);
             int end = sentenceEnd(text, start);
             if (start < end && isRequest(text, start, end)) {

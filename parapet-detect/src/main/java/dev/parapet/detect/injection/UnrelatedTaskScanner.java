@@ -1,5 +1,6 @@
 package dev.parapet.detect.injection;
 
+import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.yaml.Yaml;
 import dev.parapet.core.yaml.YamlNode;
 
@@ -24,7 +25,8 @@ import java.util.Set;
  *
  * <p>Openers and function words in English, German, French, Spanish, Italian, Portuguese and Russian (the shipped
  * {@code unrelated-tasks.yaml}); words are compared by their first five letters, so that "photosynthesis" and
- * "photosynthetic" count as related. Scripts without spaces between words are not read. Linear in the text.
+ * "photosynthetic" count as related. Scripts without spaces between words are not read. Linear in the text, and
+ * it gives up when the detector's time budget runs out.
  * Thread-safe and immutable.
  */
 final class UnrelatedTaskScanner {
@@ -41,6 +43,8 @@ final class UnrelatedTaskScanner {
     private static final int MIN_CONTEXT_WORDS = 12;
     private static final int PREFIX = 5;
     private static final String SHIPPED = "unrelated-tasks.yaml";
+    /** Lines read between two looks at the deadline. */
+    private static final int DEADLINE_EVERY = 256;
 
     /** How a request to an assistant begins in one language (see the shipped {@code unrelated-tasks.yaml}). */
     record Openers(List<String> tasks, List<String> questions, List<String> polite) {
@@ -90,7 +94,8 @@ final class UnrelatedTaskScanner {
         return out;
     }
 
-    List<Task> find(String text) {
+    /** The lines of {@code text} that are tasks unrelated to the rest; checks {@code deadline} as it goes. */
+    List<Task> find(String text, Deadline deadline) {
         List<int[]> lines = new ArrayList<>();
         int start = 0;
         for (int i = 0; i <= text.length(); i++) {
@@ -109,6 +114,9 @@ final class UnrelatedTaskScanner {
         List<List<String>> words = new ArrayList<>(lines.size());
         Map<String, Integer> linesWith = new HashMap<>();
         for (int[] line : lines) {
+            if (words.size() % DEADLINE_EVERY == 0) {
+                deadline.check();
+            }
             List<String> w = contentWords(text.substring(line[0], line[1]).toLowerCase(Locale.ROOT));
             words.add(w);
             w.forEach(k -> linesWith.merge(k, 1, Integer::sum));
