@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * {@code parapet eval --suite agents}: InjecAgent and the AgentDojo suites replayed against the agent guard,
@@ -26,37 +27,56 @@ import java.util.Map;
  */
 final class AgentSuite implements ExternalSuite {
 
-    private final boolean development;
+    private final String name;
+    private final String folder;
+    private final Function<Path, List<BenchmarkResult>> benchmarks;
+    private final boolean onEvaluationPage;
 
-    private AgentSuite(boolean development) {
-        this.development = development;
+    /**
+     * @param name             the suite's name on the command line
+     * @param folder           the data folder's subfolder the suite needs
+     * @param benchmarks       runs the suite's benchmarks, given the folder that holds the data folder
+     * @param onEvaluationPage whether its figures go on the evaluation page (never a development suite's)
+     */
+    private AgentSuite(String name, String folder, Function<Path, List<BenchmarkResult>> benchmarks,
+                       boolean onEvaluationPage) {
+        this.name = name;
+        this.folder = folder;
+        this.benchmarks = benchmarks;
+        this.onEvaluationPage = onEvaluationPage;
     }
 
     /** {@code agents}: the figures. */
     static AgentSuite standard() {
-        return new AgentSuite(false);
+        return new AgentSuite("agents", "agentic", root -> AgentBenchmarks.run(root, classifiers()), true);
     }
 
     /** {@code agents-development}: BIPIA's train split only. */
     static AgentSuite development() {
-        return new AgentSuite(true);
+        return new AgentSuite("agents-development", "injection/bipia",
+                root -> AgentBenchmarks.development(root, classifiers()), false);
+    }
+
+    /** The shipped injection classifier, which joins the rule detector on BIPIA (its own row); loaded when run. */
+    private static List<Detector> classifiers() {
+        return List.of(MlDetectors.injectionClassifier());
     }
 
     @Override
     public String name() {
-        return development ? "agents-development" : "agents";
+        return name;
     }
 
     @Override
     public int run(Path dataRoot, String format, PrintWriter out, PrintWriter err) throws Exception {
         Optional<Path> sharedRoot = sharedRoot(dataRoot);
         if (sharedRoot.isEmpty()) {
-            err.println("parapet eval: " + dataRoot.resolve(folder())
+            err.println("parapet eval: " + dataRoot.resolve(folder)
                     + ": no such folder (give the data folder with --data)");
             err.flush();
             return ExitCodes.USAGE;
         }
-        List<BenchmarkResult> results = results(sharedRoot.get(), development);
+        List<BenchmarkResult> results = benchmarks.apply(sharedRoot.get());
         if (format.equals("json")) {
             Map<String, Object> doc = new LinkedHashMap<>();
             doc.put("suite", name());
@@ -72,8 +92,8 @@ final class AgentSuite implements ExternalSuite {
     @Override
     public Optional<String> markdownSection(Path dataRoot) {
         Optional<Path> sharedRoot = sharedRoot(dataRoot);
-        if (sharedRoot.isEmpty() || development) {
-            return Optional.empty(); // development figures never go on the evaluation page
+        if (sharedRoot.isEmpty() || !onEvaluationPage) {
+            return Optional.empty();
         }
         StringBuilder md = new StringBuilder("## Agent benchmarks (`parapet eval --suite agents`)\n\n")
                 .append("The agent guard replayed with simulated agents (docs/AGENT-GUARD.md): attack success = attacker "
@@ -86,7 +106,7 @@ final class AgentSuite implements ExternalSuite {
                         + "not flagged) and clean contexts flagged.\n\n")
                 .append("| benchmark | setting | attack success (or injections missed) | utility loss (or clean contexts flagged) |\n")
                 .append("|---|---|--:|--:|\n");
-        for (BenchmarkResult r : results(sharedRoot.get(), false)) {
+        for (BenchmarkResult r : benchmarks.apply(sharedRoot.get())) {
             md.append(String.format(Locale.ROOT, "| %s | %s | %.1f%% (%d/%d) | %.1f%% (%d/%d) |\n", r.benchmark(),
                     r.setting(), 100 * r.attackSuccess(), r.attackerAllowed(), r.attackerCalls(),
                     100 * r.utilityLoss(), r.userBlocked(), r.userCalls()));
@@ -97,21 +117,6 @@ final class AgentSuite implements ExternalSuite {
     /** The folder that holds the data folder, when the data folder has this suite's benchmarks. */
     private Optional<Path> sharedRoot(Path dataRoot) {
         Path parent = dataRoot.toAbsolutePath().normalize().getParent();
-        return parent != null && Files.isDirectory(dataRoot.resolve(folder())) ? Optional.of(parent) : Optional.empty();
-    }
-
-    /** The data folder's subfolder this suite reads. */
-    private String folder() {
-        return development ? "injection/bipia" : "agentic";
-    }
-
-    /**
-     * Every benchmark, or the development one; the shipped injection classifier joins the rule detector on BIPIA
-     * (its own row).
-     */
-    private static List<BenchmarkResult> results(Path sharedRoot, boolean development) {
-        List<Detector> classifiers = List.of(MlDetectors.injectionClassifier());
-        return development ? AgentBenchmarks.development(sharedRoot, classifiers)
-                : AgentBenchmarks.run(sharedRoot, classifiers);
+        return parent != null && Files.isDirectory(dataRoot.resolve(folder)) ? Optional.of(parent) : Optional.empty();
     }
 }

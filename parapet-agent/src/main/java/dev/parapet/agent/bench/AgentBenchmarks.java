@@ -51,7 +51,7 @@ public final class AgentBenchmarks {
         Path dojo = agentic.resolve("agentdojo");
         boolean hasInjec = Files.isRegularFile(injec.resolve("tools.json"));
         boolean hasDojo = Files.isRegularFile(dojo.resolve("agentdojo_tasks_extracted.json"));
-        Path bipia = sharedRoot.resolve("data").resolve("injection").resolve("bipia").resolve("benchmark");
+        Path bipia = bipiaFolder(sharedRoot);
         boolean hasBipia = Files.isRegularFile(bipia.resolve("text_attack_test.json"));
         if (!hasInjec && !hasDojo) {
             throw new IllegalArgumentException("no agent benchmark data under " + agentic
@@ -81,11 +81,16 @@ public final class AgentBenchmarks {
      * have no development split.
      */
     public static List<BenchmarkResult> development(Path sharedRoot, List<Detector> classifiers) {
-        Path bipia = sharedRoot.resolve("data").resolve("injection").resolve("bipia").resolve("benchmark");
+        Path bipia = bipiaFolder(sharedRoot);
         if (!Files.isRegularFile(bipia.resolve("text_attack_train.json"))) {
             throw new IllegalArgumentException("no BIPIA train files under " + bipia);
         }
         return bipia(bipia, IndirectInjectionBenchmark.Split.TRAIN, classifiers);
+    }
+
+    /** BIPIA's {@code benchmark} folder under the folder that holds the data folder. */
+    private static Path bipiaFolder(Path sharedRoot) {
+        return sharedRoot.resolve("data").resolve("injection").resolve("bipia").resolve("benchmark");
     }
 
     private static List<BenchmarkResult> bipia(Path bipia, IndirectInjectionBenchmark.Split split,

@@ -110,14 +110,17 @@ final class UnrelatedTaskScanner {
         if (lines.size() < 2) {
             return List.of(); // one line: nothing around it to be unrelated to
         }
-        // Each line's content words once, and in how many lines each occurs: linear in the text.
+        // Each line lower-cased and its content words once, and in how many lines each word occurs: linear.
+        List<String> lowered = new ArrayList<>(lines.size());
         List<List<String>> words = new ArrayList<>(lines.size());
         Map<String, Integer> linesWith = new HashMap<>();
         for (int[] line : lines) {
             if (words.size() % DEADLINE_EVERY == 0) {
                 deadline.check();
             }
-            List<String> w = contentWords(text.substring(line[0], line[1]).toLowerCase(Locale.ROOT));
+            String lower = text.substring(line[0], line[1]).toLowerCase(Locale.ROOT);
+            List<String> w = contentWords(lower);
+            lowered.add(lower);
             words.add(w);
             w.forEach(k -> linesWith.merge(k, 1, Integer::sum));
         }
@@ -128,7 +131,7 @@ final class UnrelatedTaskScanner {
             if (length < MIN_LINE || length > MAX_LINE) {
                 continue;
             }
-            String lower = text.substring(line[0], line[1]).toLowerCase(Locale.ROOT);
+            String lower = lowered.get(k);
             int opener = opener(lower);
             if (opener < 0 || words(lower) < MIN_WORDS) {
                 continue;
@@ -206,7 +209,7 @@ final class UnrelatedTaskScanner {
     }
 
     /** The distinct content words of {@code lower} (letters only, four or more), each cut to its first five letters. */
-    List<String> contentWords(String lower) {
+    private List<String> contentWords(String lower) {
         List<String> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         int n = lower.length();
