@@ -38,9 +38,12 @@ final class CueMatcher {
     private final long[] allGroups; // rule -> a bit for each of its groups
     /**
      * Per row of {@link #ascii}: the groups (bit {@code firstGroup[rule] + group} over all rules' groups) of
-     * the patterns that end there; null where none does.
+     * the patterns that end there and need no word edge; null where none does.
      */
     private final long[][] rowGroups;
+    /** Per row of {@link #ascii}: the patterns that end there and need a word edge; null where none does. */
+    private final int[][] rowEdged;
+    private final int[] patternLength;
     private final int[] patternGroup;
     private final boolean[] needsStart;
     private final boolean[] needsEnd;
@@ -81,7 +84,9 @@ final class CueMatcher {
             allGroups[r] = (1L << g) - 1;
         }
         this.rowGroups = new long[ascii.rows()][];
+        this.rowEdged = new int[ascii.rows()][];
         int n = patterns.size();
+        this.patternLength = new int[n];
         this.patternRule = new int[n];
         this.patternGroup = new int[n];
         this.needsStart = new boolean[n];
@@ -90,6 +95,7 @@ final class CueMatcher {
             patternRule[i] = owners.get(i)[0];
             patternGroup[i] = owners.get(i)[1];
             String p = patterns.get(i);
+            patternLength[i] = p.length();
             // A term whose first word is long may be glued to the word before it ("USAIgnore your previous
             // instructions"); one whose first word is short must start a word, or "now you are" fires inside
             // "I know you are busy".
@@ -99,12 +105,18 @@ final class CueMatcher {
         for (int row = 0; row < ascii.rows(); row++) {
             if (ascii.marked(row)) {
                 long[] bits = new long[(groupCount + 63) / 64];
+                List<Integer> edged = new ArrayList<>();
                 automaton.matches(ascii.state(row), 0, (pattern, start, end) -> {
-                    int g = firstGroup[patternRule[pattern]] + patternGroup[pattern];
-                    bits[g >>> 6] |= 1L << g;
+                    if (needsStart[pattern] || needsEnd[pattern]) {
+                        edged.add(pattern);
+                    } else {
+                        int g = bit(pattern);
+                        bits[g >>> 6] |= 1L << g;
+                    }
                     return true;
                 });
                 rowGroups[row] = bits;
+                rowEdged[row] = edged.isEmpty() ? null : edged.stream().mapToInt(Integer::intValue).toArray();
             }
         }
     }
@@ -117,16 +129,15 @@ final class CueMatcher {
 
     /**
      * Whether some rule may fire in {@code text}: a necessary condition of {@link #find}. First, stepping
-     * the dense table, whether every group of some rule has a hit at all; only then, by the automaton's own
-     * search ({@link #mayMatchSearching}), whether every group has one at proper word edges, all starting
-     * within the rule's window. The rule that distinct groups be distinct words, which {@code find} also
-     * asks for, is not checked.
+     * the dense table, whether every group of some rule has a hit at proper word edges at all; only then, by
+     * a search of every match ({@link #mayMatchSearching}), whether every group has one within the rule's
+     * window. The rule that distinct groups be distinct words, which {@code find} also asks for, is not checked.
      *
      * @param dataRules whether rules that apply only inside data (tool results) count
      */
     boolean mayMatch(String text, boolean dataRules) { // a String, not a CharSequence: its charAt inlines
-        // First, without word edges or windows, whether every group of some rule has a hit at all: in most
-        // texts none has, and common words ("all", "your", "new") then cost an OR, not a walk of matches.
+        // First, without windows, whether every group of some rule has a hit at all: in most texts none has,
+        // and common words ("all", "your", "new") then cost an OR, not a walk of matches.
         long[] seen = null;
         int n = text.length();
         int row = AsciiStepTable.ROOT;
@@ -137,20 +148,42 @@ final class CueMatcher {
             }
             row = ascii.next(row, c);
             if (ascii.marked(row)) {
-                long[] groups = rowGroups[row];
                 if (seen == null) {
-                    seen = new long[groups.length];
+                    seen = new long[(groupCount + 63) / 64];
                 }
+                long[] groups = rowGroups[row];
                 for (int k = 0; k < groups.length; k++) {
                     seen[k] |= groups[k];
                 }
+                int[] edged = rowEdged[row];
+                if (edged != null) {
+                    for (int p : edged) {
+                        if (atWordEdges(text, p, i + 1 - patternLength[p], i + 1)) {
+                            seen[bit(p) >>> 6] |= 1L << bit(p);
+                        }
+                    }
+                }
             }
         }
-        return seen != null && someRuleHasEveryGroup(seen) && mayMatchSearching(text, dataRules);
+        return seen != null && someRuleHasEveryGroup(seen, dataRules) && mayMatchSearching(text, dataRules);
     }
 
-    private boolean someRuleHasEveryGroup(long[] seen) {
+    /** The bit of {@code pattern}'s group among all rules' groups. */
+    private int bit(int pattern) {
+        return firstGroup[patternRule[pattern]] + patternGroup[pattern];
+    }
+
+    /** Whether a hit of {@code pattern} has the word edges its term asks for ("dan" is not in "danger"). */
+    private boolean atWordEdges(CharSequence text, int pattern, int start, int end) {
+        return !(needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1)))
+                && !(needsEnd[pattern] && end < text.length() && Character.isLetterOrDigit(text.charAt(end)));
+    }
+
+    private boolean someRuleHasEveryGroup(long[] seen, boolean dataRules) {
         for (int r = 0; r < rules.size(); r++) {
+            if (rules.get(r).dataOnly() && !dataRules) {
+                continue;
+            }
             boolean every = true;
             for (int g = firstGroup[r], end = g + rules.get(r).groups().size(); g < end && every; g++) {
                 every = (seen[g >>> 6] & 1L << g) != 0;
@@ -165,7 +198,7 @@ final class CueMatcher {
     /** {@link #mayMatch} by the automaton's own search, for any text. */
     boolean mayMatchSearching(CharSequence text, boolean dataRules) {
         Probe probe = new Probe(text, dataRules);
-        automaton.search(text, probe);
+        ascii.search(text, probe);
         return probe.found;
     }
 
@@ -187,10 +220,7 @@ final class CueMatcher {
 
         @Override
         public boolean onMatch(int pattern, int start, int end) {
-            if (needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-                return true;
-            }
-            if (needsEnd[pattern] && end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            if (!atWordEdges(text, pattern, start, end)) {
                 return true;
             }
             int r = patternRule[pattern];
@@ -223,10 +253,7 @@ final class CueMatcher {
     List<Match> find(CharSequence text, Deadline deadline) {
         List<Hit> hits = new ArrayList<>();
         ascii.search(text, (pattern, start, end) -> {
-            if (needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1))) {
-                return true;
-            }
-            if (needsEnd[pattern] && end < text.length() && Character.isLetterOrDigit(text.charAt(end))) {
+            if (!atWordEdges(text, pattern, start, end)) {
                 return true;
             }
             hits.add(new Hit(patternRule[pattern], patternGroup[pattern], start, end));
