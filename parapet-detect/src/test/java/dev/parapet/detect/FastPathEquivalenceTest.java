@@ -105,6 +105,7 @@ class FastPathEquivalenceTest {
                 "my ssn is 078-05-1120",
                 "IBAN DE89 3704 0044 0532 0130 00",
                 "server at 192.168.1.20",
+                "route via 2a00:1450:4001:81c::200e now",
         };
         for (String text : found) {
             assertThat(PARAPET.check(Content.user(text)).findings()).as("the detectors find something in %s", text)
@@ -136,6 +137,7 @@ class FastPathEquivalenceTest {
                         "merde", "puta", "scheisse", "Shit", "FUCK", "sh1t", "f*ck", "a$$", "password", "key",
                         "token", "secret", "api_key", "bearer", "2018", "1999", "555", "0100", "4111", "1111",
                         "jo@example.org", "[at]", "(at)", "10.0.0.1", "::1", "fe80::1", "DE89370400440532013000",
+                        "std::vector", "2a00:1450::200e", "(fe80::1ff:fe23:4567:890a)", "-fe80::1:2", "12:30:45",
                         "AKIAIOSFODNN7EXAMPLE", "eyJhbGciOiJub25lIn0", "ghp_", "xoxb-", "https://u:p@h.io",
                         "hooks.slack.com", "-----BEGIN", "DAN", "jailbreak", "developer", "mode", "user:", "q:"),
                 // leetspeak, which the fast path follows char for char

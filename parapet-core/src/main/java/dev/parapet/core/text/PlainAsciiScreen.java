@@ -95,7 +95,8 @@ final class PlainAsciiScreen {
         PLAIN_BUT_SQUEEZED,
         /**
          * Plain but for leetspeak (and maybe runs of a whitespace char), which this scan does not follow: the
-         * caller checks the output of the normaliser's ASCII steps.
+         * caller checks the output of the normaliser's leet and squeeze steps on the lower case (no letters are
+         * written apart here, so the joining step before them changes nothing).
          */
         PLAIN_BUT_STEPS,
         /** Nothing proved. */
@@ -103,14 +104,13 @@ final class PlainAsciiScreen {
     }
 
     /**
-     * What a scan proved, and the text with its ASCII letters lowercased (null unless proved {@link Outcome#PLAIN},
-     * when it is the normalised view, or {@link Outcome#PLAIN_BUT_SQUEEZED}, when the view is it squeezed).
+     * What a scan proved, and the text with its ASCII letters lowercased (null when {@link Outcome#UNKNOWN}; the
+     * normalised view itself when {@link Outcome#PLAIN}).
      */
     record Proof(Outcome outcome, String lower) {
     }
 
     private static final Proof UNKNOWN = new Proof(Outcome.UNKNOWN, null);
-    private static final Proof STEPS = new Proof(Outcome.PLAIN_BUT_STEPS, null);
 
     // What a scan found besides a refusal.
     private static final int REFUSED = 0;
@@ -137,11 +137,10 @@ final class PlainAsciiScreen {
         if (found == REFUSED || ((found & ANY_SUSPECT) != 0 && !decoders.decodeNothing(text, suspected(found)))) {
             return UNKNOWN;
         }
-        if ((found & LEETSPEAK) != 0) {
-            return STEPS;
-        }
         String lower = (found & UPPER) != 0 ? new String(lowered, StandardCharsets.ISO_8859_1) : text;
-        return new Proof((found & SQUEEZED) != 0 ? Outcome.PLAIN_BUT_SQUEEZED : Outcome.PLAIN, lower);
+        Outcome outcome = (found & LEETSPEAK) != 0 ? Outcome.PLAIN_BUT_STEPS
+                : (found & SQUEEZED) != 0 ? Outcome.PLAIN_BUT_SQUEEZED : Outcome.PLAIN;
+        return new Proof(outcome, lower);
     }
 
     private static Set<Payload.Encoding> suspected(int found) {

@@ -64,7 +64,9 @@ public final class UnicodeNormalizer implements TextNormalizer {
     private final Limits limits;
     private final TextFilter asciiNfkc;
     private final TextFilter asciiNormalized;
-    private final TextFilter asciiSqueeze = new SqueezeFilter(null); // the last of asciiNormalized's steps
+    // The last steps of asciiNormalized, for lower-case texts in which no letters are written apart.
+    private final TextFilter asciiSqueeze = new SqueezeFilter(null);
+    private final TextFilter asciiLeetSqueeze = new SqueezeFilter(new LeetFilter(null));
     private final TextFilter nfkc;
     private final TextFilter normalized;
 
@@ -107,8 +109,9 @@ public final class UnicodeNormalizer implements TextNormalizer {
     /**
      * Plain texts as {@link #isPlain} proves them, and ASCII texts whose only changes besides lower case are
      * leetspeak ("the 1920s", "h3llo") and runs of one whitespace char (indentation, blank lines): for those
-     * the normaliser's own ASCII steps run, and their view counts when nothing in it is joined and only
-     * whitespace is squeezed (not the letters the leet step made).
+     * the normaliser's own leet and squeeze steps run on the lower case (the proof rules out letters written
+     * apart, so the joining step would change nothing), and their view counts when nothing in it is joined
+     * and only whitespace is squeezed (not the letters the leet step made).
      */
     @Override
     public AnalyzedText plainAnalysis(String text) {
@@ -120,7 +123,7 @@ public final class UnicodeNormalizer implements TextNormalizer {
             case PLAIN_BUT_SQUEEZED -> new AnalyzedText(text, MappedText.identity(text),
                     asciiSqueeze.apply(proof.lower()), List.of());
             case PLAIN_BUT_STEPS -> {
-                MappedText view = asciiNormalized.apply(text);
+                MappedText view = asciiLeetSqueeze.apply(proof.lower());
                 yield changesOnlyCharsAndWhitespaceRuns(view, text)
                         ? new AnalyzedText(text, MappedText.identity(text), view, List.of()) : null;
             }

@@ -7,7 +7,8 @@ import dev.parapet.core.detect.Screen;
  * The screen of {@link PiiDetector} on plain text: each kind of personal data needs something a single
  * pass can see. An e-mail address needs "@" or a bracketed "at"; an IPv4 address a run of digits and dots
  * holding three dots between digits ("1.5" or "v2.0.1" alone is none);
- * an IPv6 address two colons in a run of hex digits, dots and colons; an IBAN two letters then two
+ * an IPv6 address two colons in a run of hex digits, dots and colons that is a token of its own, as {@link
+ * IpAddressScanner} reads one (nothing glued to it, a digit in it: not "std::vector"); an IBAN two letters then two
  * digits; a phone number, an SSN or a card number a run of digits and layout chars (spaces, dashes, dots,
  * brackets, slashes, plus) holding at least as many digits as the shortest of them (a phone number of
  * the region, at most 7; an SSN 9; a card more). A text with none of these holds none.
@@ -84,13 +85,41 @@ final class PiiScreen implements Screen {
             }
             if (c == ':') {
                 if (++colons >= 2) {
-                    return true;
+                    if (isIpv6Token(text, i)) {
+                        return true;
+                    }
+                    colons = Integer.MIN_VALUE; // this run is no address: its further colons need no second look
                 }
             } else if (!(Chars.isHex(c) || c == '.')) {
                 colons = 0;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the run of hex digits, dots and colons around {@code i} is what {@link IpAddressScanner} takes
+     * for an address token: nothing glued before it (a word char, "-") or after it (a word char), a digit in it.
+     */
+    private static boolean isIpv6Token(String text, int i) {
+        int start = i;
+        while (start > 0 && isAddressChar(text.charAt(start - 1))) {
+            start--;
+        }
+        int end = i;
+        boolean digit = false;
+        for (; end < text.length() && isAddressChar(text.charAt(end)); end++) {
+            digit |= Chars.isDigit(text.charAt(end));
+        }
+        for (int k = start; k < i && !digit; k++) {
+            digit = Chars.isDigit(text.charAt(k));
+        }
+        char before = Chars.at(text, start - 1);
+        return digit && !Chars.isWordChar(before) && before != '-' && !Chars.isWordChar(Chars.at(text, end));
+    }
+
+    private static boolean isAddressChar(char c) {
+        return Chars.isHex(c) || c == '.' || c == ':';
     }
 
     /** Chars that may sit between the digits of a phone, card or SSN number. */
