@@ -8,8 +8,10 @@ import dev.parapet.core.text.TextNormalizer;
 import dev.parapet.core.text.UnicodeNormalizer;
 import dev.parapet.detect.injection.InjectionDetector;
 
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -76,16 +78,41 @@ public final class AgentBenchmarks {
     /**
      * Where changes to the injection detectors are decided, so that {@link #run(Path, List)}'s BIPIA figures are
      * measured once, after the decision: BIPIA's injections hidden in its <b>train</b> contexts (the rule detector
-     * alone, and with {@code classifiers} when some are given). The shipped injection classifier trains on these
-     * attacks and contexts, so its figures here run high; the rules were developed on them. InjecAgent and AgentDojo
-     * have no development split.
+     * alone, and with {@code classifiers} when some are given), then the project's own attacks in new phrasings
+     * ({@code new-phrasings.tsv}) in the same contexts, rule detector alone. The shipped injection classifier trains
+     * on BIPIA's train attacks and contexts, so its figures here run high; the rules were developed on them, which
+     * is what the new phrasings check. InjecAgent and AgentDojo have no development split.
      */
     public static List<BenchmarkResult> development(Path sharedRoot, List<Detector> classifiers) {
         Path bipia = bipiaFolder(sharedRoot);
         if (!Files.isRegularFile(bipia.resolve("text_attack_train.json"))) {
             throw new IllegalArgumentException("no BIPIA train files under " + bipia);
         }
-        return bipia(bipia, IndirectInjectionBenchmark.Split.TRAIN, classifiers);
+        List<BenchmarkResult> out = new ArrayList<>(bipia(bipia, IndirectInjectionBenchmark.Split.TRAIN, classifiers));
+        TextNormalizer n = new UnicodeNormalizer();
+        out.add(IndirectInjectionBenchmark.withAttacks(bipia, IndirectInjectionBenchmark.Split.TRAIN, newPhrasings(),
+                List.of(InjectionDetector.defaults(n)), n, FLAG_AT).run());
+        return out;
+    }
+
+    /** The attacks of the shipped {@code new-phrasings.tsv} (family, tab, attack; "#" starts a comment line). */
+    static List<String> newPhrasings() {
+        String resource = "new-phrasings.tsv";
+        try (InputStream in = AgentBenchmarks.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing resource " + resource);
+            }
+            List<String> out = new ArrayList<>();
+            for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                int tab = line.indexOf('\t');
+                if (!line.isBlank() && !line.startsWith("#") && tab > 0) {
+                    out.add(line.substring(tab + 1).strip());
+                }
+            }
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(resource + ": " + e.getMessage(), e);
+        }
     }
 
     /** BIPIA's {@code benchmark} folder under the folder that holds the data folder. */

@@ -49,6 +49,7 @@ public final class IndirectInjectionBenchmark {
 
     private final Path bipia;
     private final Split split;
+    private final List<String> ownAttacks; // hidden in the prose contexts instead of BIPIA's attacks; null for those
     private final List<Detector> detectors;
     private final TextNormalizer normalizer;
     private final double threshold;
@@ -62,20 +63,39 @@ public final class IndirectInjectionBenchmark {
      */
     public IndirectInjectionBenchmark(Path bipia, Split split, List<Detector> detectors, TextNormalizer normalizer,
                                       double threshold) {
+        this(bipia, split, null, detectors, normalizer, threshold);
+    }
+
+    private IndirectInjectionBenchmark(Path bipia, Split split, List<String> ownAttacks, List<Detector> detectors,
+                                       TextNormalizer normalizer, double threshold) {
         this.bipia = bipia;
         this.split = split;
+        this.ownAttacks = ownAttacks == null ? null : List.copyOf(ownAttacks);
         this.detectors = List.copyOf(detectors);
         this.normalizer = normalizer;
         this.threshold = threshold;
+    }
+
+    /**
+     * The same measure with {@code attacks} instead of BIPIA's, hidden in the split's e-mails and tables: new
+     * phrasings that the rules were not written from, to see whether a change generalises.
+     */
+    public static IndirectInjectionBenchmark withAttacks(Path bipia, Split split, List<String> attacks,
+                                                         List<Detector> detectors, TextNormalizer normalizer,
+                                                         double threshold) {
+        return new IndirectInjectionBenchmark(bipia, split, attacks, detectors, normalizer, threshold);
     }
 
     public BenchmarkResult run() {
         String f = split.file;
         List<String> prose = new ArrayList<>(contexts("email/" + f + ".jsonl"));
         prose.addAll(contexts("table/" + f + ".jsonl"));
-        List<String> code = contexts("code/" + f + ".jsonl");
-        List<String> injected = new ArrayList<>(hide(attacks("text_attack_" + f + ".json"), prose));
-        injected.addAll(hide(attacks("code_attack_" + f + ".json"), code));
+        List<String> code = ownAttacks == null ? contexts("code/" + f + ".jsonl") : List.of();
+        List<String> injected = new ArrayList<>(hide(ownAttacks == null ? attacks("text_attack_" + f + ".json")
+                : ownAttacks, prose));
+        if (ownAttacks == null) {
+            injected.addAll(hide(attacks("code_attack_" + f + ".json"), code));
+        }
         List<String> clean = new ArrayList<>(prose);
         clean.addAll(code);
         int missed = 0;
@@ -87,6 +107,7 @@ public final class IndirectInjectionBenchmark {
             falseAlarms += flagged(t) ? 1 : 0;
         }
         String setting = (split == Split.TEST ? "" : f + " ") + "contexts, "
+                + (ownAttacks == null ? "" : "new phrasings, ")
                 + String.join("+", detectors.stream().map(Detector::id).toList());
         return new BenchmarkResult("bipia", setting, injected.size(), missed, 0, injected.size(), missed,
                 clean.size(), falseAlarms, clean.size(), falseAlarms);
