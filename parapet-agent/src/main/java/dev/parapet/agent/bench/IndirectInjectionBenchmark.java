@@ -26,6 +26,7 @@ import java.util.List;
  * output by the given injection detectors; it is flagged when one of them scores {@code prompt_injection} or
  * {@code jailbreak} at the threshold or above. Reported in the agent benchmarks' shape: attack success = injected
  * contexts not flagged / injected contexts (1 - recall); utility loss = clean contexts flagged / clean contexts.
+ * {@link #withAttacks} hides other attacks (the project's new phrasings) in the split's e-mails and tables instead.
  */
 public final class IndirectInjectionBenchmark {
 
@@ -91,10 +92,12 @@ public final class IndirectInjectionBenchmark {
         List<String> prose = new ArrayList<>(contexts("email/" + f + ".jsonl"));
         prose.addAll(contexts("table/" + f + ".jsonl"));
         List<String> code = ownAttacks == null ? contexts("code/" + f + ".jsonl") : List.of();
-        List<String> injected = new ArrayList<>(hide(ownAttacks == null ? attacks("text_attack_" + f + ".json")
-                : ownAttacks, prose));
+        List<String> injected = new ArrayList<>();
         if (ownAttacks == null) {
+            injected.addAll(hide(attacks("text_attack_" + f + ".json"), prose));
             injected.addAll(hide(attacks("code_attack_" + f + ".json"), code));
+        } else {
+            injected.addAll(hide(ownAttacks, prose));
         }
         List<String> clean = new ArrayList<>(prose);
         clean.addAll(code);
