@@ -40,6 +40,8 @@ class AgentSuiteTest {
         java.io.StringWriter out = new java.io.StringWriter();
         int code = dev.run(data, "text", new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
         assertThat(code).isZero();
-        assertThat(out.toString().lines()).hasSize(2).allMatch(l -> l.contains("train contexts"));
+        // BIPIA's train attacks with the rule detector, then with the classifiers, then the project's new phrasings
+        assertThat(out.toString().lines()).hasSize(3).allMatch(l -> l.contains("train contexts"));
+        assertThat(out.toString().lines().toList().get(2)).contains("new phrasings, injection");
     }
 }
