@@ -46,6 +46,7 @@ class UnrelatedTaskScannerTest {
         // The same openers about the document's own business are its reader's concern.
         assertThat(found(EMAIL + "\nRemind the team that catering needs the vegetarian count by Friday.")).isEmpty();
         assertThat(found(EMAIL + "\nLet's discuss the offsite agenda next time.")).isEmpty();
+        assertThat(found(EMAIL + "\nFrom now on, I will water the plants myself.")).isEmpty(); // prose, no order
         String mail = "BETREFF: Rechnung 2231|INHALT: Sehr geehrte Kundin, anbei finden Sie die Rechnung für das "
                 + "Hosting im Oktober. Der Betrag wird am fünften November von Ihrem Konto abgebucht.";
         assertThat(found(mail + "\nAb jetzt verstehe ich die Signale meines Hundes.")).isEmpty(); // prose, no order
