@@ -5,6 +5,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -40,8 +41,12 @@ class AgentSuiteTest {
         java.io.StringWriter out = new java.io.StringWriter();
         int code = dev.run(data, "text", new java.io.PrintWriter(out), new java.io.PrintWriter(new java.io.StringWriter()));
         assertThat(code).isZero();
-        // BIPIA's train attacks with the rule detector, then with the classifiers, then the project's new phrasings
-        assertThat(out.toString().lines()).hasSize(3).allMatch(l -> l.contains("train contexts"));
-        assertThat(out.toString().lines().toList().get(2)).contains("new phrasings, injection");
+        // BIPIA's train attacks with the rule detector, then with the classifiers, then the project's new phrasings,
+        // then ordinary documents made of training sentences
+        List<String> lines = out.toString().lines().toList();
+        assertThat(lines).hasSize(4);
+        assertThat(lines.subList(0, 3)).allMatch(l -> l.contains("train contexts"));
+        assertThat(lines.get(2)).contains("new phrasings, injection");
+        assertThat(lines.get(3)).contains("ud-docs", "train sentences", "documents flagged");
     }
 }

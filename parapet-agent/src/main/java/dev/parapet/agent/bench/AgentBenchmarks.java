@@ -79,19 +79,26 @@ public final class AgentBenchmarks {
      * Where changes to the injection detectors are decided, so that {@link #run(Path, List)}'s BIPIA figures are
      * measured once, after the decision: BIPIA's injections hidden in its <b>train</b> contexts (the rule detector
      * alone, and with {@code classifiers} when some are given), then the project's own attacks in new phrasings
-     * ({@code new-phrasings.tsv}) in the same contexts, rule detector alone. The shipped injection classifier trains
-     * on BIPIA's train attacks and contexts, so its figures here run high; the rules were developed on them, which
-     * is what the new phrasings check. InjecAgent and AgentDojo have no development split.
+     * ({@code new-phrasings.tsv}) in the same contexts, and ordinary documents in many languages ({@link
+     * BenignDocumentsBenchmark}), rule detector alone. The shipped injection classifier trains on BIPIA's train
+     * attacks and contexts, so its figures here run high; the rules were developed on them, which is what the new
+     * phrasings check. InjecAgent and AgentDojo have no development split.
      */
     public static List<BenchmarkResult> development(Path sharedRoot, List<Detector> classifiers) {
         Path bipia = bipiaFolder(sharedRoot);
         if (!Files.isRegularFile(bipia.resolve("text_attack_train.json"))) {
             throw new IllegalArgumentException("no BIPIA train files under " + bipia);
         }
+        Path ud = sharedRoot.resolve("data").resolve("train-extra").resolve("ud-sentences").resolve("ud_sentences.jsonl");
+        if (!Files.isRegularFile(ud)) {
+            throw new IllegalArgumentException("no Universal Dependencies sentences at " + ud);
+        }
         List<BenchmarkResult> out = new ArrayList<>(bipia(bipia, IndirectInjectionBenchmark.Split.TRAIN, classifiers));
         TextNormalizer n = new UnicodeNormalizer();
+        List<Detector> rules = List.of(InjectionDetector.defaults(n));
         out.add(IndirectInjectionBenchmark.withAttacks(bipia, IndirectInjectionBenchmark.Split.TRAIN, newPhrasings(),
-                List.of(InjectionDetector.defaults(n)), n, FLAG_AT).run());
+                rules, n, FLAG_AT).run());
+        out.add(new BenignDocumentsBenchmark(ud, new ToolOutputCheck(rules, n, FLAG_AT)).run());
         return out;
     }
 
@@ -146,6 +153,10 @@ public final class AgentBenchmarks {
 
     /** One line for people: the two figures and the counts behind them. */
     public static String describe(BenchmarkResult r) {
+        if (r.attackerCalls() == 0 && r.attacks() == 0) { // documents with nothing planted in them
+            return String.format(Locale.ROOT, "%-10s %-24s documents flagged %5.1f%% (%d/%d)", r.benchmark(),
+                    r.setting(), 100 * r.utilityLoss(), r.userBlocked(), r.userCalls());
+        }
         if (r.benchmark().equals("bipia")) {
             return String.format(Locale.ROOT, "%-10s %-24s injections missed %5.1f%% (%d/%d injected contexts)   "
                             + "clean contexts flagged %5.1f%% (%d/%d)", r.benchmark(), r.setting(),

@@ -2,11 +2,7 @@ package dev.parapet.agent.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.parapet.core.content.Content;
-import dev.parapet.core.content.Role;
-import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.detect.Detector;
-import dev.parapet.core.finding.Finding;
 import dev.parapet.core.text.TextNormalizer;
 
 import java.io.BufferedReader;
@@ -51,9 +47,7 @@ public final class IndirectInjectionBenchmark {
     private final Path bipia;
     private final Split split;
     private final List<String> ownAttacks; // hidden in the prose contexts instead of BIPIA's attacks; null for those
-    private final List<Detector> detectors;
-    private final TextNormalizer normalizer;
-    private final double threshold;
+    private final ToolOutputCheck check;
 
     /**
      * @param bipia      the BIPIA {@code benchmark} folder
@@ -72,9 +66,7 @@ public final class IndirectInjectionBenchmark {
         this.bipia = bipia;
         this.split = split;
         this.ownAttacks = ownAttacks == null ? null : List.copyOf(ownAttacks);
-        this.detectors = List.copyOf(detectors);
-        this.normalizer = normalizer;
-        this.threshold = threshold;
+        this.check = new ToolOutputCheck(detectors, normalizer, threshold);
     }
 
     /**
@@ -103,35 +95,17 @@ public final class IndirectInjectionBenchmark {
         clean.addAll(code);
         int missed = 0;
         for (String t : injected) {
-            missed += flagged(t) ? 0 : 1;
+            missed += check.flagged(t) ? 0 : 1;
         }
         int falseAlarms = 0;
         for (String t : clean) {
-            falseAlarms += flagged(t) ? 1 : 0;
+            falseAlarms += check.flagged(t) ? 1 : 0;
         }
         String setting = (split == Split.TEST ? "" : f + " ") + "contexts, "
                 + (ownAttacks == null ? "" : "new phrasings, ")
-                + String.join("+", detectors.stream().map(Detector::id).toList());
+                + check.detectorIds();
         return new BenchmarkResult("bipia", setting, injected.size(), missed, 0, injected.size(), missed,
                 clean.size(), falseAlarms, clean.size(), falseAlarms);
-    }
-
-    private boolean flagged(String text) {
-        var analyzed = normalizer.analyze(text);
-        Content content = Content.of(text, Role.TOOL);
-        for (Detector d : detectors) {
-            try {
-                for (Finding f : d.detect(content, analyzed, Deadline.none())) {
-                    if ((f.category().equals("prompt_injection") || f.category().equals("jailbreak"))
-                            && f.score() >= threshold) {
-                        return true;
-                    }
-                }
-            } catch (Exception e) {
-                throw new IllegalStateException("detector " + d.id() + " failed: " + e.getMessage(), e);
-            }
-        }
-        return false;
     }
 
     /** Each attack in {@link #CONTEXTS_PER_ATTACK} contexts (picked in a fixed stride), at the start, middle and end. */
