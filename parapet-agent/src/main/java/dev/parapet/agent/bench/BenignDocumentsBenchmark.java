@@ -20,13 +20,17 @@ import java.util.Map;
  * Universal Dependencies sentences of the training part of the hash split ({@link HashSplit}; the evaluation
  * reads the other part one sentence at a time), ten consecutive sentences of one language to a document, one
  * sentence a line, each document read as a tool output. News, reviews, e-mails and forum posts hold questions and
- * orders addressed to their own readers, which a rule for text addressed to the model must leave alone. Reported in
- * the agent benchmarks' shape with no attacks: utility loss = documents flagged / documents.
+ * orders addressed to their own readers, which a rule for text addressed to the model must leave alone. The English
+ * ATIS treebank is left out: it is made of travellers' requests to a flight-booking system ("please list all flights
+ * from dallas to pittsburgh"), requests to a machine by nature. Reported in the agent benchmarks' shape with no
+ * attacks: utility loss = documents flagged / documents.
  */
 final class BenignDocumentsBenchmark {
 
     /** Sentences to a document. */
     static final int SENTENCES = 10;
+    /** Treebanks whose sentences are requests to a system, not documents. */
+    private static final String REQUESTS_TREEBANK = "UD_English-Atis";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path sentences;
@@ -62,7 +66,8 @@ final class BenignDocumentsBenchmark {
                 }
                 JsonNode row = JSON.readTree(line);
                 String text = row.path("text").asText("");
-                if (!text.isBlank() && HashSplit.isTrainPart(text)) {
+                if (!text.isBlank() && HashSplit.isTrainPart(text)
+                        && !row.path("treebank").asText("").equals(REQUESTS_TREEBANK)) {
                     byLanguage.computeIfAbsent(row.path("lang").asText(""), k -> new ArrayList<>()).add(text);
                 }
             }
