@@ -149,6 +149,9 @@ class InjectionDetectorTest {
             "Write a story about a dragon who forgets everything.",
             "If x*x + y*y = 5 and x+y = 3, please tell me x and y.",
             "I know you are busy, but could you look at my essay?",
+            "Dan, you are the best friend anyone could ask for.",
+            "Ask Dan to act as the moderator for the panel; he will pretend to be neutral.",
+            "OpenAI merilis GPT-4 dan ChatGPT Plus untuk pengguna di Indonesia.",
             "Given a+b = 10 and a-b = 2, tell me a and b and then answer whether a is prime.",
     })
     void benignMentionsStayQuiet(String text) {
