@@ -70,7 +70,9 @@ public final class AgentBenchmarks {
             }
         }
         if (hasBipia) {
-            out.addAll(bipia(bipia, IndirectInjectionBenchmark.Split.TEST, classifiers));
+            TextNormalizer n = new UnicodeNormalizer();
+            out.addAll(bipia(bipia, IndirectInjectionBenchmark.Split.TEST, n, InjectionDetector.defaults(n),
+                    classifiers));
         }
         return out;
     }
@@ -89,16 +91,18 @@ public final class AgentBenchmarks {
         if (!Files.isRegularFile(bipia.resolve("text_attack_train.json"))) {
             throw new IllegalArgumentException("no BIPIA train files under " + bipia);
         }
-        Path ud = sharedRoot.resolve("data").resolve("train-extra").resolve("ud-sentences").resolve("ud_sentences.jsonl");
+        Path ud = sharedRoot.resolve("data").resolve("train-extra").resolve("ud-sentences")
+                .resolve("ud_sentences.jsonl");
         if (!Files.isRegularFile(ud)) {
             throw new IllegalArgumentException("no Universal Dependencies sentences at " + ud);
         }
-        List<BenchmarkResult> out = new ArrayList<>(bipia(bipia, IndirectInjectionBenchmark.Split.TRAIN, classifiers));
         TextNormalizer n = new UnicodeNormalizer();
-        List<Detector> rules = List.of(InjectionDetector.defaults(n));
+        Detector rules = InjectionDetector.defaults(n);
+        List<BenchmarkResult> out = new ArrayList<>(bipia(bipia, IndirectInjectionBenchmark.Split.TRAIN, n, rules,
+                classifiers));
         out.add(IndirectInjectionBenchmark.withAttacks(bipia, IndirectInjectionBenchmark.Split.TRAIN, newPhrasings(),
-                rules, n, FLAG_AT).run());
-        out.add(new BenignDocumentsBenchmark(ud, new ToolOutputCheck(rules, n, FLAG_AT)).run());
+                List.of(rules), n, FLAG_AT).run());
+        out.add(new BenignDocumentsBenchmark(ud, new ToolOutputCheck(List.of(rules), n, FLAG_AT)).run());
         return out;
     }
 
@@ -127,10 +131,9 @@ public final class AgentBenchmarks {
         return sharedRoot.resolve("data").resolve("injection").resolve("bipia").resolve("benchmark");
     }
 
-    private static List<BenchmarkResult> bipia(Path bipia, IndirectInjectionBenchmark.Split split,
-                                               List<Detector> classifiers) {
-        TextNormalizer n = new UnicodeNormalizer();
-        Detector rules = InjectionDetector.defaults(n);
+    /** BIPIA's split read by the rule detector, and by it with {@code classifiers} when some are given. */
+    private static List<BenchmarkResult> bipia(Path bipia, IndirectInjectionBenchmark.Split split, TextNormalizer n,
+                                               Detector rules, List<Detector> classifiers) {
         List<BenchmarkResult> out = new ArrayList<>();
         out.add(new IndirectInjectionBenchmark(bipia, split, List.of(rules), n, FLAG_AT).run());
         if (!classifiers.isEmpty()) {

@@ -43,7 +43,6 @@ final class CueMatcher {
     private final long[][] rowGroups;
     /** Per row of {@link #ascii}: the patterns that end there and need a word edge; null where none does. */
     private final int[][] rowEdged;
-    private final int[] patternLength;
     private final int[] patternGroup;
     private final boolean[] needsStart;
     private final boolean[] needsEnd;
@@ -86,7 +85,6 @@ final class CueMatcher {
         this.rowGroups = new long[ascii.rows()][];
         this.rowEdged = new int[ascii.rows()][];
         int n = patterns.size();
-        this.patternLength = new int[n];
         this.patternRule = new int[n];
         this.patternGroup = new int[n];
         this.needsStart = new boolean[n];
@@ -95,7 +93,6 @@ final class CueMatcher {
             patternRule[i] = owners.get(i)[0];
             patternGroup[i] = owners.get(i)[1];
             String p = patterns.get(i);
-            patternLength[i] = p.length();
             // A term whose first word is long may be glued to the word before it ("USAIgnore your previous
             // instructions"); one whose first word is short must start a word, or "now you are" fires inside
             // "I know you are busy".
@@ -158,8 +155,9 @@ final class CueMatcher {
                 int[] edged = rowEdged[row];
                 if (edged != null) {
                     for (int p : edged) {
-                        if (atWordEdges(text, p, i + 1 - patternLength[p], i + 1)) {
-                            seen[bit(p) >>> 6] |= 1L << bit(p);
+                        if (atWordEdges(text, p, i + 1 - automaton.patternLength(p), i + 1)) {
+                            int g = bit(p);
+                            seen[g >>> 6] |= 1L << g;
                         }
                     }
                 }

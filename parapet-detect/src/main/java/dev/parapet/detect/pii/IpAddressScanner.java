@@ -43,7 +43,7 @@ final class IpAddressScanner implements TextScanner {
             // The token: a maximal run of hex digits, dots and colons.
             int end = i;
             boolean digit = false;
-            while (end < n && (Chars.isHex(text.charAt(end)) || text.charAt(end) == '.' || text.charAt(end) == ':')) {
+            while (end < n && isTokenChar(text.charAt(end))) {
                 digit |= Chars.isDigit(text.charAt(end));
                 end++;
             }
@@ -56,7 +56,13 @@ final class IpAddressScanner implements TextScanner {
         }
     }
 
-    private static boolean startsToken(String text, int i) {
+    /** A char of an address token: a hex digit, a dot or a colon. */
+    static boolean isTokenChar(char c) {
+        return Chars.isHex(c) || c == '.' || c == ':';
+    }
+
+    /** Whether an address token may start at {@code i}: nothing glued before it. */
+    static boolean startsToken(String text, int i) {
         char before = Chars.at(text, i - 1);
         return !(Chars.isWordChar(before) || before == '.' || before == ':' || before == '-');
     }

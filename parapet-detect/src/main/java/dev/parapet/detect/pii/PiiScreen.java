@@ -99,27 +99,19 @@ final class PiiScreen implements Screen {
 
     /**
      * Whether the run of hex digits, dots and colons around {@code i} is what {@link IpAddressScanner} takes
-     * for an address token: nothing glued before it (a word char, "-") or after it (a word char), a digit in it.
+     * for an address token: nothing glued before it (its own rule) or after it (a word char), a digit in it.
      */
     private static boolean isIpv6Token(String text, int i) {
         int start = i;
-        while (start > 0 && isAddressChar(text.charAt(start - 1))) {
+        while (start > 0 && IpAddressScanner.isTokenChar(text.charAt(start - 1))) {
             start--;
         }
-        int end = i;
+        int end = start;
         boolean digit = false;
-        for (; end < text.length() && isAddressChar(text.charAt(end)); end++) {
+        for (; end < text.length() && IpAddressScanner.isTokenChar(text.charAt(end)); end++) {
             digit |= Chars.isDigit(text.charAt(end));
         }
-        for (int k = start; k < i && !digit; k++) {
-            digit = Chars.isDigit(text.charAt(k));
-        }
-        char before = Chars.at(text, start - 1);
-        return digit && !Chars.isWordChar(before) && before != '-' && !Chars.isWordChar(Chars.at(text, end));
-    }
-
-    private static boolean isAddressChar(char c) {
-        return Chars.isHex(c) || c == '.' || c == ':';
+        return digit && IpAddressScanner.startsToken(text, start) && !Chars.isWordChar(Chars.at(text, end));
     }
 
     /** Chars that may sit between the digits of a phone, card or SSN number. */
