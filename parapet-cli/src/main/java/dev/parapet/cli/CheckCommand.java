@@ -37,6 +37,11 @@ final class CheckCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the verdict as JSON.")
     boolean json;
 
+    @Option(names = "--instructions", paramLabel = "TEXT",
+            description = "For a user's message: the instructions (system prompt) of the model it is sent to; "
+                    + "asking for what they forbid or keep secret is flagged as prompt injection.")
+    String instructions;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -47,7 +52,7 @@ final class CheckCommand implements Callable<Integer> {
         String input = text == null || text.equals("-") ? readStdin(err) : text;
         Verdict v;
         try (Parapet parapet = pipeline.build(true)) {
-            v = parapet.check(new Content(input, pipeline.role(), java.util.Optional.empty(), java.util.Map.of()));
+            v = parapet.check(Content.of(input, pipeline.role()).withInstructions(instructions));
         }
         if (json) {
             out.println(new VerdictJson(new ObjectMapper()).write(v));

@@ -110,7 +110,8 @@ public final class Pipeline {
         String original = content.text();
         AnalyzedText plain = original.length() <= PipelineScreen.MAX_CHARS ? normalizer.plainAnalysis(original) : null;
         AnalyzedText text = plain != null ? plain : normalizer.analyze(original);
-        String lower = plain != null ? plain.normalized().text() : null; // what the screens read
+        // What the screens read; they see the text alone, so a message checked against instructions runs every detector.
+        String lower = plain != null && content.instructions().isEmpty() ? plain.normalized().text() : null;
 
         List<Finding> findings = new ArrayList<>();
         List<DetectorFailure> failures = new ArrayList<>();

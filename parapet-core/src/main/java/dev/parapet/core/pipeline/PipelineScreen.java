@@ -1,5 +1,6 @@
 package dev.parapet.core.pipeline;
 
+import dev.parapet.core.content.Content;
 import dev.parapet.core.content.Role;
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.detect.Screen;
@@ -87,6 +88,14 @@ public final class PipelineScreen {
             }
         }
         return false;
+    }
+
+    /**
+     * True when {@code content} certainly gets the {@link #allow} verdict: never for a message checked against
+     * instructions, since the screens read the text alone.
+     */
+    public boolean clears(Content content) {
+        return content.instructions().isEmpty() && clears(content.text(), content.role());
     }
 
     /** True when {@code text}, written by {@code role}, certainly gets the {@link #allow} verdict. */

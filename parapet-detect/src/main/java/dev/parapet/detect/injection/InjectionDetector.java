@@ -38,6 +38,12 @@ public final class InjectionDetector implements Detector {
 
     /** Score of a request for an action found inside data (role tool): a hint, not proof. */
     static final double REQUEST_IN_DATA = 0.55;
+    /**
+     * Score of a user's message that names what the assistant's instructions forbid or keep secret: an attempt to
+     * make the model break them, or an in-scope question that shares a word with a restriction; one such word says
+     * no more than a request found in data does.
+     */
+    static final double ASKS_FOR_PROTECTED = 0.55;
     /** Score of a many-shot dialogue in one message. */
     static final double MANY_SHOT = 0.6;
     /** Score of a run of text hidden in tag characters. */
@@ -54,6 +60,7 @@ public final class InjectionDetector implements Detector {
     private final CueMatcher cues;
     private final RequestScanner requests = new RequestScanner();
     private final UnrelatedTaskScanner unrelatedTasks = UnrelatedTaskScanner.shipped();
+    private final InstructionProbeScanner probes = InstructionProbeScanner.shipped(unrelatedTasks.contentWords());
 
     private InjectionDetector(List<CueRule> rules, TextNormalizer normalizer) {
         this.cues = new CueMatcher(rules, normalizer);
@@ -118,6 +125,12 @@ public final class InjectionDetector implements Detector {
             out.add(Finding.at(PROMPT_INJECTION, HIDDEN_TAGS, all, ID, "hidden_text",
                     "text hidden in invisible tag characters"));
             scan(hidden, hidden, original, " in hidden tag characters", content.role(), false, deadline, out);
+        }
+        if (content.role() == Role.USER && content.instructions().isPresent()) {
+            for (InstructionProbeScanner.Probe p : probes.find(content.instructions().get(), original, deadline)) {
+                out.add(Finding.at(PROMPT_INJECTION, ASKS_FOR_PROTECTED, new Span(p.start(), p.end()), ID,
+                        "asks_for_protected", "asks about '" + p.word() + "', which the instructions protect"));
+            }
         }
         if (content.role() != Role.TOOL && manyShotTurns(original) >= MANY_SHOT_TURNS) {
             out.add(Finding.whole(JAILBREAK, MANY_SHOT, ID, "many-shot dialogue in one message"));

@@ -41,7 +41,6 @@ final class UnrelatedTaskScanner {
     private static final int MIN_WORDS = 3;
     /** Content words the rest of the document must hold before a line can be unrelated to it. */
     private static final int MIN_CONTEXT_WORDS = 12;
-    private static final int PREFIX = 5;
     private static final String SHIPPED = "unrelated-tasks.yaml";
     /** Lines read between two looks at the deadline. */
     private static final int DEADLINE_EVERY = 256;
@@ -56,12 +55,17 @@ final class UnrelatedTaskScanner {
     }
 
     private final List<Openers> languages;
-    /** Every language's function words: a word that says nothing in one language is no subject in another. */
-    private final Set<String> functionWords;
+    /** Every language's function words left out: a word that says nothing in one language is no subject in another. */
+    private final ContentWords contentWords;
 
-    UnrelatedTaskScanner(List<Openers> languages, Set<String> functionWords) {
+    UnrelatedTaskScanner(List<Openers> languages, ContentWords contentWords) {
         this.languages = List.copyOf(languages);
-        this.functionWords = Set.copyOf(functionWords);
+        this.contentWords = contentWords;
+    }
+
+    /** How this scanner compares words (its function words left out), for the package's other scanners. */
+    ContentWords contentWords() {
+        return contentWords;
     }
 
     /** The scanner with the shipped openers and function words. */
@@ -78,7 +82,7 @@ final class UnrelatedTaskScanner {
             languages.add(new Openers(phrases(lang, "tasks"), phrases(lang, "questions"), phrases(lang, "polite")));
             functionWords.addAll(phrases(lang, "function_words"));
         }
-        return new UnrelatedTaskScanner(languages, functionWords);
+        return new UnrelatedTaskScanner(languages, new ContentWords(functionWords));
     }
 
     private static List<String> phrases(YamlNode lang, String key) {
@@ -119,7 +123,7 @@ final class UnrelatedTaskScanner {
                 deadline.check();
             }
             String lower = text.substring(line[0], line[1]).toLowerCase(Locale.ROOT);
-            List<String> w = contentWords(lower);
+            List<String> w = contentWords.of(lower);
             lowered.add(lower);
             words.add(w);
             w.forEach(k -> linesWith.merge(k, 1, Integer::sum));
@@ -136,7 +140,7 @@ final class UnrelatedTaskScanner {
             if (opener < 0 || words(lower) < MIN_WORDS) {
                 continue;
             }
-            List<String> asked = contentWords(lower.substring(opener));
+            List<String> asked = contentWords.of(lower.substring(opener));
             // the rest of the document: every word some other line holds
             int own = 0;
             for (String w : words.get(k)) {
@@ -206,27 +210,6 @@ final class UnrelatedTaskScanner {
             }
         }
         return -1;
-    }
-
-    /** The distinct content words of {@code lower} (letters only, four or more), each cut to its first five letters. */
-    private List<String> contentWords(String lower) {
-        List<String> out = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
-        int n = lower.length();
-        int e;
-        for (int s = LetterRuns.next(lower, 0, n); s < n; s = LetterRuns.next(lower, e, n)) {
-            e = LetterRuns.end(lower, s, n);
-            if (e - s >= 4) {
-                String w = lower.substring(s, e);
-                if (!functionWords.contains(w)) {
-                    String key = w.length() > PREFIX ? w.substring(0, PREFIX) : w;
-                    if (seen.add(key)) {
-                        out.add(key);
-                    }
-                }
-            }
-        }
-        return out;
     }
 
     private static int[] trim(String text, int s, int e) {

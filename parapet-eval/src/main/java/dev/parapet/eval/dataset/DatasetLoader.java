@@ -140,6 +140,7 @@ public final class DatasetLoader {
         if (src.label() instanceof LabelRule.SafeCategories c) needed.add(c.field());
         if (src.category() instanceof ValueRule.Field f) needed.add(f.field());
         if (src.language() instanceof ValueRule.Field f) needed.add(f.field());
+        if (!src.instructions().isEmpty()) needed.add(src.instructions());
         for (String n : needed) {
             if (!r.fields().contains(n)) {
                 throw new DatasetException(file + ": no column '" + n + "' (columns: " + String.join(", ", r.fields()) + ")");
@@ -164,6 +165,7 @@ public final class DatasetLoader {
         String canonical = src.canonical().getOrDefault(category, "");
         String origin = r.file() + ":" + r.line();
         Map<String, String> texts = src.texts().isEmpty() ? Map.of("", src.text()) : src.texts();
+        String instructions = src.instructions().isEmpty() ? "" : r.value(src.instructions()).orElse("");
         for (Map.Entry<String, String> t : texts.entrySet()) {
             String text = r.value(t.getValue()).orElse("");
             if (text.isBlank()) {
@@ -172,7 +174,7 @@ public final class DatasetLoader {
             }
             String language = t.getKey().isEmpty() ? src.language().apply(r, file) : t.getKey();
             String s = hashSplit ? HashSplit.of(text) : split;
-            sink.add(new Example(text, positive, category, canonical, language, s, origin));
+            sink.add(new Example(text, positive, category, canonical, language, s, origin, instructions));
         }
     }
 

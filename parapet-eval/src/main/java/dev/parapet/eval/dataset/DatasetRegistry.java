@@ -126,7 +126,7 @@ public final class DatasetRegistry {
 
     private static SourceSpec source(YamlNode s) {
         s.onlyKeys(Set.of("files", "format", "records", "text", "texts", "label", "category", "canonical", "language",
-                "split", "licence"));
+                "split", "licence", "instructions"));
         YamlNode f = s.require("files");
         List<String> files = f.isList() ? f.list().stream().map(YamlNode::string).toList() : List.of(f.string());
         Optional<Format> format = s.get("format").map(n -> {
@@ -144,7 +144,7 @@ public final class DatasetRegistry {
         String licence = s.get("licence").map(DatasetRegistry::licence).orElse("");
         return new SourceSpec(files, format, s.strings("records"), text, texts, label(s.require("label")),
                 value(s.get("category")), stringMap(s.get("canonical")), value(s.get("language")),
-                s.string("split", ""), licence);
+                s.string("split", ""), licence, s.string("instructions", ""));
     }
 
     private static LabelRule label(YamlNode n) {

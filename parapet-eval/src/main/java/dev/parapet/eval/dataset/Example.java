@@ -12,9 +12,16 @@ import java.util.Objects;
  * @param language  a BCP 47 language code, or "" when unknown
  * @param split     the split it belongs to ("test", "train", "val", ...), or "" when the dataset has none
  * @param origin    where it came from, {@code file:line}, for error messages and audits
+ * @param instructions the instructions (system prompt) the text is addressed against, or "" when there are none
  */
 public record Example(String text, boolean positive, String category, String canonical, String language,
-                      String split, String origin) {
+                      String split, String origin, String instructions) {
+
+    /** An example without instructions. */
+    public Example(String text, boolean positive, String category, String canonical, String language, String split,
+                   String origin) {
+        this(text, positive, category, canonical, language, split, origin, "");
+    }
 
     public Example {
         Objects.requireNonNull(text, "text");
@@ -23,5 +30,6 @@ public record Example(String text, boolean positive, String category, String can
         language = language == null ? "" : language;
         split = split == null ? "" : split;
         origin = origin == null ? "" : origin;
+        instructions = instructions == null ? "" : instructions;
     }
 }

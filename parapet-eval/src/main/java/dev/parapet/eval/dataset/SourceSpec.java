@@ -20,10 +20,19 @@ import java.util.Optional;
  * @param language  where the language comes from (ignored for wide tables)
  * @param split     the official split these files are, or "" (then the dataset's hash split, if any, applies)
  * @param licence   {@code train-ok} or {@code eval-only}; "" to inherit the dataset's
+ * @param instructions the field holding the instructions (system prompt) each text is checked against, or ""
  */
 public record SourceSpec(List<String> files, Optional<Format> format, List<String> records, String text,
                          Map<String, String> texts, LabelRule label, ValueRule category,
-                         Map<String, String> canonical, ValueRule language, String split, String licence) {
+                         Map<String, String> canonical, ValueRule language, String split, String licence,
+                         String instructions) {
+
+    /** A source whose texts stand alone, without instructions. */
+    public SourceSpec(List<String> files, Optional<Format> format, List<String> records, String text,
+                      Map<String, String> texts, LabelRule label, ValueRule category, Map<String, String> canonical,
+                      ValueRule language, String split, String licence) {
+        this(files, format, records, text, texts, label, category, canonical, language, split, licence, "");
+    }
 
     public SourceSpec {
         files = List.copyOf(files);

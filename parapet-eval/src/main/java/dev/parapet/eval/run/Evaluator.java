@@ -52,12 +52,12 @@ public final class Evaluator {
         long failures = 0;
         String task = filter.name() + " on " + data.name();
         for (int i = 0; i < Math.min(WARM_UP, n); i++) {
-            filter.judge(ex.get(i).text(), ex.get(i).language());
+            filter.judge(ex.get(i));
         }
         for (int i = 0; i < n; i++) {
             Example e = ex.get(i);
             long t0 = System.nanoTime();
-            Judgement j = filter.judge(e.text(), e.language());
+            Judgement j = filter.judge(e);
             nanos[i] = System.nanoTime() - t0;
             if (j.failed()) failures++;
             Set<String> hits = new TreeSet<>();

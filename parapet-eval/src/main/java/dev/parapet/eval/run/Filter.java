@@ -1,5 +1,7 @@
 package dev.parapet.eval.run;
 
+import dev.parapet.eval.dataset.Example;
+
 import java.util.Map;
 
 /** The thing under evaluation: anything that scores texts by canonical category. Must be thread-confined or safe. */
@@ -16,6 +18,14 @@ public interface Filter extends AutoCloseable {
 
     /** Judges one text. */
     Judgement judge(String text, String language);
+
+    /**
+     * Judges one example; a filter that can read the instructions a text is addressed against (a system prompt)
+     * overrides this, the others judge the text alone.
+     */
+    default Judgement judge(Example example) {
+        return judge(example.text(), example.language());
+    }
 
     @Override
     default void close() {

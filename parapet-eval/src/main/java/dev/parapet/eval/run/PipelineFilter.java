@@ -8,6 +8,7 @@ import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.Rule;
 import dev.parapet.core.verdict.Verdict;
 import dev.parapet.eval.dataset.DatasetException;
+import dev.parapet.eval.dataset.Example;
 
 import java.util.List;
 import java.util.Map;
@@ -66,7 +67,17 @@ public final class PipelineFilter implements Filter {
 
     @Override
     public Judgement judge(String text, String language) {
-        Content c = Content.user(text).withLanguage(language.isEmpty() ? null : language);
+        return judge(Content.user(text).withLanguage(language.isEmpty() ? null : language));
+    }
+
+    /** The example as a user's message, checked against its instructions when it has them. */
+    @Override
+    public Judgement judge(Example example) {
+        return judge(Content.user(example.text()).withLanguage(example.language().isEmpty() ? null : example.language())
+                .withInstructions(example.instructions()));
+    }
+
+    private Judgement judge(Content c) {
         Verdict v = parapet.check(c);
         return new Judgement(v.categories(), v.flaggedCategories(), !v.failures().isEmpty());
     }

@@ -118,7 +118,10 @@ public final class ChatProxy {
 
     // ---- input rails ----
 
-    /** Checks every system, user and tool text; redacts in place in {@code forward} where the policy says. */
+    /**
+     * Checks every system, user and tool text, the users' against the system prompt; redacts in place in
+     * {@code forward} where the policy says.
+     */
     private List<Checked> checkInput(ObjectNode forward, Client client) {
         JsonNode messages = forward.get("messages");
         if (messages == null || messages.isNull()) {
@@ -175,6 +178,11 @@ public final class ChatProxy {
                         + "array, but got " + Fields.kind(content) + ".", param + ".content");
             }
         }
+        // A user's message is checked against the system prompt it is sent with: asking for what it forbids or
+        // keeps secret is an attempt to break it.
+        String instructions = texts.stream().filter(c -> c.role() == Role.SYSTEM).map(Content::text)
+                .collect(java.util.stream.Collectors.joining("\n"));
+        texts.replaceAll(c -> c.role() == Role.USER ? c.withInstructions(instructions) : c);
         // All of the request's texts are recorded in one commit: the request waits for the audit log once.
         List<Checked> out = decisions.checkAll(client.guard(), client.id(), "chat.input", texts, false);
         for (int i = 0; i < out.size(); i++) {

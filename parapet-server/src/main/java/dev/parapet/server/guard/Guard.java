@@ -58,7 +58,7 @@ public final class Guard implements AutoCloseable {
 
     private Verdict check(Parapet pipeline, Content content) {
         long t0 = System.nanoTime();
-        if (screen != null && screen.clears(content.text(), content.role())) {
+        if (screen != null && screen.clears(content)) {
             return screen.allow(Duration.ofNanos(System.nanoTime() - t0));
         }
         return pipeline.check(content);

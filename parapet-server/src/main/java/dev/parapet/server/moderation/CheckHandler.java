@@ -15,7 +15,8 @@ import java.util.Map;
 
 /**
  * {@code POST /v1/check}: Parapet's native verdict (the same JSON as {@code parapet check --json}) for
- * {@code {"text": …, "role": "user", "language": "de"}}, with the decision id.
+ * {@code {"text": …, "role": "user", "language": "de", "instructions": "…"}} (instructions: the system prompt a
+ * user's message is sent with, checked for what it forbids or keeps secret), with the decision id.
  */
 public final class CheckHandler {
 
@@ -36,7 +37,9 @@ public final class CheckHandler {
             throw ApiException.invalid(e.getMessage(), "role");
         }
         String language = Fields.optionalString(request, "language").orElse(null);
-        Content content = new Content(text, role, java.util.Optional.ofNullable(language), Map.of());
+        String instructions = Fields.optionalString(request, "instructions").orElse(null);
+        Content content = new Content(text, role, java.util.Optional.ofNullable(language), Map.of())
+                .withInstructions(instructions);
         Checked c = decisions.check(client.guard(), client.id(), "check", content, true);
         ObjectNode out = verdictJson.toJson(c.verdict());
         out.put("decision_id", c.decisionId());
