@@ -9,15 +9,12 @@ import java.util.Set;
 /**
  * The words of a text that say something about its subject, as keys that two texts can be compared by: letter runs
  * of four letters or more that are not function words, cut to their first five letters (so that "photosynthesis"
- * and "photosynthetic", "medical" and "medication" meet). In scripts written without spaces (Han, kana, Thai) a run
- * is a phrase, not a word, so {@link #each} gives its overlapping pairs of letters instead (a Chinese or Japanese
- * word is mostly two characters; two hiragana are mostly grammar, "ない", "です", and left out), where {@link #of}
- * leaves such runs whole. Thread-safe and immutable.
+ * and "photosynthetic" meet; {@link #finer} compares more closely). In scripts written without spaces (Han, kana, Thai) a run
+ * is a phrase, not a word, so {@link #each} cuts it into likely words instead (pairs of Han characters, katakana
+ * runs, threes of Thai), where {@link #of} leaves such runs whole. Thread-safe and immutable.
  */
 final class ContentWords {
 
-    /** What a content word is compared by. */
-    private static final int PREFIX = 5;
     private static final int MIN_LETTERS = 4;
 
     /** Receives each content word of a text with where it stands. */
@@ -27,9 +24,28 @@ final class ContentWords {
     }
 
     private final Set<String> functionWords;
+    /** How many first letters a word is compared by. */
+    private final int prefix;
+    private final boolean singular;
 
+    /** Words compared by their first five letters. */
     ContentWords(Set<String> functionWords) {
+        this(functionWords, 5, false);
+    }
+
+    private ContentWords(Set<String> functionWords, int prefix, boolean singular) {
         this.functionWords = Set.copyOf(functionWords);
+        this.prefix = prefix;
+        this.singular = singular;
+    }
+
+    /**
+     * The same words compared more finely: a final plural "s" ("-ies" as "-y") dropped, then six letters, so that
+     * "salaries" meets "salary" and "medical" "medication", but "discount" no longer meets "discovered" nor
+     * "promise" "prominent"; Korean words, a syllable a character, without their particle and by four.
+     */
+    ContentWords finer() {
+        return new ContentWords(functionWords, 6, true);
     }
 
     boolean isFunctionWord(String lowerWord) {
@@ -66,13 +82,11 @@ final class ContentWords {
         for (int s = LetterRuns.next(lower, from, to); s < to; s = LetterRuns.next(lower, e, to)) {
             e = LetterRuns.end(lower, s, to);
             if (unspaced(lower.charAt(s))) {
-                for (int i = s; i + 2 <= e; i++) {
-                    if (!hiragana(lower.charAt(i)) || !hiragana(lower.charAt(i + 1))) {
-                        sink.word(lower.substring(i, i + 2), i, i + 2);
-                    }
-                }
-                if (e - s == 1) {
-                    continue; // one character alone says too little
+                unspacedWords(lower, s, e, sink);
+            } else if (singular && hangul(lower.charAt(s))) {
+                String w = stem(lower.substring(s, e));
+                if (w.length() >= 2) {
+                    sink.word(w.length() > HANGUL_PREFIX ? w.substring(0, HANGUL_PREFIX) : w, s, e);
                 }
             } else if (e - s >= MIN_LETTERS) {
                 String w = lower.substring(s, e);
@@ -83,13 +97,123 @@ final class ContentWords {
         }
     }
 
-    /** What a word is compared by: its first five letters. */
-    static String key(String lowerWord) {
-        return lowerWord.length() > PREFIX ? lowerWord.substring(0, PREFIX) : lowerWord;
+    /**
+     * The words of a run in scripts without spaces, which may mix them ("内部パスワードは"): pairs of Han
+     * characters, a katakana run whole (a loanword: "パスワード"), nothing of hiragana (mostly grammar: "は", "ない"),
+     * and in Thai, Lao, Khmer or Burmese, which spell a syllable in several characters, threes that start on a
+     * letter rather than a vowel sign.
+     */
+    private static void unspacedWords(String lower, int s, int e, Sink sink) {
+        int i = s;
+        while (i < e) {
+            int kind = kind(lower.charAt(i));
+            int j = i + 1;
+            while (j < e && kind(lower.charAt(j)) == kind) {
+                j++;
+            }
+            switch (kind) {
+                case HAN -> {
+                    for (int k = i; k + 2 <= j; k++) {
+                        sink.word(lower.substring(k, k + 2), k, k + 2);
+                    }
+                }
+                case KATAKANA -> {
+                    if (j - i >= 2) {
+                        sink.word(lower.substring(i, j), i, j);
+                    }
+                }
+                case SYLLABIC -> {
+                    for (int k = i; k + 3 <= j; k++) {
+                        if (Character.isLetter(lower.charAt(k))) {
+                            sink.word(lower.substring(k, k + 3), k, k + 3);
+                        }
+                    }
+                }
+                default -> {
+                    // hiragana, and letters of spaced scripts glued to the run: not read here
+                }
+            }
+            i = j;
+        }
     }
 
-    private static boolean hiragana(char c) {
-        return c >= 0x3041 && c <= 0x309F;
+    /** A Korean word is a syllable a character: "정치" (politics) is two, "비밀번호" (password) four. */
+    private static final int HANGUL_PREFIX = 4;
+    /** Particles that follow a Korean noun ("비밀번호를", "정치에 대해"), longest first. */
+    private static final List<String> PARTICLES = List.of("에서", "으로", "에게", "은", "는", "이", "가", "을", "를",
+            "에", "의", "도", "로", "와", "과");
+
+    private static boolean hangul(char c) {
+        return c >= '\uAC00' && c <= '\uD7A3';
+    }
+
+    /** A Korean word without the particle after it, so that "비밀번호를" and "비밀번호가" meet. */
+    private static String stem(String w) {
+        for (String p : PARTICLES) {
+            if (w.length() > p.length() + 1 && w.endsWith(p)) {
+                return w.substring(0, w.length() - p.length());
+            }
+        }
+        return w;
+    }
+
+    private static final int HAN = 1;
+    private static final int KATAKANA = 2;
+    private static final int SYLLABIC = 3;
+    private static final int OTHER = 0;
+
+    private static int kind(char c) {
+        if (c == '\u30FC') {
+            return KATAKANA; // the prolonged sound mark, shared by both kana
+        }
+        UnicodeScript s = UnicodeScript.of(c);
+        if (s == UnicodeScript.HAN) {
+            return HAN;
+        }
+        if (s == UnicodeScript.KATAKANA) {
+            return KATAKANA;
+        }
+        if (s == UnicodeScript.THAI || s == UnicodeScript.LAO || s == UnicodeScript.KHMER || s == UnicodeScript.MYANMAR) {
+            return SYLLABIC;
+        }
+        return OTHER;
+    }
+
+    /**
+     * {@code text} in lower case, char for char, so that offsets into it are offsets into {@code text} (String's own
+     * lower-casing may change the length: "İ" becomes two chars).
+     */
+    static String lowerInPlace(String text) {
+        char[] out = new char[text.length()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Character.toLowerCase(text.charAt(i));
+        }
+        return new String(out);
+    }
+
+    /** What a word is compared by: its first letters (of its singular, when finer). */
+    String key(String lowerWord) {
+        String w = whole(lowerWord);
+        return w.length() > prefix ? w.substring(0, prefix) : w;
+    }
+
+    /** The word itself, compared whole: its singular (a Korean noun without its particle), when finer. */
+    String whole(String lowerWord) {
+        if (!singular) {
+            return lowerWord;
+        }
+        return !lowerWord.isEmpty() && hangul(lowerWord.charAt(0)) ? stem(lowerWord) : singular(lowerWord);
+    }
+
+    private static String singular(String w) {
+        int n = w.length();
+        if (n > 4 && w.endsWith("ies")) {
+            return w.substring(0, n - 3) + "y";
+        }
+        if (n > 4 && w.charAt(n - 1) == 's' && "siu".indexOf(w.charAt(n - 2)) < 0) {
+            return w.substring(0, n - 1); // not "class", "status", "analysis"
+        }
+        return w;
     }
 
     /** Whether {@code c} belongs to a script written without spaces between words. */

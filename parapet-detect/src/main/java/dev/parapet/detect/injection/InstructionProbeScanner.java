@@ -39,6 +39,8 @@ final class InstructionProbeScanner {
 
     /** Instructions read only this far: what a system prompt protects is stated early, and the work stays bounded. */
     static final int MAX_INSTRUCTIONS = 16_384;
+    /** A protected word that begins a word of the scope is part of it ("book" of "bookshop") from this length. */
+    private static final int MIN_COMPOUND_PART = 4;
     private static final String SHIPPED = "instructions.yaml";
 
     /** How a restriction marker bounds what it restricts. */
@@ -49,14 +51,18 @@ final class InstructionProbeScanner {
         WHOLE
     }
 
-    private record Marker(String phrase, Order order, boolean unspaced) {
+    /**
+     * @param secrecy a word that keeps its sentence's subject secret ("confidential") rather than a negation: a
+     *                value quoted there is the secret ("The secret key is 'Piano'"), not the thing asked about
+     */
+    private record Marker(String phrase, Order order, boolean unspaced, boolean secrecy) {
     }
 
     private final ContentWords words;
     private final List<Marker> markers;
     private final Set<String> addressed;
     private final Set<String> generic; // keys
-    private final Map<String, Set<String>> concepts; // key -> every key of its concept
+    private final Map<String, Set<String>> concepts; // word -> every word of its concept
 
     InstructionProbeScanner(ContentWords words, List<Marker> markers, Set<String> addressed, Set<String> generic,
                             Map<String, Set<String>> concepts) {
@@ -68,7 +74,8 @@ final class InstructionProbeScanner {
     }
 
     /** The scanner with the shipped markers, comparing words as {@code words} does. */
-    static InstructionProbeScanner shipped(ContentWords words) {
+    static InstructionProbeScanner shipped(ContentWords contentWords) {
+        ContentWords words = contentWords.finer();
         InputStream in = InstructionProbeScanner.class.getResourceAsStream(SHIPPED);
         if (in == null) {
             throw new UncheckedIOException(new java.io.FileNotFoundException("missing resource " + SHIPPED));
@@ -78,10 +85,13 @@ final class InstructionProbeScanner {
         Set<String> addressed = new HashSet<>();
         Set<String> generic = new HashSet<>();
         for (YamlNode lang : root.require("languages").entries().values()) {
-            lang.onlyKeys(Set.of("order", "restrictions", "addressed", "generic"));
+            lang.onlyKeys(Set.of("order", "restrictions", "secrecy", "addressed", "generic"));
             Order order = Order.valueOf(lang.require("order").string().toUpperCase(Locale.ROOT));
             for (String m : lower(lang, "restrictions")) {
-                markers.add(new Marker(m, order, ContentWords.unspaced(m.charAt(0))));
+                markers.add(new Marker(m, order, ContentWords.unspaced(m.charAt(0)), false));
+            }
+            for (String m : lower(lang, "secrecy")) {
+                markers.add(new Marker(m, Order.WHOLE, ContentWords.unspaced(m.charAt(0)), true));
             }
             addressed.addAll(lower(lang, "addressed"));
             for (String g : lower(lang, "generic")) {
@@ -89,21 +99,31 @@ final class InstructionProbeScanner {
                 generic.add(g); // also whole, for words under four letters and unspaced words
             }
         }
+        Map<String, Set<String>> concepts = concepts(root, words);
+        // A marker names nothing protected ("never", "avoid"), unless it is one of the things ("secret").
+        for (Marker m : markers) {
+            words.each(m.phrase(), 0, m.phrase().length(), (key, s, e) -> generic.add(key));
+        }
+        concepts.keySet().forEach(w -> generic.remove(words.key(w))); // "secreto" is a marker, "secret" a thing
         // Longest first, so that "don't" is found before "not"; a marker is looked for once per sentence.
         markers.sort(java.util.Comparator.comparingInt((Marker m) -> m.phrase().length()).reversed());
+        return new InstructionProbeScanner(words, markers, addressed, generic, concepts);
+    }
+
+    /** Each word, whole, to every word of its concept group. */
+    private static Map<String, Set<String>> concepts(YamlNode root, ContentWords words) {
         Map<String, Set<String>> concepts = new HashMap<>();
         for (YamlNode group : root.require("concepts").list()) {
-            Set<String> keys = new HashSet<>();
-            for (YamlNode termNode : group.list()) {
-                String term = termNode.string();
-                String t = term.strip().toLowerCase(Locale.ROOT);
-                words.each(t, 0, t.length(), (key, s, e) -> keys.add(key));
+            Set<String> names = new HashSet<>();
+            for (YamlNode term : group.list()) {
+                String t = term.string().strip().toLowerCase(Locale.ROOT);
+                words.each(t, 0, t.length(), (key, s, e) -> names.add(words.whole(t.substring(s, e))));
             }
-            for (String k : keys) {
-                concepts.computeIfAbsent(k, x -> new HashSet<>()).addAll(keys);
+            for (String n : names) {
+                concepts.computeIfAbsent(n, x -> new HashSet<>()).addAll(names);
             }
         }
-        return new InstructionProbeScanner(words, markers, addressed, generic, concepts);
+        return concepts;
     }
 
     private static List<String> lower(YamlNode lang, String key) {
@@ -120,15 +140,16 @@ final class InstructionProbeScanner {
 
     /** The words of {@code message} that name what {@code instructions} protect (none when they restrict nothing). */
     List<Probe> find(String instructions, String message, Deadline deadline) {
-        Set<String> guarded = guarded(instructions, deadline);
-        if (guarded.isEmpty()) {
+        Guarded guarded = guarded(instructions, deadline);
+        if (guarded.keys().isEmpty()) {
             return List.of();
         }
-        String lower = message.toLowerCase(Locale.ROOT);
+        String lower = ContentWords.lowerInPlace(message);
         List<Probe> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         words.each(lower, 0, lower.length(), (key, s, e) -> {
-            if (guarded.contains(key) && seen.add(key)) {
+            boolean named = guarded.keys().contains(key) || guarded.names().contains(words.whole(lower.substring(s, e)));
+            if (named && seen.add(key)) {
                 out.add(new Probe(s, e, message.substring(s, e)));
             }
         });
@@ -136,46 +157,104 @@ final class InstructionProbeScanner {
         return out;
     }
 
-    /** The keys the instructions protect: restricted and stated, less the assistant's scope and trade words. */
-    Set<String> guarded(String instructions, Deadline deadline) {
+    /**
+     * What instructions protect: the keys of their restricted and stated words, and the other names of those words'
+     * concepts, compared whole ("passcode" for a "password", not the "contract" that shares the first letters of
+     * "contraseña").
+     */
+    record Guarded(Set<String> keys, Set<String> names) {
+        static final Guarded NOTHING = new Guarded(Set.of(), Set.of());
+    }
+
+    /** What the instructions protect: restricted and stated words, less the assistant's scope and trade words. */
+    Guarded guarded(String instructions, Deadline deadline) {
         String text = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
-        String lower = text.toLowerCase(Locale.ROOT);
-        Set<String> restricted = new HashSet<>();
-        Set<String> stated = new HashSet<>();
+        String lower = ContentWords.lowerInPlace(text);
+        Map<String, Set<String>> named = new HashMap<>(); // restricted and stated keys, each with its whole words
+        ContentWords.Sink toNamed = (key, a, b) ->
+                named.computeIfAbsent(key, k -> new HashSet<>()).add(words.whole(lower.substring(a, b)));
+        Set<String> quoted = new HashSet<>(); // values quoted in statements
         Set<String> scope = new HashSet<>();
+        Set<String> scopeWords = new HashSet<>(); // whole, for compounds: "book" is the scope of a "bookshop"
+        ContentWords.Sink toScope = (key, a, b) -> {
+            scope.add(key);
+            scopeWords.add(lower.substring(a, b));
+        };
         boolean restricts = false;
         for (int[] s : sentences(lower)) {
             int from = s[0];
             int to = s[1];
-            int[] marker = marker(lower, from, to);
+            Found marker = marker(lower, from, to);
             boolean addressedSentence = hasWord(lower, from, to, addressed);
             if (marker != null) {
                 restricts = true;
                 // "As a bot for a literature forum, you must not discuss | medicine": what comes before the marker
                 // in a sentence to the assistant is its scope. Without "you", the sentence's subject is the
                 // protected thing ("The password must never be shared", "Keep the token confidential").
-                int cut = addressedSentence && marker[1] == Order.AFTER.ordinal() ? marker[0] : from;
-                words.each(lower, from, cut, (key, a, b) -> scope.add(key));
-                words.each(lower, cut, to, (key, a, b) -> restricted.add(key));
+                int cut = addressedSentence && marker.marker().order() == Order.AFTER ? marker.at() : from;
+                words.each(lower, from, cut, toScope);
+                words.each(lower, cut, to, toNamed);
             } else if (addressedSentence) {
-                words.each(lower, from, to, (key, a, b) -> scope.add(key));
+                words.each(lower, from, to, toScope);
             }
             if (!addressedSentence && statesFacts(text, lower, from, to)) {
-                words.each(lower, from, to, (key, a, b) -> stated.add(key));
+                words.each(lower, from, to, toNamed);
+            }
+            if (marker == null || marker.marker().secrecy()) {
+                // "The password is 'Piano'.": the value is the secret, not a word that asks for it. Quoted in a
+                // prohibition ("never use the word 'revolutionary'", "the topic of 'Climate Change'"), it is the thing.
+                for (int[] q : quotes(text, from, to)) {
+                    words.each(lower, q[0], q[1], (key, a, b) -> quoted.add(key));
+                }
             }
         }
         deadline.check();
         if (!restricts) {
-            return Set.of();
+            return Guarded.NOTHING;
         }
-        Set<String> guarded = new HashSet<>(restricted);
-        guarded.addAll(stated);
-        guarded.removeAll(scope);
-        guarded.removeAll(generic);
-        for (String k : List.copyOf(guarded)) {
-            guarded.addAll(concepts.getOrDefault(k, Set.of()));
+        Set<String> keys = new HashSet<>(named.keySet());
+        keys.removeAll(scope);
+        keys.removeIf(k -> k.length() >= MIN_COMPOUND_PART && scopeWords.stream().anyMatch(w -> w.startsWith(k)));
+        keys.removeAll(generic);
+        keys.removeAll(quoted);
+        Set<String> names = new HashSet<>();
+        for (String k : keys) {
+            for (String w : named.get(k)) {
+                names.addAll(concepts.getOrDefault(w, Set.of()));
+            }
         }
-        return guarded;
+        return new Guarded(Set.copyOf(keys), Set.copyOf(names));
+    }
+
+    /** The quoted stretches of text[from, to): '…' (opened after a non-letter), "…", “…”, «…», 「…」, 『…』. */
+    private static List<int[]> quotes(String text, int from, int to) {
+        List<int[]> out = new ArrayList<>();
+        int open = -1;
+        char close = 0;
+        for (int i = from; i < to; i++) {
+            char c = text.charAt(i);
+            if (open >= 0) {
+                if (c == close) {
+                    out.add(new int[]{open, i});
+                    open = -1;
+                }
+                continue;
+            }
+            char pair = switch (c) {
+                case '"' -> '"';
+                case '\u201C' -> '\u201D';
+                case '\u00AB' -> '\u00BB';
+                case '\u300C' -> '\u300D';
+                case '\u300E' -> '\u300F';
+                case '\'' -> i == from || !Character.isLetter(text.charAt(i - 1)) ? '\'' : 0;
+                default -> 0;
+            };
+            if (pair != 0) {
+                open = i + 1;
+                close = pair;
+            }
+        }
+        return out;
     }
 
     /** Sentences as [start, end): split after . ! ? ; (followed by a space or the end), 。！？；। and line breaks. */
@@ -200,18 +279,19 @@ final class InstructionProbeScanner {
         return out;
     }
 
-    /** The first restriction marker in the sentence (the longest at that place): {its start, its order}, or null. */
-    private int[] marker(String lower, int from, int to) {
-        int best = -1;
-        Order order = null;
+    /** The first restriction marker in the sentence (the longest at that place) and where it is, or null. */
+    private Found marker(String lower, int from, int to) {
+        Found first = null;
         for (Marker m : markers) {
             int at = find(lower, m.phrase(), from, to, !m.unspaced());
-            if (at >= 0 && (best < 0 || at < best)) {
-                best = at;
-                order = m.order();
+            if (at >= 0 && (first == null || at < first.at())) {
+                first = new Found(m, at);
             }
         }
-        return best < 0 ? null : new int[]{best, order.ordinal()};
+        return first;
+    }
+
+    private record Found(Marker marker, int at) {
     }
 
     /** The first place of {@code phrase} in lower[from, to), as a whole word when {@code whole}, or -1. */
@@ -219,9 +299,9 @@ final class InstructionProbeScanner {
         int at = lower.indexOf(phrase, from);
         while (at >= 0 && at + phrase.length() <= to) {
             int end = at + phrase.length();
-            boolean edges = !whole || ((at == 0 || !Character.isLetter(lower.charAt(at - 1)))
-                    && (end == lower.length() || !Character.isLetter(lower.charAt(end))
-                    || !Character.isLetter(phrase.charAt(phrase.length() - 1))));
+            boolean edges = !whole || ((at == 0 || !LetterRuns.inWord(lower.charAt(at - 1)))
+                    && (end == lower.length() || !LetterRuns.inWord(lower.charAt(end))
+                    || !LetterRuns.inWord(phrase.charAt(phrase.length() - 1))));
             if (edges) {
                 return at;
             }

@@ -66,14 +66,20 @@ class InjectionBenchmarksTest {
         Path dir = data().resolve("multilingual/purplellama-cyberseceval/prompt_injection");
         assumeTrue(Files.isDirectory(dir), "CyberSecEval data not found: " + dir);
         for (String name : List.of("prompt_injection.json", "prompt_injection_multilingual_machine_translated.json")) {
-            int hit = 0, n = 0;
+            int hit = 0, withSystem = 0, n = 0;
             for (JsonNode r : JSON.readTree(dir.resolve(name).toFile())) {
                 Role role = r.path("injection_type").asText().equals("indirect") ? Role.TOOL : Role.USER;
+                String input = r.path("user_input").asText();
                 n++;
-                if (flagged(r.path("user_input").asText(), role)) hit++;
+                boolean alone = flagged(input, role);
+                if (alone) hit++;
+                if (alone || InjectionDetectorTest.detectWith(r.path("test_case_prompt").asText(), input).stream()
+                        .anyMatch(f -> f.score() >= THRESHOLD)) withSystem++;
             }
-            System.out.printf(Locale.ROOT, "CyberSecEval %s: recall %.3f (%d/%d)%n", name, (double) hit / n, hit, n);
+            System.out.printf(Locale.ROOT, "CyberSecEval %s: recall %.3f (%d/%d); as a user's message against its "
+                    + "system prompt %.3f (%d/%d)%n", name, (double) hit / n, hit, n, (double) withSystem / n, withSystem, n);
             assertThat(hit).isPositive();
+            assertThat(withSystem).isGreaterThan(hit);
         }
     }
 
