@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 /**
  * Ordinary prompts (NQ-Open questions and GPTeacher tasks, train-ok, 21,098) sent to assistants with common
  * restrictive system prompts (the project's {@code common-system-prompts.txt}): how many would the instruction
- * check flag? Prints the share per system prompt and holds each under 1%. Skips when the shared data is absent.
+ * check flag? Prints the share per system prompt and holds each under 1%; and the same in fifteen languages.
+ * Skips when the shared data is absent.
  */
 class InstructionProbeBenignTest {
 
@@ -52,4 +53,40 @@ class InstructionProbeBenignTest {
             assertThat(share).as(system).isLessThanOrEqualTo(MAX_SHARE);
         }
     }
+
+    /**
+     * Everyday sentences (Universal Dependencies, train-ok) sent, in their language, to a bookshop's assistant told
+     * in that language to keep a password and to stay off politics ({@code system-prompts-by-language.tsv}). Most
+     * of what is flagged does talk about politics; held under 3% a language.
+     */
+    @Test
+    void everydaySentencesInFifteenLanguagesAreMostlyLeftAlone() throws IOException {
+        Path ud = Path.of(System.getProperty("parapet.shared", "../../shared"))
+                .resolve("data/train-extra/ud-sentences/ud_sentences.jsonl");
+        assumeTrue(Files.isRegularFile(ud), "UD sentences not found: " + ud);
+        ObjectMapper json = new ObjectMapper();
+        java.util.Map<String, List<String>> byLanguage = new java.util.HashMap<>();
+        for (String line : Files.readAllLines(ud)) {
+            if (!line.isBlank()) {
+                var r = json.readTree(line);
+                byLanguage.computeIfAbsent(r.path("lang").asText(), k -> new ArrayList<>()).add(r.path("text").asText());
+            }
+        }
+        InstructionProbeScanner scanner = InstructionProbeScanner.shipped(UnrelatedTaskScanner.shipped().contentWords());
+        List<String> rows;
+        try (InputStream in = getClass().getResourceAsStream("/instructions/system-prompts-by-language.tsv")) {
+            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+        for (String row : rows) {
+            String language = row.substring(0, row.indexOf('\t'));
+            String system = row.substring(row.indexOf('\t') + 1);
+            List<String> sentences = byLanguage.getOrDefault(language, List.of());
+            long flagged = sentences.stream().filter(p -> !scanner.find(system, p, Deadline.none()).isEmpty()).count();
+            double share = sentences.isEmpty() ? 0 : (double) flagged / sentences.size();
+            System.out.printf(Locale.ROOT, "%s: %.2f%% (%d/%d) flagged%n", language, 100 * share, flagged, sentences.size());
+            assertThat(share).as(language).isLessThanOrEqualTo(MAX_SHARE_EVERYDAY);
+        }
+    }
+
+    private static final double MAX_SHARE_EVERYDAY = 0.03;
 }
