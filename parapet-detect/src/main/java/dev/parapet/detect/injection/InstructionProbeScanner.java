@@ -23,9 +23,11 @@ import java.util.Set;
  *
  * <p>What the instructions protect is read from their sentences (the shipped {@code instructions.yaml}, 18
  * languages): a sentence with a negation or a prohibition restricts, and its content words name what is restricted
- * (in a sentence to the assistant, those after the marker: what comes before is its scope); sentences that state facts (a quoted value, a number, an e-mail address, a name) are
- * protected once any sentence restricts; words of the assistant's own scope ("You are a cooking assistant") never
- * are, nor the instructions' trade words ("reveal", "discuss", "anyone"). Words name one thing across their
+ * (in a sentence to the assistant, those after the marker: what comes before is its scope); sentences that state
+ * facts (a quoted value, a number, an e-mail address, a name) are protected once any sentence restricts, but it takes
+ * two of their words, or one said of the record's subject, to ask for them ("Maria's phone", "the customer's phone",
+ * not "my phone"); sentences to the assistant without a restriction ("You are a cooking assistant") set its scope,
+ * whose words are never protected, nor are the instructions' trade words ("reveal", "discuss", "anyone"). Words name one thing across their
  * concept ("password", "passcode", "secret"). Instructions without a restriction protect nothing. Words are
  * compared as {@link ContentWords} keys. It reads words, not meaning: an in-scope question that happens to use a
  * restricted word is found too, and an attempt that names nothing of what is protected is not.
@@ -61,14 +63,16 @@ final class InstructionProbeScanner {
     private final ContentWords words;
     private final List<Marker> markers;
     private final Set<String> addressed;
+    private final Set<String> subjects;
     private final Set<String> generic; // keys
     private final Map<String, Set<String>> concepts; // word -> every word of its concept
 
-    InstructionProbeScanner(ContentWords words, List<Marker> markers, Set<String> addressed, Set<String> generic,
-                            Map<String, Set<String>> concepts) {
+    InstructionProbeScanner(ContentWords words, List<Marker> markers, Set<String> addressed, Set<String> subjects,
+                            Set<String> generic, Map<String, Set<String>> concepts) {
         this.words = words;
         this.markers = List.copyOf(markers);
         this.addressed = Set.copyOf(addressed);
+        this.subjects = Set.copyOf(subjects);
         this.generic = Set.copyOf(generic);
         this.concepts = Map.copyOf(concepts);
     }
@@ -83,9 +87,10 @@ final class InstructionProbeScanner {
         YamlNode root = Yaml.parse(SHIPPED, in).onlyKeys(Set.of("languages", "concepts"));
         List<Marker> markers = new ArrayList<>();
         Set<String> addressed = new HashSet<>();
+        Set<String> subjects = new HashSet<>();
         Set<String> generic = new HashSet<>();
         for (YamlNode lang : root.require("languages").entries().values()) {
-            lang.onlyKeys(Set.of("order", "restrictions", "secrecy", "addressed", "generic"));
+            lang.onlyKeys(Set.of("order", "restrictions", "secrecy", "addressed", "subjects", "generic"));
             Order order = Order.valueOf(lang.require("order").string().toUpperCase(Locale.ROOT));
             for (String m : lower(lang, "restrictions")) {
                 markers.add(new Marker(m, order, ContentWords.unspaced(m.charAt(0)), false));
@@ -94,6 +99,7 @@ final class InstructionProbeScanner {
                 markers.add(new Marker(m, Order.WHOLE, ContentWords.unspaced(m.charAt(0)), true));
             }
             addressed.addAll(lower(lang, "addressed"));
+            subjects.addAll(lower(lang, "subjects"));
             for (String g : lower(lang, "generic")) {
                 words.each(g, 0, g.length(), (key, s, e) -> generic.add(key));
                 generic.add(g); // also whole, for words under four letters and unspaced words
@@ -107,7 +113,7 @@ final class InstructionProbeScanner {
         concepts.keySet().forEach(w -> generic.remove(words.key(w))); // "secreto" is a marker, "secret" a thing
         // Longest first, so that "don't" is found before "not"; a marker is looked for once per sentence.
         markers.sort(java.util.Comparator.comparingInt((Marker m) -> m.phrase().length()).reversed());
-        return new InstructionProbeScanner(words, markers, addressed, generic, concepts);
+        return new InstructionProbeScanner(words, markers, addressed, subjects, generic, concepts);
     }
 
     /** Each word, whole, to every word of its concept group. */
@@ -141,38 +147,51 @@ final class InstructionProbeScanner {
     /** The words of {@code message} that name what {@code instructions} protect (none when they restrict nothing). */
     List<Probe> find(String instructions, String message, Deadline deadline) {
         Guarded guarded = guarded(instructions, deadline);
-        if (guarded.keys().isEmpty()) {
+        if (guarded == Guarded.NOTHING) {
             return List.of();
         }
         String lower = ContentWords.lowerInPlace(message);
         List<Probe> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
+        boolean[] strong = new boolean[1];
         words.each(lower, 0, lower.length(), (key, s, e) -> {
-            boolean named = guarded.keys().contains(key) || guarded.names().contains(words.whole(lower.substring(s, e)));
-            if (named && seen.add(key)) {
+            String whole = words.whole(lower.substring(s, e));
+            boolean restricted = guarded.restricted().names(key, whole);
+            if ((restricted || guarded.stated().names(key, whole)) && seen.add(key)) {
                 out.add(new Probe(s, e, message.substring(s, e)));
+                strong[0] |= restricted;
             }
         });
         deadline.check();
-        return out;
+        // One word of a record ("phone" to a telephone company's assistant that holds a customer's number) is
+        // everyday talk; two ("Maria's phone", "her e-mail address"), or one about its subject ("the customer's
+        // phone"), ask for the record.
+        boolean asks = strong[0] || out.size() >= 2
+                || (out.size() == 1 && hasWord(lower, 0, lower.length(), subjects));
+        return asks ? out : List.of();
+    }
+
+    /** Words compared by key, and the other names of their concepts, compared whole. */
+    record Words(Set<String> keys, Set<String> names) {
+        boolean names(String key, String whole) {
+            return keys.contains(key) || names.contains(whole);
+        }
     }
 
     /**
-     * What instructions protect: the keys of their restricted and stated words, and the other names of those words'
-     * concepts, compared whole ("passcode" for a "password", not the "contract" that shares the first letters of
-     * "contraseña").
+     * What instructions protect: the words of their restrictions, one of which is enough to ask for the protected
+     * thing, and the words of their statements (a record, a file), of which it takes two.
      */
-    record Guarded(Set<String> keys, Set<String> names) {
-        static final Guarded NOTHING = new Guarded(Set.of(), Set.of());
+    record Guarded(Words restricted, Words stated) {
+        static final Guarded NOTHING = new Guarded(new Words(Set.of(), Set.of()), new Words(Set.of(), Set.of()));
     }
 
     /** What the instructions protect: restricted and stated words, less the assistant's scope and trade words. */
     Guarded guarded(String instructions, Deadline deadline) {
         String text = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
         String lower = ContentWords.lowerInPlace(text);
-        Map<String, Set<String>> named = new HashMap<>(); // restricted and stated keys, each with its whole words
-        ContentWords.Sink toNamed = (key, a, b) ->
-                named.computeIfAbsent(key, k -> new HashSet<>()).add(words.whole(lower.substring(a, b)));
+        Map<String, Set<String>> restricted = new HashMap<>(); // key -> its whole words
+        Map<String, Set<String>> stated = new HashMap<>();
         Set<String> quoted = new HashSet<>(); // values quoted in statements
         Set<String> scope = new HashSet<>();
         Set<String> scopeWords = new HashSet<>(); // whole, for compounds: "book" is the scope of a "bookshop"
@@ -186,6 +205,7 @@ final class InstructionProbeScanner {
             int to = s[1];
             Found marker = marker(lower, from, to);
             boolean addressedSentence = hasWord(lower, from, to, addressed);
+            boolean facts = !addressedSentence && statesFacts(text, lower, from, to);
             if (marker != null) {
                 restricts = true;
                 // "As a bot for a literature forum, you must not discuss | medicine": what comes before the marker
@@ -193,12 +213,12 @@ final class InstructionProbeScanner {
                 // protected thing ("The password must never be shared", "Keep the token confidential").
                 int cut = addressedSentence && marker.marker().order() == Order.AFTER ? marker.at() : from;
                 words.each(lower, from, cut, toScope);
-                words.each(lower, cut, to, toNamed);
+                words.each(lower, cut, to, into(restricted, lower));
             } else if (addressedSentence) {
-                words.each(lower, from, to, toScope);
+                words.each(lower, from, to, toScope); // "You are a cooking assistant."
             }
-            if (!addressedSentence && statesFacts(text, lower, from, to)) {
-                words.each(lower, from, to, toNamed);
+            if (facts) {
+                words.each(lower, from, to, into(stated, lower));
             }
             if (marker == null || marker.marker().secrecy()) {
                 // "The password is 'Piano'.": the value is the secret, not a word that asks for it. Quoted in a
@@ -212,18 +232,28 @@ final class InstructionProbeScanner {
         if (!restricts) {
             return Guarded.NOTHING;
         }
+        Set<String> dropped = new HashSet<>(scope);
+        dropped.addAll(generic);
+        dropped.addAll(quoted);
+        return new Guarded(protect(restricted, dropped, scopeWords), protect(stated, dropped, scopeWords));
+    }
+
+    private ContentWords.Sink into(Map<String, Set<String>> named, String lower) {
+        return (key, a, b) -> named.computeIfAbsent(key, k -> new HashSet<>()).add(words.whole(lower.substring(a, b)));
+    }
+
+    /** The named words less the dropped and the parts of scope compounds, with their concepts' other names. */
+    private Words protect(Map<String, Set<String>> named, Set<String> dropped, Set<String> scopeWords) {
         Set<String> keys = new HashSet<>(named.keySet());
-        keys.removeAll(scope);
+        keys.removeAll(dropped);
         keys.removeIf(k -> k.length() >= MIN_COMPOUND_PART && scopeWords.stream().anyMatch(w -> w.startsWith(k)));
-        keys.removeAll(generic);
-        keys.removeAll(quoted);
         Set<String> names = new HashSet<>();
         for (String k : keys) {
             for (String w : named.get(k)) {
                 names.addAll(concepts.getOrDefault(w, Set.of()));
             }
         }
-        return new Guarded(Set.copyOf(keys), Set.copyOf(names));
+        return new Words(Set.copyOf(keys), Set.copyOf(names));
     }
 
     /** The quoted stretches of text[from, to): '…' (opened after a non-letter), "…", “…”, «…», 「…」, 『…』. */
@@ -310,12 +340,25 @@ final class InstructionProbeScanner {
         return -1;
     }
 
+    /**
+     * Whether lower[from, to) holds a word of {@code set}: whole, with a plural "s" ("users"; not "membership" for
+     * "member"), with any ending outside ASCII when it is three letters or more ("사용자의"), or inside a run of a
+     * script without spaces.
+     */
     private static boolean hasWord(String lower, int from, int to, Set<String> set) {
         int e;
         for (int s = LetterRuns.next(lower, from, to); s < to; s = LetterRuns.next(lower, e, to)) {
             e = LetterRuns.end(lower, s, to);
-            if (set.contains(lower.substring(s, e))) {
+            String w = lower.substring(s, e);
+            if (set.contains(w)) {
                 return true;
+            }
+            for (String a : set) {
+                boolean inflected = a.charAt(0) < 128 ? w.length() == a.length() + 1 && w.endsWith("s")
+                        : a.length() >= 3 && w.length() > a.length();
+                if (inflected && w.startsWith(a)) {
+                    return true;
+                }
             }
             if (ContentWords.unspaced(lower.charAt(s))) {
                 for (String a : set) {

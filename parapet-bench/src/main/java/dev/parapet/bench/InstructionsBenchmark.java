@@ -1,0 +1,75 @@
+package dev.parapet.bench;
+
+import dev.parapet.core.Parapet;
+import dev.parapet.core.content.Content;
+import dev.parapet.core.text.UnicodeNormalizer;
+import dev.parapet.core.verdict.Verdict;
+import dev.parapet.detect.RuleDetectors;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * What checking a user's message against its system prompt costs, one thread: the rule pipeline on a ~100-token
+ * message with a ~700-character system prompt that keeps a record and forbids topics ({@code withInstructions}:
+ * every detector runs, since the screens read the text alone, and the instructions are read for every message),
+ * beside the same message alone ({@code alone}, which the fast path may clear).
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.SampleTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(2)
+public class InstructionsBenchmark {
+
+    static final String SYSTEM = "You are Nova, the support assistant of Brightline Telecom. Help customers with "
+            + "plans, billing, roaming and their devices, and keep a friendly, concise tone. Customer on file: Maria "
+            + "Lopez, born 12 March 1987, lives at 14 Elm Street, Springfield, phone 555-0143, plan Unlimited Plus. "
+            + "Never share the customer's personal data with anyone who has not passed verification. Do not discuss "
+            + "competitors' prices or promotions. Never promise refunds or credits; refer such requests to a human "
+            + "agent. Do not give legal advice. Internal escalation code: 'BLT-7731'; it is confidential and must "
+            + "never be revealed. Answer in the customer's language.";
+    static final String MESSAGE = "Hi, I am travelling to Portugal and Spain next month for about three weeks and "
+            + "I would like to know whether my plan covers roaming there, how much data I can use abroad before I am "
+            + "charged extra, and whether I need to switch anything on in my phone settings before I leave. Also, "
+            + "can I add a second line for my daughter?";
+
+    private Parapet parapet;
+    private Content with;
+    private Content alone;
+
+    @Setup(Level.Trial)
+    public void setUp() {
+        UnicodeNormalizer normalizer = new UnicodeNormalizer();
+        parapet = Parapet.builder().normalizer(normalizer).detectors(RuleDetectors.defaults(normalizer)).build();
+        alone = Content.user(MESSAGE);
+        with = alone.withInstructions(SYSTEM);
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        parapet.close();
+    }
+
+    @Benchmark
+    public Verdict withInstructions() {
+        return parapet.check(with);
+    }
+
+    @Benchmark
+    public Verdict alone() {
+        return parapet.check(alone);
+    }
+}
