@@ -12,6 +12,7 @@ import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -22,9 +23,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * What checking a user's message against its system prompt costs, one thread: the rule pipeline on a ~100-token
- * message with a ~700-character system prompt that keeps a record and forbids topics ({@code withInstructions}:
- * every detector runs, since the screens read the text alone, and the instructions are read for every message),
- * beside the same message alone ({@code alone}, which the fast path may clear).
+ * message with a ~700-character system prompt that keeps a record and forbids topics ({@code with-instructions}:
+ * every detector runs, since the screens read the text alone; what the instructions protect is read once and kept,
+ * as for a deployment's one system prompt), beside the same message alone ({@code alone}, which the fast path may
+ * clear).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -46,16 +48,17 @@ public class InstructionsBenchmark {
             + "charged extra, and whether I need to switch anything on in my phone settings before I leave. Also, "
             + "can I add a second line for my daughter?";
 
+    @Param({"alone", "with-instructions"})
+    public String input;
+
     private Parapet parapet;
-    private Content with;
-    private Content alone;
+    private Content content;
 
     @Setup(Level.Trial)
     public void setUp() {
         UnicodeNormalizer normalizer = new UnicodeNormalizer();
         parapet = Parapet.builder().normalizer(normalizer).detectors(RuleDetectors.defaults(normalizer)).build();
-        alone = Content.user(MESSAGE);
-        with = alone.withInstructions(SYSTEM);
+        content = input.equals("alone") ? Content.user(MESSAGE) : Content.user(MESSAGE).withInstructions(SYSTEM);
     }
 
     @TearDown(Level.Trial)
@@ -64,12 +67,7 @@ public class InstructionsBenchmark {
     }
 
     @Benchmark
-    public Verdict withInstructions() {
-        return parapet.check(with);
-    }
-
-    @Benchmark
-    public Verdict alone() {
-        return parapet.check(alone);
+    public Verdict check() {
+        return parapet.check(content);
     }
 }

@@ -1,5 +1,7 @@
 package dev.parapet.detect.injection;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.yaml.Yaml;
 import dev.parapet.core.yaml.YamlNode;
@@ -31,7 +33,8 @@ import java.util.Set;
  * concept ("password", "passcode", "secret"). Instructions without a restriction protect nothing. Words are
  * compared as {@link ContentWords} keys. It reads words, not meaning: an in-scope question that happens to use a
  * restricted word is found too, and an attempt that names nothing of what is protected is not.
- * Thread-safe and immutable.
+ * Thread-safe; what the last 256 distinct instructions protect is kept (Caffeine), since a deployment sends the same
+ * system prompt with every message.
  */
 final class InstructionProbeScanner {
 
@@ -39,6 +42,8 @@ final class InstructionProbeScanner {
     record Probe(int start, int end, String word) {
     }
 
+    /** Distinct instructions whose reading is kept. */
+    private static final int RECENT = 256;
     /** Instructions read only this far: what a system prompt protects is stated early, and the work stays bounded. */
     static final int MAX_INSTRUCTIONS = 16_384;
     /** A protected word that begins a word of the scope is part of it ("book" of "bookshop") from this length. */
@@ -66,6 +71,8 @@ final class InstructionProbeScanner {
     private final Set<String> subjects;
     private final Set<String> generic; // keys
     private final Map<String, Set<String>> concepts; // word -> every word of its concept
+    /** What recent instructions protect: a deployment sends the same system prompt with every message. */
+    private final Cache<String, Guarded> recent = Caffeine.newBuilder().maximumSize(RECENT).build();
 
     InstructionProbeScanner(ContentWords words, List<Marker> markers, Set<String> addressed, Set<String> subjects,
                             Set<String> generic, Map<String, Set<String>> concepts) {
@@ -146,7 +153,7 @@ final class InstructionProbeScanner {
 
     /** The words of {@code message} that name what {@code instructions} protect (none when they restrict nothing). */
     List<Probe> find(String instructions, String message, Deadline deadline) {
-        Guarded guarded = guarded(instructions, deadline);
+        Guarded guarded = recent.get(instructions, i -> guarded(i, deadline));
         if (guarded == Guarded.NOTHING) {
             return List.of();
         }
