@@ -29,10 +29,10 @@ import java.util.Set;
  * facts (a quoted value, a number, an e-mail address, a name) are protected once any sentence restricts, but it takes
  * two of their words, or one said of the record's subject, to ask for them ("Maria's phone", "the customer's phone",
  * not "my phone"); sentences to the assistant without a restriction ("You are a cooking assistant") set its scope,
- * whose words are never protected, nor are the instructions' trade words ("reveal", "discuss", "anyone"). Words name one thing across their
- * concept ("password", "passcode", "secret"). Instructions without a restriction protect nothing. Words are
- * compared as {@link ContentWords} keys. It reads words, not meaning: an in-scope question that happens to use a
- * restricted word is found too, and an attempt that names nothing of what is protected is not.
+ * whose words are never protected, nor are the instructions' trade words ("reveal", "discuss", "anyone"). Words name
+ * one thing across their concept ("password", "passcode", "secret"). Instructions without a restriction protect
+ * nothing. Words are compared as {@link ContentWords#finer} keys. It reads words, not meaning: an in-scope question
+ * that happens to use a restricted word is found too, and an attempt that names nothing of what is protected is not.
  * Thread-safe; what the last 256 distinct instructions protect is kept (Caffeine), since a deployment sends the same
  * system prompt with every message.
  */
@@ -99,15 +99,15 @@ final class InstructionProbeScanner {
         for (YamlNode lang : root.require("languages").entries().values()) {
             lang.onlyKeys(Set.of("order", "restrictions", "secrecy", "addressed", "subjects", "generic"));
             Order order = Order.valueOf(lang.require("order").string().toUpperCase(Locale.ROOT));
-            for (String m : lower(lang, "restrictions")) {
+            for (String m : UnrelatedTaskScanner.listed(lang, "restrictions")) {
                 markers.add(new Marker(m, order, ContentWords.unspaced(m.charAt(0)), false));
             }
-            for (String m : lower(lang, "secrecy")) {
+            for (String m : UnrelatedTaskScanner.listed(lang, "secrecy")) {
                 markers.add(new Marker(m, Order.WHOLE, ContentWords.unspaced(m.charAt(0)), true));
             }
-            addressed.addAll(lower(lang, "addressed"));
-            subjects.addAll(lower(lang, "subjects"));
-            for (String g : lower(lang, "generic")) {
+            addressed.addAll(UnrelatedTaskScanner.listed(lang, "addressed"));
+            subjects.addAll(UnrelatedTaskScanner.listed(lang, "subjects"));
+            for (String g : UnrelatedTaskScanner.listed(lang, "generic")) {
                 words.each(g, 0, g.length(), (key, s, e) -> generic.add(key));
                 generic.add(g); // also whole, for words under four letters and unspaced words
             }
@@ -139,21 +139,12 @@ final class InstructionProbeScanner {
         return concepts;
     }
 
-    private static List<String> lower(YamlNode lang, String key) {
-        List<String> out = new ArrayList<>();
-        for (String s : lang.strings(key)) {
-            String l = s.strip().toLowerCase(Locale.ROOT);
-            if (l.isEmpty()) {
-                throw lang.require(key).error("empty word in " + key);
-            }
-            out.add(l);
-        }
-        return out;
-    }
 
     /** The words of {@code message} that name what {@code instructions} protect (none when they restrict nothing). */
     List<Probe> find(String instructions, String message, Deadline deadline) {
-        Guarded guarded = recent.get(instructions, i -> guarded(i, deadline));
+        // Keyed by the part that is read, so that the kept readings stay within 256 × 16 K chars.
+        String read = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
+        Guarded guarded = recent.get(read, i -> guarded(i, deadline));
         if (guarded == Guarded.NOTHING) {
             return List.of();
         }

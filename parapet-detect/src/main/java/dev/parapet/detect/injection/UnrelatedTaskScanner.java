@@ -85,15 +85,21 @@ final class UnrelatedTaskScanner {
         return new UnrelatedTaskScanner(languages, new ContentWords(functionWords));
     }
 
-    private static List<String> phrases(YamlNode lang, String key) {
+    /** The entries listed under {@code key}, stripped and in lower case; an empty one is an error. */
+    static List<String> listed(YamlNode lang, String key) {
         List<String> out = new ArrayList<>();
         for (String p : lang.strings(key)) {
             String lower = p.strip().toLowerCase(Locale.ROOT);
             if (lower.isEmpty()) {
-                throw lang.require(key).error("empty phrase in " + key);
+                throw lang.require(key).error("empty entry in " + key);
             }
             out.add(lower);
         }
+        return out;
+    }
+
+    private static List<String> phrases(YamlNode lang, String key) {
+        List<String> out = new ArrayList<>(listed(lang, key));
         out.sort(java.util.Comparator.comparingInt(String::length).reversed()); // "can you please" before "can you"
         return out;
     }
