@@ -124,6 +124,10 @@ public final class EvalCommand implements Callable<Integer> {
     @Option(names = "--language-field", paramLabel = "F", description = "With --file: a language column.")
     String languageField;
 
+    @Option(names = "--instructions-field", paramLabel = "F",
+            description = "With --file: a column holding the system prompt each text is sent with (checked against it).")
+    String instructionsField;
+
     @Option(names = "--language", paramLabel = "LANG", description = "With --file: the language of every row.")
     String language;
 
@@ -370,7 +374,8 @@ public final class EvalCommand implements Callable<Integer> {
         List<String> path = records == null ? List.of() : List.of(records.split("\\."));
         Map<String, String> canonical = new java.util.HashMap<>(); // category values that are canonical ids count as such
         Taxonomies.builtIn().canonical().ids().forEach(id -> canonical.put(id, id));
-        SourceSpec src = new SourceSpec(List.of(), f, path, textField, Map.of(), label, category, canonical, lang, "", "");
+        SourceSpec src = new SourceSpec(List.of(), f, path, textField, Map.of(), label, category, canonical, lang, "", "",
+                instructionsField == null ? "" : instructionsField);
         return DatasetLoader.loadFile(file, src, max);
     }
 
