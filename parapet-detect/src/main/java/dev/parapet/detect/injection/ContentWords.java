@@ -9,9 +9,9 @@ import java.util.Set;
 /**
  * The words of a text that say something about its subject, as keys that two texts can be compared by: letter runs
  * of four letters or more that are not function words, cut to their first five letters (so that "photosynthesis"
- * and "photosynthetic" meet; {@link #finer} compares more closely). In scripts written without spaces (Han, kana, Thai) a run
- * is a phrase, not a word, so {@link #each} cuts it into likely words instead (pairs of Han characters, katakana
- * runs, threes of Thai), where {@link #of} leaves such runs whole. Thread-safe and immutable.
+ * and "photosynthetic" meet; {@link #finer} compares more closely). In scripts written without spaces (Han, kana,
+ * Thai) a run is a phrase, not a word, so {@link #each} cuts it into likely words instead (pairs of Han characters,
+ * katakana runs, threes of Thai), where {@link #of} leaves such runs whole. Thread-safe and immutable.
  */
 final class ContentWords {
 
@@ -48,10 +48,6 @@ final class ContentWords {
         return new ContentWords(functionWords, 6, true);
     }
 
-    boolean isFunctionWord(String lowerWord) {
-        return functionWords.contains(lowerWord);
-    }
-
     /** The distinct content words of {@code lower} (letters only, four or more), each cut to its first five letters. */
     List<String> of(String lower) {
         List<String> out = new ArrayList<>();
@@ -60,14 +56,9 @@ final class ContentWords {
         int e;
         for (int s = LetterRuns.next(lower, 0, n); s < n; s = LetterRuns.next(lower, e, n)) {
             e = LetterRuns.end(lower, s, n);
-            if (e - s >= MIN_LETTERS) {
-                String w = lower.substring(s, e);
-                if (!functionWords.contains(w)) {
-                    String key = key(w);
-                    if (seen.add(key)) {
-                        out.add(key);
-                    }
-                }
+            String key = wordKey(lower, s, e);
+            if (key != null && seen.add(key)) {
+                out.add(key);
             }
         }
         return out;
@@ -83,18 +74,29 @@ final class ContentWords {
             e = LetterRuns.end(lower, s, to);
             if (unspaced(lower.charAt(s))) {
                 unspacedWords(lower, s, e, sink);
-            } else if (singular && hangul(lower.charAt(s))) {
-                String w = stem(lower.substring(s, e));
-                if (w.length() >= 2) {
-                    sink.word(w.length() > HANGUL_PREFIX ? w.substring(0, HANGUL_PREFIX) : w, s, e);
-                }
-            } else if (e - s >= MIN_LETTERS) {
-                String w = lower.substring(s, e);
-                if (!functionWords.contains(w)) {
-                    sink.word(key(w), s, e);
+            } else {
+                String key = wordKey(lower, s, e);
+                if (key != null) {
+                    sink.word(key, s, e);
                 }
             }
         }
+    }
+
+    /**
+     * The key of the word lower[s, e), or null when it says nothing: a function word, or under four letters (a
+     * Korean word, compared finely, under two syllables once its particle is off).
+     */
+    private String wordKey(String lower, int s, int e) {
+        boolean korean = singular && hangul(lower.charAt(s));
+        if (!korean && e - s < MIN_LETTERS) {
+            return null;
+        }
+        String w = lower.substring(s, e);
+        if (korean ? whole(w).length() < 2 : functionWords.contains(w)) {
+            return null;
+        }
+        return key(w);
     }
 
     /**
@@ -157,10 +159,11 @@ final class ContentWords {
         return w;
     }
 
+    private static final int OTHER = 0;
     private static final int HAN = 1;
     private static final int KATAKANA = 2;
     private static final int SYLLABIC = 3;
-    private static final int OTHER = 0;
+    private static final int HIRAGANA = 4;
 
     private static int kind(char c) {
         if (c == '\u30FC') {
@@ -172,6 +175,9 @@ final class ContentWords {
         }
         if (s == UnicodeScript.KATAKANA) {
             return KATAKANA;
+        }
+        if (s == UnicodeScript.HIRAGANA) {
+            return HIRAGANA;
         }
         if (s == UnicodeScript.THAI || s == UnicodeScript.LAO || s == UnicodeScript.KHMER || s == UnicodeScript.MYANMAR) {
             return SYLLABIC;
@@ -191,10 +197,11 @@ final class ContentWords {
         return new String(out);
     }
 
-    /** What a word is compared by: its first letters (of its singular, when finer). */
+    /** What a word is compared by: its first letters (of its singular, when finer; four syllables of a Korean word). */
     String key(String lowerWord) {
         String w = whole(lowerWord);
-        return w.length() > prefix ? w.substring(0, prefix) : w;
+        int cut = singular && !w.isEmpty() && hangul(w.charAt(0)) ? HANGUL_PREFIX : prefix;
+        return w.length() > cut ? w.substring(0, cut) : w;
     }
 
     /** The word itself, compared whole: its singular (a Korean noun without its particle), when finer. */
@@ -218,12 +225,6 @@ final class ContentWords {
 
     /** Whether {@code c} belongs to a script written without spaces between words. */
     static boolean unspaced(char c) {
-        if (c < 0x0E00) {
-            return false; // Latin, Greek, Cyrillic, Arabic, Devanagari, Bengali … are spaced
-        }
-        UnicodeScript s = UnicodeScript.of(c);
-        return s == UnicodeScript.HAN || s == UnicodeScript.HIRAGANA || s == UnicodeScript.KATAKANA
-                || s == UnicodeScript.THAI || s == UnicodeScript.LAO || s == UnicodeScript.KHMER
-                || s == UnicodeScript.MYANMAR;
+        return c >= 0x0E00 && kind(c) != OTHER; // below: Latin, Greek, Cyrillic, Arabic, Devanagari, Bengali … spaced
     }
 }

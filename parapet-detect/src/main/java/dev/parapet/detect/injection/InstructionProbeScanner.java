@@ -268,21 +268,26 @@ final class InstructionProbeScanner {
                 }
                 continue;
             }
-            char pair = switch (c) {
-                case '"' -> '"';
-                case '\u201C' -> '\u201D';
-                case '\u00AB' -> '\u00BB';
-                case '\u300C' -> '\u300D';
-                case '\u300E' -> '\u300F';
-                case '\'' -> i == from || !Character.isLetter(text.charAt(i - 1)) ? '\'' : 0;
-                default -> 0;
-            };
+            char pair = closingQuote(text, i, from);
             if (pair != 0) {
                 open = i + 1;
                 close = pair;
             }
         }
         return out;
+    }
+
+    /** The quote that closes one opened at text[i], or 0 when none opens there ("user's" opens none). */
+    private static char closingQuote(String text, int i, int from) {
+        return switch (text.charAt(i)) {
+            case '"' -> '"';
+            case '\u201C' -> '\u201D';
+            case '\u00AB' -> '\u00BB';
+            case '\u300C' -> '\u300D';
+            case '\u300E' -> '\u300F';
+            case '\'' -> i == from || !Character.isLetter(text.charAt(i - 1)) ? '\'' : 0;
+            default -> 0;
+        };
     }
 
     /** Sentences as [start, end): split after . ! ? ; (followed by a space or the end), 。！？；। and line breaks. */
@@ -351,18 +356,12 @@ final class InstructionProbeScanner {
             if (set.contains(w)) {
                 return true;
             }
+            boolean unspacedRun = ContentWords.unspaced(w.charAt(0));
             for (String a : set) {
                 boolean inflected = a.charAt(0) < 128 ? w.length() == a.length() + 1 && w.endsWith("s")
                         : a.length() >= 3 && w.length() > a.length();
-                if (inflected && w.startsWith(a)) {
+                if (inflected && w.startsWith(a) || unspacedRun && ContentWords.unspaced(a.charAt(0)) && w.contains(a)) {
                     return true;
-                }
-            }
-            if (ContentWords.unspaced(lower.charAt(s))) {
-                for (String a : set) {
-                    if (ContentWords.unspaced(a.charAt(0)) && lower.substring(s, e).contains(a)) {
-                        return true;
-                    }
                 }
             }
         }
@@ -374,8 +373,7 @@ final class InstructionProbeScanner {
         boolean wordSeen = false;
         for (int i = from; i < to; i++) {
             char c = text.charAt(i);
-            if (Character.isDigit(c) || c == '@' || c == '\'' && i > from && !Character.isLetter(text.charAt(i - 1))
-                    || c == '"' || c == '“' || c == '«' || c == '「' || c == '『') {
+            if (Character.isDigit(c) || c == '@' || closingQuote(text, i, from) != 0) {
                 return true;
             }
             if (Character.isLetter(c)) {

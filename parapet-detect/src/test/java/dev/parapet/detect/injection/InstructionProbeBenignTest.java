@@ -25,6 +25,17 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 class InstructionProbeBenignTest {
 
     private static final double MAX_SHARE = 0.01;
+    private static final double MAX_SHARE_EVERYDAY = 0.03;
+
+    private final InstructionProbeScanner scanner =
+            InstructionProbeScanner.shipped(UnrelatedTaskScanner.shipped().contentWords());
+
+    /** The non-blank lines of a test resource. */
+    private List<String> lines(String resource) throws IOException {
+        try (InputStream in = getClass().getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
+        }
+    }
 
     @Test
     void commonSystemPromptsLeaveOrdinaryPromptsAlone() throws IOException {
@@ -41,12 +52,7 @@ class InstructionProbeBenignTest {
                 }
             }
         }
-        InstructionProbeScanner scanner = InstructionProbeScanner.shipped(UnrelatedTaskScanner.shipped().contentWords());
-        List<String> systems;
-        try (InputStream in = getClass().getResourceAsStream("/instructions/common-system-prompts.txt")) {
-            systems = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        }
-        for (String system : systems) {
+        for (String system : lines("/instructions/common-system-prompts.txt")) {
             long flagged = prompts.stream().filter(p -> !scanner.find(system, p, Deadline.none()).isEmpty()).count();
             double share = (double) flagged / prompts.size();
             System.out.printf(Locale.ROOT, "%.2f%% (%d/%d) flagged under: %s%n", 100 * share, flagged, prompts.size(), system);
@@ -72,12 +78,7 @@ class InstructionProbeBenignTest {
                 byLanguage.computeIfAbsent(r.path("lang").asText(), k -> new ArrayList<>()).add(r.path("text").asText());
             }
         }
-        InstructionProbeScanner scanner = InstructionProbeScanner.shipped(UnrelatedTaskScanner.shipped().contentWords());
-        List<String> rows;
-        try (InputStream in = getClass().getResourceAsStream("/instructions/system-prompts-by-language.tsv")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().filter(l -> !l.isBlank()).toList();
-        }
-        for (String row : rows) {
+        for (String row : lines("/instructions/system-prompts-by-language.tsv")) {
             String language = row.substring(0, row.indexOf('\t'));
             String system = row.substring(row.indexOf('\t') + 1);
             List<String> sentences = byLanguage.getOrDefault(language, List.of());
@@ -87,6 +88,4 @@ class InstructionProbeBenignTest {
             assertThat(share).as(language).isLessThanOrEqualTo(MAX_SHARE_EVERYDAY);
         }
     }
-
-    private static final double MAX_SHARE_EVERYDAY = 0.03;
 }

@@ -67,17 +67,17 @@ public final class PipelineFilter implements Filter {
 
     @Override
     public Judgement judge(String text, String language) {
-        return judge(Content.user(text).withLanguage(language.isEmpty() ? null : language));
+        return judge(text, language, "");
     }
 
     /** The example as a user's message, checked against its instructions when it has them. */
     @Override
     public Judgement judge(Example example) {
-        return judge(Content.user(example.text()).withLanguage(example.language().isEmpty() ? null : example.language())
-                .withInstructions(example.instructions()));
+        return judge(example.text(), example.language(), example.instructions());
     }
 
-    private Judgement judge(Content c) {
+    private Judgement judge(String text, String language, String instructions) {
+        Content c = Content.user(text).withLanguage(language.isEmpty() ? null : language).withInstructions(instructions);
         Verdict v = parapet.check(c);
         return new Judgement(v.categories(), v.flaggedCategories(), !v.failures().isEmpty());
     }

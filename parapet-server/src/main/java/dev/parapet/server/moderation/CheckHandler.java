@@ -12,6 +12,7 @@ import dev.parapet.server.http.ApiException;
 import dev.parapet.server.http.Fields;
 
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * {@code POST /v1/check}: Parapet's native verdict (the same JSON as {@code parapet check --json}) for
@@ -38,8 +39,7 @@ public final class CheckHandler {
         }
         String language = Fields.optionalString(request, "language").orElse(null);
         String instructions = Fields.optionalString(request, "instructions").orElse(null);
-        Content content = new Content(text, role, java.util.Optional.ofNullable(language), Map.of())
-                .withInstructions(instructions);
+        Content content = new Content(text, role, Optional.ofNullable(language), Map.of(), Optional.ofNullable(instructions));
         Checked c = decisions.check(client.guard(), client.id(), "check", content, true);
         ObjectNode out = verdictJson.toJson(c.verdict());
         out.put("decision_id", c.decisionId());
