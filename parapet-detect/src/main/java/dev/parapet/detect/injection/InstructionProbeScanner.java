@@ -169,11 +169,55 @@ final class InstructionProbeScanner {
         return asks ? out : List.of();
     }
 
-    /** Words compared by key, and the other names of their concepts, compared whole. */
-    record Words(Set<String> keys, Set<String> names) {
+    /**
+     * Words compared by key, then whole (see {@link #sameWord}), and the other names of their concepts, compared whole.
+     *
+     * @param keys each key to the whole words it was read from
+     */
+    record Words(Map<String, Set<String>> keys, Set<String> names) {
         boolean names(String key, String whole) {
-            return keys.contains(key) || names.contains(whole);
+            Set<String> read = keys.get(key);
+            if (read != null) {
+                for (String w : read) {
+                    if (sameWord(w, whole)) {
+                        return true;
+                    }
+                }
+            }
+            return names.contains(whole);
         }
+    }
+
+    /** Letters a word of a Latin script may differ by at its end and still be the same word ("elección", "elecciones"). */
+    private static final int ENDING = 3;
+
+    /**
+     * Whether two words of one key are one word in two forms. A key cuts a long word to its first six letters, which
+     * in a Latin script is sometimes a prefix of its own ("contraseña" and "contrato" are "contra"): there the words
+     * must differ only in endings of up to three letters, accents aside, or one must begin the other with an ending
+     * of up to four ("invest", "investment"). Other scripts' keys are compared as they are.
+     */
+    static boolean sameWord(String a, String b) {
+        if (a.equals(b) || !latin(a) || !latin(b)) {
+            return true;
+        }
+        String x = unaccented(a);
+        String y = unaccented(b);
+        int common = 0;
+        while (common < x.length() && common < y.length() && x.charAt(common) == y.charAt(common)) {
+            common++;
+        }
+        int restX = x.length() - common;
+        int restY = y.length() - common;
+        return (restX <= ENDING && restY <= ENDING) || Math.min(restX, restY) == 0 && Math.max(restX, restY) <= ENDING + 1;
+    }
+
+    private static boolean latin(String w) {
+        return Character.UnicodeScript.of(w.codePointAt(0)) == Character.UnicodeScript.LATIN;
+    }
+
+    private static String unaccented(String w) {
+        return java.text.Normalizer.normalize(w, java.text.Normalizer.Form.NFD).replaceAll("\\p{Mn}+", "");
     }
 
     /**
@@ -181,7 +225,7 @@ final class InstructionProbeScanner {
      * thing, and the words of their statements (a record, a file), of which it takes two.
      */
     record Guarded(Words restricted, Words stated) {
-        static final Guarded NOTHING = new Guarded(new Words(Set.of(), Set.of()), new Words(Set.of(), Set.of()));
+        static final Guarded NOTHING = new Guarded(new Words(Map.of(), Set.of()), new Words(Map.of(), Set.of()));
     }
 
     /** What the instructions protect: restricted and stated words, less the assistant's scope and trade words. */
@@ -242,16 +286,17 @@ final class InstructionProbeScanner {
 
     /** The named words less the dropped and the parts of scope compounds, with their concepts' other names. */
     private Words protect(Map<String, Set<String>> named, Set<String> dropped, Set<String> scopeWords) {
-        Set<String> keys = new HashSet<>(named.keySet());
-        keys.removeAll(dropped);
-        keys.removeIf(k -> k.length() >= MIN_COMPOUND_PART && scopeWords.stream().anyMatch(w -> w.startsWith(k)));
+        Map<String, Set<String>> keys = new HashMap<>(named);
+        keys.keySet().removeAll(dropped);
+        keys.keySet().removeIf(k -> k.length() >= MIN_COMPOUND_PART && scopeWords.stream().anyMatch(w -> w.startsWith(k)));
         Set<String> names = new HashSet<>();
-        for (String k : keys) {
-            for (String w : named.get(k)) {
+        for (Set<String> read : keys.values()) {
+            for (String w : read) {
                 names.addAll(concepts.getOrDefault(w, Set.of()));
             }
         }
-        return new Words(Set.copyOf(keys), Set.copyOf(names));
+        keys.replaceAll((k, read) -> Set.copyOf(read));
+        return new Words(Map.copyOf(keys), Set.copyOf(names));
     }
 
     /** The quoted stretches of text[from, to): '…' (opened after a non-letter), "…", “…”, «…», 「…」, 『…』. */
