@@ -3,13 +3,14 @@ package dev.parapet.detect;
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.text.TextNormalizer;
 import dev.parapet.detect.injection.InjectionDetector;
+import dev.parapet.detect.injection.InstructionLeakDetector;
 import dev.parapet.detect.lexicon.LexiconDetector;
 import dev.parapet.detect.pii.PiiDetector;
 import dev.parapet.detect.pii.SecretsDetector;
 
 import java.util.List;
 
-/** The rule detectors every deployment gets: the shipped lexicons, personal data, secrets and injected instructions. */
+/** The rule detectors every deployment gets: the shipped lexicons, personal data, secrets, injected instructions and what instructions keep. */
 public final class RuleDetectors {
 
     private RuleDetectors() {
@@ -21,6 +22,6 @@ public final class RuleDetectors {
      */
     public static List<Detector> defaults(TextNormalizer normalizer) {
         return List.of(LexiconDetector.defaults(normalizer), new PiiDetector(), new SecretsDetector(),
-                InjectionDetector.defaults(normalizer));
+                InjectionDetector.defaults(normalizer), new InstructionLeakDetector());
     }
 }

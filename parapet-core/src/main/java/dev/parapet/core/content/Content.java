@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param language     an optional BCP 47 language hint (e.g. {@code "de"}); detectors may ignore it
  * @param metadata     free-form caller data carried through unchanged (e.g. a document id)
  * @param instructions for a user's message, the instructions the model answering it follows (its system prompt),
- *                     when the caller knows them: detectors may check the message against what they forbid
+ *                     when the caller knows them: detectors may check the message against what they forbid; for an
+ *                     assistant's answer, the instructions it followed: detectors may look in it for what they keep
  */
 public record Content(String text, Role role, Optional<String> language, Map<String, String> metadata,
                       Optional<String> instructions) {

@@ -70,7 +70,9 @@ public final class ChatProxy {
         boolean stream = Fields.optionalBoolean(request, "stream", false);
         String refusal = config.refusal(ctx.header("Accept-Language"));
         ObjectNode forward = request.deepCopy();
-        List<Checked> input = checkInput(forward, client);
+        Input checkedInput = checkInput(forward, client);
+        List<Checked> input = checkedInput.checked();
+        String instructions = checkedInput.instructions();
         List<String> inputIds = input.stream().map(Checked::decisionId).toList();
         TreeSet<String> blockedBy = new TreeSet<>();
         for (Checked c : input) {
@@ -98,10 +100,10 @@ public final class ChatProxy {
         Optional<AgentContext> agentContext = toolGuard.map(g -> agentContext(g, request.get("messages")));
         if (stream) {
             UpstreamStream s = upstream.stream(forward); // fails before any byte is sent: a plain error answer
-            new StreamRelay(this, ctx, client, refusal, inputIds, agentContext).relay(s);
+            new StreamRelay(this, ctx, client, refusal, inputIds, agentContext, instructions).relay(s);
         } else {
             ObjectNode answer = upstream.complete(forward);
-            respond(ctx, checkOutput(answer, client, refusal, inputIds, agentContext));
+            respond(ctx, checkOutput(answer, client, refusal, inputIds, agentContext, instructions));
         }
     }
 
@@ -118,11 +120,15 @@ public final class ChatProxy {
 
     // ---- input rails ----
 
+    /** The request's checked texts, and its system prompt (system and developer messages joined; empty when none). */
+    private record Input(List<Checked> checked, String instructions) {
+    }
+
     /**
      * Checks every system, user and tool text, the users' against the system prompt; redacts in place in
      * {@code forward} where the policy says.
      */
-    private List<Checked> checkInput(ObjectNode forward, Client client) {
+    private Input checkInput(ObjectNode forward, Client client) {
         JsonNode messages = forward.get("messages");
         if (messages == null || messages.isNull()) {
             throw ApiException.invalid("Missing required parameter: 'messages'.", "messages");
@@ -188,13 +194,21 @@ public final class ChatProxy {
         for (int i = 0; i < out.size(); i++) {
             out.get(i).verdict().redactedText().ifPresent(redact.get(i));
         }
-        return out;
+        return new Input(out, instructions);
+    }
+
+    /**
+     * A text of the model's answer, with the instructions it followed: what they keep secret ("The password is
+     * 'Piano'") is found in the answer however the user got it out.
+     */
+    static Content answer(String text, String instructions) {
+        return Content.assistant(text).withInstructions(instructions);
     }
 
     // ---- output rails (non-streaming) ----
 
     private ObjectNode checkOutput(ObjectNode answer, Client client, String refusal, List<String> inputIds,
-                                   Optional<AgentContext> agentContext) {
+                                   Optional<AgentContext> agentContext, String instructions) {
         List<String> outputIds = new ArrayList<>();
         ArrayNode toolDecisions = mapper.createArrayNode();
         for (JsonNode ch : answer.get("choices")) {
@@ -206,7 +220,7 @@ public final class ChatProxy {
                 JsonNode t = message.get(field);
                 if (t != null && t.isTextual() && !t.textValue().isEmpty()) {
                     Checked c = decisions.check(client.guard(), client.id(), "chat.output",
-                            Content.assistant(t.textValue()), false);
+                            answer(t.textValue(), instructions), false);
                     outputIds.add(c.decisionId());
                     blocked |= c.verdict().action() == Action.BLOCK;
                     c.verdict().redactedText().ifPresent(r -> message.put(field, r));
@@ -216,7 +230,7 @@ public final class ChatProxy {
             if (calls != null && calls.isArray()) {
                 for (JsonNode call : calls) {
                     Checked c = decisions.check(client.guard(), client.id(), "chat.output",
-                            Content.assistant(toolCallText(call)), false);
+                            answer(toolCallText(call), instructions), false);
                     outputIds.add(c.decisionId());
                     blocked |= c.verdict().action() == Action.BLOCK;
                 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.parapet.agent.AgentContext;
-import dev.parapet.core.content.Content;
 import dev.parapet.core.content.Role;
 import dev.parapet.core.policy.Rule;
 import dev.parapet.core.verdict.Action;
@@ -44,6 +43,7 @@ final class StreamRelay {
     private final Client client;
     private final String refusal;
     private final List<String> inputIds;
+    private final String instructions;
     private final ObjectMapper mapper;
     private final Map<String, Rule> outputRules;
     private final Optional<AgentContext> agentContext;
@@ -78,13 +78,17 @@ final class StreamRelay {
     }
 
     StreamRelay(ChatProxy proxy, Context ctx, Client client, String refusal, List<String> inputIds) {
-        this(proxy, ctx, client, refusal, inputIds, Optional.empty());
+        this(proxy, ctx, client, refusal, inputIds, Optional.empty(), "");
     }
 
-    /** @param agentContext the request's provenance when tool calls go through the agent guard */
+    /**
+     * @param agentContext the request's provenance when tool calls go through the agent guard
+     * @param instructions the request's system prompt, which the answer is checked with (empty when none)
+     */
     StreamRelay(ChatProxy proxy, Context ctx, Client client, String refusal, List<String> inputIds,
-                Optional<AgentContext> agentContext) {
+                Optional<AgentContext> agentContext, String instructions) {
         this.agentContext = agentContext;
+        this.instructions = instructions;
         this.proxy = proxy;
         this.ctx = ctx;
         this.client = client;
@@ -338,7 +342,7 @@ final class StreamRelay {
     /** An unrecorded check of text still held; a failed check fails closed unless configured open. */
     private Verdict peek(String text) throws FailedClosed {
         try {
-            return client.guard().checkFast(Content.assistant(text));
+            return client.guard().checkFast(ChatProxy.answer(text, instructions));
         } catch (RuntimeException | LinkageError | StackOverflowError e) {
             if (!proxy.failOpen()) {
                 LOG.log(System.Logger.Level.WARNING, "output check failed ({0}); stream stopped (fail closed)",
@@ -367,7 +371,7 @@ final class StreamRelay {
     }
 
     private Checked record(String text) {
-        return proxy.decisions().check(client.guard(), client.id(), "chat.output", Content.assistant(text), false);
+        return proxy.decisions().check(client.guard(), client.id(), "chat.output", ChatProxy.answer(text, instructions), false);
     }
 
     /** Merges tool-call deltas by index: the first carries id, type and name; arguments arrive in pieces. */
