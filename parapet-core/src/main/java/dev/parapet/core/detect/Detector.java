@@ -33,7 +33,8 @@ public interface Detector {
 
     /**
      * The detector's {@link Screen}, when it has one: a fast proof that it finds nothing in a plain text.
-     * Without one, every text takes the full path.
+     * Without one, every text takes the full path. A detector that reads {@code Content.instructions()} answers
+     * {@link Screen#mayFind(String, String, dev.parapet.core.content.Role, Optional)} for them.
      */
     default Optional<Screen> screen() {
         return Optional.empty();

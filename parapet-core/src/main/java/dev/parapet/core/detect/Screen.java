@@ -2,6 +2,8 @@ package dev.parapet.core.detect;
 
 import dev.parapet.core.content.Role;
 
+import java.util.Optional;
+
 /**
  * A detector's cheap pre-check on plain text: {@link #mayFind} answers false only when the detector
  * certainly finds nothing in that text. It is asked only about texts whose analysis the pipeline's
@@ -24,4 +26,15 @@ public interface Screen {
      * @param role  who wrote it
      */
     boolean mayFind(String text, String lower, Role role);
+
+    /**
+     * The same question about a text checked against instructions ({@code Content.instructions()}, e.g. a user's
+     * message and the system prompt it is sent with). A detector that reads the instructions must answer here for
+     * them too; the default, for one that does not, answers as for the text alone.
+     *
+     * @param instructions the instructions the text is checked against, when there are any
+     */
+    default boolean mayFind(String text, String lower, Role role, Optional<String> instructions) {
+        return mayFind(text, lower, role);
+    }
 }

@@ -110,8 +110,7 @@ public final class Pipeline {
         String original = content.text();
         AnalyzedText plain = original.length() <= PipelineScreen.MAX_CHARS ? normalizer.plainAnalysis(original) : null;
         AnalyzedText text = plain != null ? plain : normalizer.analyze(original);
-        // What the screens read; they see the text alone, so a message checked against instructions runs every detector.
-        String lower = plain != null && content.instructions().isEmpty() ? plain.normalized().text() : null;
+        String lower = plain != null ? plain.normalized().text() : null; // what the screens read
 
         List<Finding> findings = new ArrayList<>();
         List<DetectorFailure> failures = new ArrayList<>();
@@ -134,7 +133,8 @@ public final class Pipeline {
             long t0 = System.nanoTime();
             try {
                 // A screen that proves the detector finds nothing here stands for its run.
-                boolean cleared = lower != null && screens[i] != null && !screens[i].mayFind(original, lower, content.role());
+                boolean cleared = lower != null && screens[i] != null
+                        && !screens[i].mayFind(original, lower, content.role(), content.instructions());
                 List<Finding> found = cleared ? List.of() : run(d, content, text);
                 for (Finding f : found) {
                     if (rules.containsKey(f.category()) && !isAllowed(f, allowed)) {

@@ -90,16 +90,17 @@ public final class PipelineScreen {
         return false;
     }
 
-    /**
-     * True when {@code content} certainly gets the {@link #allow} verdict: never for a message checked against
-     * instructions, since the screens read the text alone.
-     */
+    /** True when {@code content} (checked against its instructions, if any) certainly gets the {@link #allow} verdict. */
     public boolean clears(Content content) {
-        return content.instructions().isEmpty() && clears(content.text(), content.role());
+        return clears(content.text(), content.role(), content.instructions());
     }
 
     /** True when {@code text}, written by {@code role}, certainly gets the {@link #allow} verdict. */
     public boolean clears(String text, Role role) {
+        return clears(text, role, Optional.empty());
+    }
+
+    private boolean clears(String text, Role role, Optional<String> instructions) {
         Screen[] screens = role.direction() == Role.Direction.OUTPUT ? output : input;
         if (screens == null || text.length() > MAX_CHARS) {
             return false;
@@ -110,7 +111,7 @@ public final class PipelineScreen {
         }
         String lower = plain.normalized().text();
         for (Screen s : screens) {
-            if (s.mayFind(text, lower, role)) {
+            if (s.mayFind(text, lower, role, instructions)) {
                 return false;
             }
         }

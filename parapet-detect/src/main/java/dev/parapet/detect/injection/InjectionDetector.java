@@ -98,8 +98,19 @@ public final class InjectionDetector implements Detector {
      */
     @Override
     public Optional<Screen> screen() {
-        return Optional.of((text, lower, role) -> role == Role.TOOL
-                || lines(text) >= MANY_SHOT_TURNS || cues.mayMatch(lower, false));
+        return Optional.of(new Screen() {
+            @Override
+            public boolean mayFind(String text, String lower, Role role) {
+                return role == Role.TOOL || lines(text) >= MANY_SHOT_TURNS || cues.mayMatch(lower, false);
+            }
+
+            /** A user's message may also ask for what its instructions protect, when they protect anything. */
+            @Override
+            public boolean mayFind(String text, String lower, Role role, Optional<String> instructions) {
+                return mayFind(text, lower, role) || role == Role.USER && instructions.isPresent()
+                        && probes.protectsAnything(instructions.get());
+            }
+        });
     }
 
     private static int lines(String text) {

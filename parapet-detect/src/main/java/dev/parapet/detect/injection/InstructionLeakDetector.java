@@ -53,10 +53,20 @@ public final class InstructionLeakDetector implements Detector {
         return Cost.RULE;
     }
 
-    /** Without instructions it finds nothing, and a screen only ever sees a text without them. */
+    /** It finds nothing without instructions that keep a value, nor in a text other than an answer. */
     @Override
     public Optional<Screen> screen() {
-        return Optional.of((text, lower, role) -> false);
+        return Optional.of(new Screen() {
+            @Override
+            public boolean mayFind(String text, String lower, Role role) {
+                return false;
+            }
+
+            @Override
+            public boolean mayFind(String text, String lower, Role role, Optional<String> instructions) {
+                return role == Role.ASSISTANT && instructions.isPresent() && scanner.keepsValues(instructions.get());
+            }
+        });
     }
 
     @Override

@@ -144,9 +144,7 @@ final class InstructionProbeScanner {
 
     /** The words of {@code message} that name what {@code instructions} protect (none when they restrict nothing). */
     List<Probe> find(String instructions, String message, Deadline deadline) {
-        // Keyed by the part that is read, so that the kept readings stay within 256 × 16 K chars.
-        String read = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
-        Guarded guarded = recent.get(read, i -> guarded(i, deadline));
+        Guarded guarded = reading(instructions, deadline);
         if (guarded == Guarded.NOTHING) {
             return List.of();
         }
@@ -169,6 +167,23 @@ final class InstructionProbeScanner {
         boolean asks = strong[0] || out.size() >= 2
                 || (out.size() == 1 && hasWord(lower, 0, lower.length(), subjects));
         return asks ? out : List.of();
+    }
+
+    /** Whether {@code instructions} protect anything a message could ask for: else {@link #find} finds nothing. */
+    boolean protectsAnything(String instructions) {
+        return reading(instructions, Deadline.none()) != Guarded.NOTHING;
+    }
+
+    /** Whether {@code instructions} keep a value: else {@link #leaks} finds nothing. */
+    boolean keepsValues(String instructions) {
+        return !reading(instructions, Deadline.none()).values().isEmpty();
+    }
+
+    /** What {@code instructions} protect, read once for the last {@value #RECENT} distinct ones. */
+    private Guarded reading(String instructions, Deadline deadline) {
+        // Keyed by the part that is read, so that the kept readings stay within 256 × 16 K chars.
+        String read = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
+        return recent.get(read, i -> guarded(i, deadline));
     }
 
     /**
@@ -249,8 +264,7 @@ final class InstructionProbeScanner {
      * normalised view ("P-i-a-n-o", "p i a n o"), whose places map back to the answer.
      */
     List<Span> leaks(String instructions, String answer, MappedText plain, Deadline deadline) {
-        String read = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
-        Guarded guarded = recent.get(read, i -> guarded(i, deadline));
+        Guarded guarded = reading(instructions, deadline);
         if (guarded.values().isEmpty()) {
             return List.of();
         }
