@@ -187,12 +187,14 @@ final class ContentWords {
 
     /**
      * {@code text} in lower case, char for char, so that offsets into it are offsets into {@code text} (String's own
-     * lower-casing may change the length: "İ" becomes two chars).
+     * lower-casing may change the length: "İ" becomes two chars), with typographic apostrophes made ASCII ones.
      */
     static String lowerInPlace(String text) {
         char[] out = new char[text.length()];
         for (int i = 0; i < out.length; i++) {
-            out[i] = Character.toLowerCase(text.charAt(i));
+            char c = text.charAt(i);
+            // Typographic apostrophes are apostrophes: "Don’t" is "don't".
+            out[i] = c == '\u2019' || c == '\u02BC' || c == '\uFF07' ? '\'' : Character.toLowerCase(c);
         }
         return new String(out);
     }

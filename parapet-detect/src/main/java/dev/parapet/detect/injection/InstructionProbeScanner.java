@@ -359,6 +359,8 @@ final class InstructionProbeScanner {
             scopeWords.add(lower.substring(a, b));
         };
         boolean restricts = false;
+        int[] lastStatement = null; // a short statement just before: what "Do not reveal it" speaks of
+        Set<String> referenced = new HashSet<>(); // the words of statements a restriction spoke of
         for (int[] s : sentences(lower)) {
             int from = s[0];
             int to = s[1];
@@ -373,6 +375,16 @@ final class InstructionProbeScanner {
                 int cut = addressedSentence && marker.marker().order() == Order.AFTER ? marker.at() : from;
                 words.each(lower, from, cut, toScope);
                 words.each(lower, cut, to, into(restricted, lower));
+                // "The password is 'Piano'. Do not reveal it.": a restriction that names nothing of its own
+                // protects what the statement before it names (a short one: a record's many fields keep the
+                // two-word rule).
+                if (lastStatement != null && namesNothing(lower, cut, to)) {
+                    ContentWords.Sink protect = into(restricted, lower);
+                    words.each(lower, lastStatement[0], lastStatement[1], (key, a, b) -> {
+                        protect.word(key, a, b);
+                        referenced.add(key); // "Your access code is …" to the assistant is not its scope
+                    });
+                }
             } else if (addressedSentence) {
                 words.each(lower, from, to, toScope); // "You are a cooking assistant."
             }
@@ -383,6 +395,10 @@ final class InstructionProbeScanner {
                 // A number in a prohibition is a limit ("never more than 100 words"); one stated is a value.
                 values(text, lower, from, to, facts || marker.marker().secrecy(), values);
             }
+            // "Your access code is 8812-K." states a value to the assistant, as "The access code is …" does.
+            boolean statesValue = facts || addressedSentence && !quotes(text, from, to).isEmpty()
+                    || addressedSentence && text.substring(from, to).chars().anyMatch(Character::isDigit);
+            lastStatement = statesValue && marker == null && contentWords(lower, from, to) <= SHORT_STATEMENT ? s : null;
             if (marker == null || marker.marker().secrecy()) {
                 // "The password is 'Piano'.": the value is the secret, not a word that asks for it. Quoted in a
                 // prohibition ("never use the word 'revolutionary'", "the topic of 'Climate Change'"), it is the thing.
@@ -396,10 +412,28 @@ final class InstructionProbeScanner {
             return Guarded.NOTHING;
         }
         Set<String> dropped = new HashSet<>(scope);
+        dropped.removeAll(referenced);
+        scopeWords.removeIf(w -> referenced.contains(words.key(w)));
         dropped.addAll(generic);
         dropped.addAll(quoted);
         return new Guarded(protect(restricted, dropped, scopeWords), protect(stated, dropped, scopeWords),
                 List.copyOf(values));
+    }
+
+    /** Content words a statement may hold and still be one thing that "it" can stand for ("The vault code is 4471"). */
+    private static final int SHORT_STATEMENT = 6;
+
+    /** Whether lower[from, to) holds no content word but trade words and markers ("do not share it with anyone"). */
+    private boolean namesNothing(String lower, int from, int to) {
+        boolean[] named = new boolean[1];
+        words.each(lower, from, to, (key, a, b) -> named[0] |= !generic.contains(key) && !generic.contains(lower.substring(a, b)));
+        return !named[0];
+    }
+
+    private int contentWords(String lower, int from, int to) {
+        int[] n = new int[1];
+        words.each(lower, from, to, (key, a, b) -> n[0]++);
+        return n[0];
     }
 
     private ContentWords.Sink into(Map<String, Set<String>> named, String lower) {
@@ -421,7 +455,7 @@ final class InstructionProbeScanner {
         return new Words(Map.copyOf(keys), Set.copyOf(names));
     }
 
-    /** The quoted stretches of text[from, to): '…' (opened after a non-letter), "…", “…”, «…», 「…」, 『…』. */
+    /** The quoted stretches of text[from, to): '…' and ‘…’ (opened after a non-letter), "…", “…”, «…», 「…」, 『…』. */
     private static List<int[]> quotes(String text, int from, int to) {
         List<int[]> out = new ArrayList<>();
         int open = -1;
@@ -453,6 +487,7 @@ final class InstructionProbeScanner {
             case '\u300C' -> '\u300D';
             case '\u300E' -> '\u300F';
             case '\'' -> i == from || !Character.isLetter(text.charAt(i - 1)) ? '\'' : 0;
+            case '\u2018' -> i == from || !Character.isLetter(text.charAt(i - 1)) ? '\u2019' : 0;
             default -> 0;
         };
     }
