@@ -73,11 +73,13 @@ final class InstructionProbeScanner {
     private final Set<String> subjects;
     private final Set<String> generic; // keys
     private final Map<String, Set<String>> concepts; // word -> every word of its concept
+    private final Set<String> secretNames; // whole words that name a secret value: "password", "passcode", …
     /** What recent instructions protect: a deployment sends the same system prompt with every message. */
     private final Cache<String, Guarded> recent = Caffeine.newBuilder().maximumSize(RECENT).build();
 
     InstructionProbeScanner(ContentWords words, List<Marker> markers, Set<String> addressed, Set<String> subjects,
-                            Set<String> generic, Map<String, Set<String>> concepts) {
+                            Set<String> generic, Map<String, Set<String>> concepts, Set<String> secretNames) {
+        this.secretNames = Set.copyOf(secretNames);
         this.words = words;
         this.markers = List.copyOf(markers);
         this.addressed = Set.copyOf(addressed);
@@ -93,7 +95,7 @@ final class InstructionProbeScanner {
         if (in == null) {
             throw new UncheckedIOException(new java.io.FileNotFoundException("missing resource " + SHIPPED));
         }
-        YamlNode root = Yaml.parse(SHIPPED, in).onlyKeys(Set.of("languages", "concepts"));
+        YamlNode root = Yaml.parse(SHIPPED, in).onlyKeys(Set.of("languages", "concepts", "secret_concept"));
         List<Marker> markers = new ArrayList<>();
         Set<String> addressed = new HashSet<>();
         Set<String> subjects = new HashSet<>();
@@ -122,7 +124,8 @@ final class InstructionProbeScanner {
         concepts.keySet().forEach(w -> generic.remove(words.key(w))); // "secreto" is a marker, "secret" a thing
         // Longest first, so that "don't" is found before "not"; a marker is looked for once per sentence.
         markers.sort(java.util.Comparator.comparingInt((Marker m) -> m.phrase().length()).reversed());
-        return new InstructionProbeScanner(words, markers, addressed, subjects, generic, concepts);
+        Set<String> secretNames = concepts.getOrDefault(words.whole(root.require("secret_concept").string()), Set.of());
+        return new InstructionProbeScanner(words, markers, addressed, subjects, generic, concepts, secretNames);
     }
 
     /** Each word, whole, to every word of its concept group. */
@@ -333,6 +336,27 @@ final class InstructionProbeScanner {
         }
     }
 
+    /**
+     * The unquoted value of a sentence that names a secret and quotes nothing ("The password is Piano."): its last
+     * capitalised word, when that comes after the secret's name, is not a name for it and is not part of a token with
+     * a digit (kept whole already).
+     */
+    private void namedSecret(String text, String lower, int from, int to, Set<String> out) {
+        int[] named = {-1};
+        int[][] capital = {null};
+        words.each(lower, from, to, (key, a, b) -> {
+            if (secretNames.contains(words.whole(lower.substring(a, b)))) {
+                named[0] = b;
+            } else if (named[0] >= 0 && a > from && Character.isUpperCase(text.codePointAt(a))
+                    && !(b < to && Character.isDigit(text.charAt(b)))) {
+                capital[0] = new int[]{a, b};
+            }
+        });
+        if (capital[0] != null) {
+            keep(lower.substring(capital[0][0], capital[0][1]), out);
+        }
+    }
+
     private static void keep(String value, Set<String> out) {
         if (value.length() >= MIN_VALUE && value.length() <= MAX_VALUE && out.size() < MAX_VALUES) {
             out.add(value);
@@ -393,7 +417,11 @@ final class InstructionProbeScanner {
             }
             if (facts || marker != null) {
                 // A number in a prohibition is a limit ("never more than 100 words"); one stated is a value.
-                values(text, lower, from, to, facts || marker.marker().secrecy(), values);
+                boolean states = facts || marker.marker().secrecy();
+                values(text, lower, from, to, states, values);
+                if (states && quotes(text, from, to).isEmpty()) {
+                    namedSecret(text, lower, from, to, values);
+                }
             }
             // "Your access code is 8812-K." states a value to the assistant, as "The access code is …" does.
             boolean statesValue = facts || addressedSentence && !quotes(text, from, to).isEmpty()
