@@ -22,8 +22,9 @@ final class AgentSection {
         table(md, "`InjectionClassifierBenchmark`: the `ml-injection` detector on a 2 KB tool output (every window), "
                 + "clean and with an injected sentence. Target: p50 ≤ 5 ms.", InjectionClassifierBenchmark.class);
         table(md, "`InstructionsBenchmark`: the rule pipeline on a ~100-token user message, alone and checked against "
-                + "a ~700-character system prompt that holds a customer record and forbids topics (every detector runs; "
-                + "what the prompt protects is read once and kept).", InstructionsBenchmark.class);
+                + "a ~700-character system prompt that holds a customer record and forbids topics (the injection "
+                + "detector reads the prompt; what it protects is read once and kept), and on a ~100-token answer "
+                + "checked with the same prompt for the values it keeps.", InstructionsBenchmark.class);
         return md.toString();
     }
 

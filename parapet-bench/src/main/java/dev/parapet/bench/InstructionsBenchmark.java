@@ -24,9 +24,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * What checking a user's message against its system prompt costs, one thread: the rule pipeline on a ~100-token
  * message with a ~700-character system prompt that keeps a record and forbids topics ({@code with-instructions}:
- * every detector runs, since the screens read the text alone; what the instructions protect is read once and kept,
- * as for a deployment's one system prompt), beside the same message alone ({@code alone}, which the fast path may
- * clear).
+ * the injection detector reads it, since the prompt protects something; what the instructions protect is read once
+ * and kept, as for a deployment's one system prompt), beside the same message alone ({@code alone}, which the fast
+ * path may clear), and a ~100-token answer checked with the same prompt for the values it keeps
+ * ({@code answer-with-instructions}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
@@ -48,7 +49,12 @@ public class InstructionsBenchmark {
             + "charged extra, and whether I need to switch anything on in my phone settings before I leave. Also, "
             + "can I add a second line for my daughter?";
 
-    @Param({"alone", "with-instructions"})
+    static final String ANSWER = "Good news: your plan includes roaming in Portugal and Spain at no extra cost. You "
+            + "can use up to 20 GB of data abroad each month before a fair-use charge applies, and calls and texts "
+            + "within the EU are included. Before you leave, open Settings, then Mobile Data, and switch on Data "
+            + "Roaming. A second line for your daughter can be added in the app under My Plan, Add a Line.";
+
+    @Param({"alone", "with-instructions", "answer-with-instructions"})
     public String input;
 
     private Parapet parapet;
@@ -58,7 +64,12 @@ public class InstructionsBenchmark {
     public void setUp() {
         UnicodeNormalizer normalizer = new UnicodeNormalizer();
         parapet = Parapet.builder().normalizer(normalizer).detectors(RuleDetectors.defaults(normalizer)).build();
-        content = input.equals("alone") ? Content.user(MESSAGE) : Content.user(MESSAGE).withInstructions(SYSTEM);
+        content = switch (input) {
+            case "alone" -> Content.user(MESSAGE);
+            case "with-instructions" -> Content.user(MESSAGE).withInstructions(SYSTEM);
+            case "answer-with-instructions" -> Content.assistant(ANSWER).withInstructions(SYSTEM);
+            default -> throw new IllegalArgumentException(input);
+        };
     }
 
     @TearDown(Level.Trial)
