@@ -248,92 +248,16 @@ final class InstructionProbeScanner {
         static final Guarded NOTHING = new Guarded(new Words(Map.of(), Set.of()), new Words(Map.of(), Set.of()), List.of());
     }
 
-    /** Values kept at most: a system prompt names a few secrets, and each costs a search of every answer. */
-    static final int MAX_VALUES = 32;
-    /** Longest value kept; a longer quotation is a text to use, not a secret to keep. */
-    static final int MAX_VALUE = 128;
-    /** Shortest value kept: shorter ones are everyday text. */
-    static final int MIN_VALUE = 3;
-    /** Shortest unquoted token with a digit kept ("4471", not "12 March"). */
-    static final int MIN_CODE = 4;
-
     /**
-     * The spans where {@code answer} repeats a value that {@code instructions} keep (none when they restrict nothing): a value
-     * quoted in a sentence that states facts or restricts ("The password is 'Piano'.", "Keep the token 'ZX-81'
-     * confidential.", "Never reveal the code 'SKY-40'."; not "You are 'Juniper'"), or a token of four chars or more with a digit
-     * in a sentence that states it or keeps it secret ("The vault code is 4471.", not a year, not "never more than
-     * 100 words"), compared
-     * without regard to case and at word edges; a value of letters is also looked for in {@code plain}, the answer's
-     * normalised view ("P-i-a-n-o", "p i a n o"), whose places map back to the answer.
+     * The spans where {@code answer} repeats a value that {@code instructions} keep (none when they restrict nothing;
+     * see {@link KeptValues}): a value quoted in a sentence that states facts or restricts ("The password is 'Piano'.",
+     * "Never reveal the code 'SKY-40'."; not "You are 'Juniper'"), a code with a digit in a sentence that states it or
+     * keeps it secret ("The vault code is 4471."), or the unquoted secret of such a sentence ("The password is Piano.").
+     *
+     * @param plain the answer's normalised view
      */
     List<Span> leaks(String instructions, String answer, MappedText plain, Deadline deadline) {
-        Guarded guarded = reading(instructions, deadline);
-        if (guarded.values().isEmpty()) {
-            return List.of();
-        }
-        String lower = ContentWords.lowerInPlace(answer);
-        List<Span> out = new ArrayList<>();
-        for (String v : guarded.values()) {
-            int before = out.size();
-            for (int at = wordAt(lower, v, 0); at >= 0; at = wordAt(lower, v, at + 1)) {
-                out.add(new Span(at, at + v.length()));
-            }
-            if (out.size() == before && v.chars().allMatch(Character::isLetter)) {
-                String view = plain.text();
-                for (int at = wordAt(view, v, 0); at >= 0; at = wordAt(view, v, at + 1)) {
-                    out.add(plain.toOriginal(at, at + v.length()));
-                }
-            }
-            deadline.check();
-        }
-        return out;
-    }
-
-    /** The first place from {@code from} where {@code value} stands in {@code text} as a whole, or -1. */
-    private static int wordAt(String text, String value, int from) {
-        for (int at = text.indexOf(value, from); at >= 0; at = text.indexOf(value, at + 1)) {
-            int end = at + value.length();
-            boolean starts = at == 0 || !Character.isLetterOrDigit(value.charAt(0))
-                    || !Character.isLetterOrDigit(text.charAt(at - 1));
-            boolean ends = end == text.length() || !Character.isLetterOrDigit(value.charAt(value.length() - 1))
-                    || !Character.isLetterOrDigit(text.charAt(end));
-            if (starts && ends) {
-                return at;
-            }
-        }
-        return -1;
-    }
-
-    /**
-     * The values a sentence that states facts or restricts holds: its quoted stretches, and its tokens with a digit
-     * when {@code tokens}.
-     */
-    private static void values(String text, String lower, int from, int to, boolean tokens, Set<String> out) {
-        for (int[] q : quotes(text, from, to)) {
-            keep(lower.substring(q[0], q[1]).strip(), out);
-        }
-        int i = tokens ? from : to;
-        while (i < to) {
-            while (i < to && Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            int start = i;
-            while (i < to && !Character.isWhitespace(text.charAt(i))) {
-                i++;
-            }
-            int s = start;
-            int e = i;
-            while (s < e && !Character.isLetterOrDigit(text.charAt(s))) {
-                s++;
-            }
-            while (e > s && !Character.isLetterOrDigit(text.charAt(e - 1))) {
-                e--;
-            }
-            String token = lower.substring(s, e);
-            if (token.length() >= MIN_CODE && token.chars().anyMatch(Character::isDigit) && !isYear(token)) {
-                keep(token, out);
-            }
-        }
+        return KeptValues.find(reading(instructions, deadline).values(), answer, plain, deadline);
     }
 
     /**
@@ -353,19 +277,8 @@ final class InstructionProbeScanner {
             }
         });
         if (capital[0] != null) {
-            keep(lower.substring(capital[0][0], capital[0][1]), out);
+            KeptValues.keep(lower.substring(capital[0][0], capital[0][1]), out);
         }
-    }
-
-    private static void keep(String value, Set<String> out) {
-        if (value.length() >= MIN_VALUE && value.length() <= MAX_VALUE && out.size() < MAX_VALUES) {
-            out.add(value);
-        }
-    }
-
-    private static boolean isYear(String token) {
-        return token.length() == 4 && token.chars().allMatch(Character::isDigit)
-                && (token.startsWith("19") || token.startsWith("20"));
     }
 
     /** What the instructions protect: restricted and stated words, less the assistant's scope and trade words. */
@@ -415,22 +328,22 @@ final class InstructionProbeScanner {
             if (facts) {
                 words.each(lower, from, to, into(stated, lower));
             }
+            List<int[]> stretches = quotes(text, from, to);
             if (facts || marker != null) {
-                // A number in a prohibition is a limit ("never more than 100 words"); one stated is a value.
                 boolean states = facts || marker.marker().secrecy();
-                values(text, lower, from, to, states, values);
-                if (states && quotes(text, from, to).isEmpty()) {
+                KeptValues.read(text, lower, from, to, stretches, states, values);
+                if (states && stretches.isEmpty()) {
                     namedSecret(text, lower, from, to, values);
                 }
             }
             // "Your access code is 8812-K." states a value to the assistant, as "The access code is …" does.
-            boolean statesValue = facts || addressedSentence && !quotes(text, from, to).isEmpty()
-                    || addressedSentence && text.substring(from, to).chars().anyMatch(Character::isDigit);
+            boolean statesValue = facts || addressedSentence
+                    && (!stretches.isEmpty() || text.substring(from, to).chars().anyMatch(Character::isDigit));
             lastStatement = statesValue && marker == null && contentWords(lower, from, to) <= SHORT_STATEMENT ? s : null;
             if (marker == null || marker.marker().secrecy()) {
                 // "The password is 'Piano'.": the value is the secret, not a word that asks for it. Quoted in a
                 // prohibition ("never use the word 'revolutionary'", "the topic of 'Climate Change'"), it is the thing.
-                for (int[] q : quotes(text, from, to)) {
+                for (int[] q : stretches) {
                     words.each(lower, q[0], q[1], (key, a, b) -> quoted.add(key));
                 }
             }
