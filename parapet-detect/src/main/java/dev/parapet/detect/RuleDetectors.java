@@ -3,7 +3,6 @@ package dev.parapet.detect;
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.text.TextNormalizer;
 import dev.parapet.detect.injection.InjectionDetector;
-import dev.parapet.detect.injection.InstructionLeakDetector;
 import dev.parapet.detect.lexicon.LexiconDetector;
 import dev.parapet.detect.pii.PiiDetector;
 import dev.parapet.detect.pii.SecretsDetector;
@@ -21,7 +20,8 @@ public final class RuleDetectors {
      *                   and text are folded the same way
      */
     public static List<Detector> defaults(TextNormalizer normalizer) {
-        return List.of(LexiconDetector.defaults(normalizer), new PiiDetector(), new SecretsDetector(),
-                InjectionDetector.defaults(normalizer), new InstructionLeakDetector());
+        InjectionDetector injection = InjectionDetector.defaults(normalizer);
+        return List.of(LexiconDetector.defaults(normalizer), new PiiDetector(), new SecretsDetector(), injection,
+                injection.leakDetector());
     }
 }

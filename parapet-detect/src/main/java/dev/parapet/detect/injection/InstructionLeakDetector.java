@@ -35,8 +35,16 @@ public final class InstructionLeakDetector implements Detector {
     /** The score of a repeated value: the value itself, in the answer, is the leak. */
     public static final double SCORE = 0.9;
 
-    private final InstructionProbeScanner scanner =
-            InstructionProbeScanner.shipped(UnrelatedTaskScanner.shipped().contentWords());
+    private final InstructionProbeScanner scanner;
+
+    /** A detector with its own reading of the shipped instruction words; {@link InjectionDetector#leakDetector} shares one. */
+    public InstructionLeakDetector() {
+        this(InstructionProbeScanner.shipped(UnrelatedTaskScanner.shipped().contentWords()));
+    }
+
+    InstructionLeakDetector(InstructionProbeScanner scanner) {
+        this.scanner = scanner;
+    }
 
     @Override
     public String id() {
