@@ -6,7 +6,6 @@ import dev.parapet.core.detect.Detector;
 import dev.parapet.core.detect.Screen;
 import dev.parapet.core.policy.Policy;
 import dev.parapet.core.policy.Rule;
-import dev.parapet.core.text.AnalyzedText;
 import dev.parapet.core.text.TextNormalizer;
 import dev.parapet.core.verdict.Action;
 import dev.parapet.core.verdict.Verdict;
@@ -105,11 +104,10 @@ public final class PipelineScreen {
         if (screens == null || text.length() > MAX_CHARS) {
             return false;
         }
-        AnalyzedText plain = normalizer.plainAnalysis(text);
-        if (plain == null) {
+        String lower = normalizer.plainViewText(text);
+        if (lower == null) {
             return false;
         }
-        String lower = plain.normalized().text();
         for (Screen s : screens) {
             if (s.mayFind(text, lower, role, instructions)) {
                 return false;

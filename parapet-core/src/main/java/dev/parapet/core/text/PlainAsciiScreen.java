@@ -1,7 +1,7 @@
 package dev.parapet.core.text;
 
-import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -132,12 +132,12 @@ final class PlainAsciiScreen {
      *                and {@link Outcome#PLAIN_BUT_SQUEEZED}
      */
     static Proof check(String text, Decoders decoders, boolean lenient) {
-        byte[] lowered = new byte[text.length()];
-        int found = scan(text, lenient, lowered);
+        int found = scan(text, lenient);
         if (found == REFUSED || ((found & ANY_SUSPECT) != 0 && !decoders.decodeNothing(text, suspected(found)))) {
             return UNKNOWN;
         }
-        String lower = (found & UPPER) != 0 ? new String(lowered, StandardCharsets.ISO_8859_1) : text;
+        // Only A to Z change in printable ASCII, as the scan lowers them.
+        String lower = (found & UPPER) != 0 ? text.toLowerCase(Locale.ROOT) : text;
         Outcome outcome = (found & LEETSPEAK) != 0 ? Outcome.PLAIN_BUT_STEPS
                 : (found & SQUEEZED) != 0 ? Outcome.PLAIN_BUT_SQUEEZED : Outcome.PLAIN;
         return new Proof(outcome, lower);
@@ -156,14 +156,14 @@ final class PlainAsciiScreen {
     /**
      * The rules of the class comment in one pass, char by char: each char's flags are read once, and the
      * token, word, letter run and gap it ends or extends are updated as it goes. The state lives in locals
-     * (and one method), which keeps this loop, the hottest of a batch scan, in registers. It lowercases as it
-     * goes rather than leaving that to {@link Chars#lowerAscii}, whose char array costs a second pass and a
-     * compression back to bytes: 5.4 against 4.2 µs for 1 KB (NormalizerBenchmark, benign-1kb).
+     * (and one method), which keeps this loop, the hottest of a batch scan, in registers. It writes nothing:
+     * the lower case is made afterwards only for a text with an upper-case letter (a copy written char by char
+     * as it went cost a batch scan of short English prompts 6 of its 20 ns a char, the fresh memory of every
+     * text included).
      *
-     * @param lowered filled with the text lowercased
      * @return {@link #REFUSED}, or {@link #SCANNED} with the flags of what was seen
      */
-    private static int scan(String text, boolean lenient, byte[] lowered) {
+    private static int scan(String text, boolean lenient) {
         int found = SCANNED;
         int prev = -1;
         int sameRun = 0;
@@ -208,7 +208,6 @@ final class PlainAsciiScreen {
             }
             char lower = lower(c);
             if (i < n) {
-                lowered[i] = (byte) lower;
                 found |= lower != c ? UPPER : 0;
                 sameRun = lower == prev ? sameRun + 1 : 1;
                 prev = lower;
@@ -302,6 +301,37 @@ final class PlainAsciiScreen {
                     }
                     found |= LEETSPEAK;
                 }
+            }
+            if ((f & LETTER) == 0) {
+                continue;
+            }
+            // The rest of a word's lower-case letters, most chars of a text, in a loop of their own: the
+            // general step above branches on what each char is (letter, word, token), and at every word edge
+            // the processor guesses each of those branches wrong. Here a letter is inside a letter run, a
+            // word and a token, so only what changes along them is updated; the exit is the one guess a word
+            // costs. 'x' is a hex link, the other letters a hex digit or none.
+            tokenLeet |= flankedPending;
+            while (i + 1 < n) {
+                char l = text.charAt(i + 1);
+                if (l < 'a' || l > 'z') {
+                    break;
+                }
+                i++;
+                sameRun = l == prev ? sameRun + 1 : 1;
+                prev = l;
+                if (sameRun >= 3) {
+                    return REFUSED; // squeezed
+                }
+                base64Run++;
+                hexRun = l <= 'f' ? hexRun + 1 : l == 'x' ? hexRun : 0;
+                if (base64Run >= BASE64_RUN || hexRun >= HEX_DIGITS) {
+                    found |= (base64Run >= BASE64_RUN ? SUSPECT_BASE64 : 0) | (hexRun >= HEX_DIGITS ? SUSPECT_HEX : 0);
+                }
+                int letter = l - 'a';
+                packed = packed << 5 | (letter + 1);
+                rotPacked = rotPacked << 5 | ((letter < 13 ? letter + 13 : letter - 13) + 1);
+                letters++;
+                wordUniform &= KEY[l] == wordKey;
             }
         }
         if (rotated >= Rot13PayloadDecoder.MIN_DISTINCT && distinctRotated && rotated > plainWords) {

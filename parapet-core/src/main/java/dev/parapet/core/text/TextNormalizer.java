@@ -33,6 +33,15 @@ public interface TextNormalizer {
     }
 
     /**
+     * The text of {@link #plainAnalysis}'s normalised view, or null when there is none: what screens read.
+     * A normaliser overrides it when it can make that text without mapping its chars back to the original.
+     */
+    default String plainViewText(String text) {
+        AnalyzedText a = plainAnalysis(text);
+        return a == null ? null : a.normalized().text();
+    }
+
+    /**
      * The normalised view's text when {@link #plainAnalysis} proves it and it is char for char with
      * {@code text} (nothing squeezed); null otherwise.
      */

@@ -79,9 +79,14 @@ class PlainAsciiScreenProperties {
         assertThat(normalizer.plainAnalysis("wait...   ok")).isNull(); // "..." is squeezed too
     }
 
-    /** When {@code plainAnalysis} answers, its analysis is {@code analyze}'s, offsets, runs and joins included. */
+    /**
+     * When {@code plainAnalysis} answers, its analysis is {@code analyze}'s, offsets, runs and joins included, and
+     * {@code plainViewText} is its view's text (null when it does not answer).
+     */
     private void assertAnalysisIfGiven(String text) {
         AnalyzedText p = normalizer.plainAnalysis(text);
+        assertThat(normalizer.plainViewText(text)).as("view text of %s", text)
+                .isEqualTo(p == null ? null : p.normalized().text());
         if (p == null) {
             return;
         }
