@@ -17,8 +17,11 @@ import java.util.Set;
  * stands for a letter, "!" and "|" only inside the word); three words in a row,
  * each one letter or digit (maybe repeated), two of them letters, linked by one separator char (letters
  * written apart). A text that holds something a payload decoder might start on (a run of 16 base64 chars,
- * 16 hex digits linked by hex separators, three "%", more words whose ROT13 is a common English word than
- * words that are one, two of them different: the ROT13 decoder's own rule) is handed to the decoders of
+ * 16 hex digits linked by hex separators, three "%", two different words that are no common English function
+ * word but whose ROT13 or whose reversal (three letters or more) is one, as the ROT13 and reversed-text decoders'
+ * stretches hold;
+ * four runs of dots and dashes with nothing alphanumeric on either side, as Morse codes stand; eight binary
+ * digits in a row) is handed to the decoders of
  * what it might be, which must decode nothing there (the others certainly decode nothing: each rule is its
  * decoder's own precondition). The property tests run the normaliser itself against it.
  */
@@ -44,6 +47,9 @@ final class PlainAsciiScreen {
     private static final int HEX_LINK = 1 << 9;
     private static final int DIGIT = 1 << 10;
     private static final int SPACE = 1 << 11; // a whitespace char: space, tab, line break
+    private static final int MORSE = 1 << 12; // a dot or dash of Morse code
+    private static final int BIT = 1 << 13;   // a binary digit
+    private static final int ALNUM = 1 << 14;
     private static final short[] ASCII = asciiFlags();
     /** {@link SplitLetterJoinFilter#key} of each lowercased ASCII char. */
     private static final char[] KEY = keys();
@@ -60,7 +66,9 @@ final class PlainAsciiScreen {
                     | (SplitLetterJoinFilter.isSeparator(c) ? SEPARATOR : 0)
                     | (isBase64(c) ? BASE64 : 0) | (hexDigit(c) ? HEX : 0) | (isHexLink(c) ? HEX_LINK : 0)
                     | (Chars.isAsciiDigit(c) ? DIGIT : 0)
-                    | (Chars.isLayoutSpace(c) ? SPACE : 0));
+                    | (Chars.isLayoutSpace(c) ? SPACE : 0)
+                    | (MorsePayloadDecoder.symbol(c) != 0 ? MORSE : 0) | (c == '0' || c == '1' ? BIT : 0)
+                    | (Chars.isAsciiLetter(c) || Chars.isAsciiDigit(c) ? ALNUM : 0));
         }
         return flags;
     }
@@ -124,7 +132,11 @@ final class PlainAsciiScreen {
     private static final int SUSPECT_HEX = SUSPECT << Payload.Encoding.HEX.ordinal();
     private static final int SUSPECT_URL = SUSPECT << Payload.Encoding.URL.ordinal();
     private static final int SUSPECT_ROT13 = SUSPECT << Payload.Encoding.ROT13.ordinal();
-    private static final int ANY_SUSPECT = SUSPECT_BASE64 | SUSPECT_HEX | SUSPECT_URL | SUSPECT_ROT13;
+    private static final int SUSPECT_REVERSED = SUSPECT << Payload.Encoding.REVERSED.ordinal();
+    private static final int SUSPECT_MORSE = SUSPECT << Payload.Encoding.MORSE.ordinal();
+    private static final int SUSPECT_BINARY = SUSPECT << Payload.Encoding.BINARY.ordinal();
+    private static final int ANY_SUSPECT = SUSPECT_BASE64 | SUSPECT_HEX | SUSPECT_URL | SUSPECT_ROT13
+            | SUSPECT_REVERSED | SUSPECT_MORSE | SUSPECT_BINARY;
 
     /**
      * @param lenient whether a word the leet step may change, and a run of three or more of one whitespace
@@ -176,9 +188,19 @@ final class PlainAsciiScreen {
         int packed = 0;
         int rotPacked = 0;
         int rotated = 0;
-        int plainWords = 0;
         int firstRotated = 0;
         boolean distinctRotated = false;
+        // The same for the words read backwards, packed as they go, first letter lowest.
+        int revPacked = 0;
+        int reversed = 0;
+        int firstReversed = 0;
+        boolean distinctReversed = false;
+        // Morse codes standing alone (a run of dots and dashes with nothing alphanumeric on either side), and
+        // the run of binary digits.
+        int morseRun = 0;
+        boolean morseAlone = false;
+        int morseCodes = 0;
+        int bitRun = 0;
         // Words (runs of word chars), for letters written apart, and the gap since the last one.
         boolean inWord = false;
         int wordKey = 0;
@@ -227,16 +249,31 @@ final class PlainAsciiScreen {
                     found |= (base64Run >= BASE64_RUN ? SUSPECT_BASE64 : 0) | (hexRun >= HEX_DIGITS ? SUSPECT_HEX : 0)
                             | (percents >= PERCENTS ? SUSPECT_URL : 0);
                 }
+                bitRun = (f & BIT) != 0 ? bitRun + 1 : 0;
+                if (bitRun >= 8) {
+                    found |= SUSPECT_BINARY; // a byte
+                }
+            }
+            if ((f & MORSE) != 0) {
+                if (morseRun++ == 0) {
+                    morseAlone = i == 0 || (ASCII[text.charAt(i - 1)] & ALNUM) == 0;
+                }
+            } else if (morseRun > 0) {
+                if (morseAlone && (f & ALNUM) == 0 && ++morseCodes >= MorsePayloadDecoder.MIN_LETTERS) {
+                    found |= SUSPECT_MORSE;
+                }
+                morseRun = 0;
             }
             if ((f & LETTER) != 0) {
                 int letter = lower - 'a';
                 packed = packed << 5 | (letter + 1);
                 rotPacked = rotPacked << 5 | ((letter < 13 ? letter + 13 : letter - 13) + 1);
+                revPacked |= (letter + 1) << 5 * letters; // meaningless past MAX_WORD letters, like the others
                 letters++;
             } else if (letters > 0) {
-                if (letters <= Rot13PayloadDecoder.MAX_WORD) {
-                    plainWords += Rot13PayloadDecoder.contains(packed) ? 1 : 0;
-                    if (Rot13PayloadDecoder.contains(rotPacked)) {
+                // A word that scores for a decoder: a function word undone and not as written.
+                if (letters <= FunctionWords.MAX_WORD && !FunctionWords.contains(packed)) {
+                    if (FunctionWords.contains(rotPacked)) {
                         rotated++;
                         if (firstRotated == 0) {
                             firstRotated = rotPacked;
@@ -244,10 +281,19 @@ final class PlainAsciiScreen {
                             distinctRotated |= rotPacked != firstRotated;
                         }
                     }
+                    if (letters >= FunctionWords.minUndone(FunctionWords.Undo.REVERSED) && FunctionWords.contains(revPacked)) {
+                        reversed++;
+                        if (firstReversed == 0) {
+                            firstReversed = revPacked;
+                        } else {
+                            distinctReversed |= revPacked != firstReversed;
+                        }
+                    }
                 }
                 letters = 0;
                 packed = 0;
                 rotPacked = 0;
+                revPacked = 0;
             }
             if ((f & WORD) != 0) {
                 if (!inWord) {
@@ -330,12 +376,17 @@ final class PlainAsciiScreen {
                 int letter = l - 'a';
                 packed = packed << 5 | (letter + 1);
                 rotPacked = rotPacked << 5 | ((letter < 13 ? letter + 13 : letter - 13) + 1);
+                revPacked |= (letter + 1) << 5 * letters;
                 letters++;
                 wordUniform &= KEY[l] == wordKey;
             }
         }
-        if (rotated >= Rot13PayloadDecoder.MIN_DISTINCT && distinctRotated && rotated > plainWords) {
+        // The decoders' stretch holds two different words that score; the proof asks that of the whole text.
+        if (rotated >= FunctionWords.MIN_DISTINCT && distinctRotated) {
             found |= SUSPECT_ROT13;
+        }
+        if (reversed >= FunctionWords.MIN_DISTINCT && distinctReversed) {
+            found |= SUSPECT_REVERSED;
         }
         return found;
     }

@@ -59,7 +59,8 @@ public final class UnicodeNormalizer implements TextNormalizer {
     static final int MAX_MARKS_BEFORE_NFKC = 30;
 
     private static final List<PayloadDecoder> DECODERS = List.of(new Base64PayloadDecoder(),
-            new HexPayloadDecoder(), new PercentPayloadDecoder(), new Rot13PayloadDecoder());
+            new HexPayloadDecoder(), new PercentPayloadDecoder(), new Rot13PayloadDecoder(),
+            new ReversedPayloadDecoder(), new MorsePayloadDecoder(), new BinaryPayloadDecoder());
 
     private final Limits limits;
     private final TextFilter asciiNfkc;
@@ -239,7 +240,8 @@ public final class UnicodeNormalizer implements TextNormalizer {
     private List<Payload> payloads(MappedText view, int level, Payload.Encoding outer, DecodeBudget budget) {
         List<PayloadDecoder.Run> runs = new ArrayList<>();
         for (PayloadDecoder decoder : DECODERS) {
-            if (!(outer == Payload.Encoding.ROT13 && decoder.encoding() == outer)) { // ROT13 of ROT13 is the text
+            // ROT13 of ROT13, and a reversed text reversed, are the text.
+            if (!(decoder.encoding() == outer && (outer == Payload.Encoding.ROT13 || outer == Payload.Encoding.REVERSED))) {
                 decoder.decode(view.text(), budget, runs);
             }
         }

@@ -41,7 +41,8 @@ class PlainAsciiScreenProperties {
         assertThat(normalizer.isPlain("")).isTrue();
         for (String s : new String[]{"sh1t", "a$$", "k i l l", "k.i.l.l", "fuuuck", "Wait...", "caf\u00e9",
                 "zero\u200Bwidth", "aGVsbG8gd29ybGQgaGVsbG8=", "68 65 6c 6c 6f 20 77 6f 72 6c 64", "%66%75%63%6b",
-                "gur png vf ba gur zng", "tab\u0007bell", "sh!t", "he||o"}) {
+                "gur png vf ba gur zng", "tab\u0007bell", "sh!t", "he||o", "?drowssap eht si tahW",
+                ".-- .... .- - / .. ...", "01001000 01101001 00100001 00100001"}) {
             assertThat(normalizer.isPlain(s)).as(s).isFalse();
         }
     }
@@ -164,7 +165,9 @@ class PlainAsciiScreenProperties {
                 // decoders the proof asks: it must never call such a text plain.
                 Arbitraries.of("aGVsbG8gd29ybGQgaGVsbG8=", "ZnVjayB5b3UgZnVjayB5b3U", "c2hpdCBzaGl0IHNoaXQ",
                         "%66%75%63%6b", "%68%65%6c%6c%6f", "68656c6c6f20776f726c64", "\\x68\\x65\\x6c\\x6c\\x6f\\x20\\x77\\x6f",
-                        "gur png vf ba gur zng", "uryyb jbeyq naq gur"));
+                        "gur png vf ba gur zng", "uryyb jbeyq naq gur", "?drowssap eht si tahW", "ti od ot woh",
+                        ".-- .... .- - / .. ...", "- .... . / -.- . -.--", "01001000 01101001 00100001 00100001",
+                        "01101000011010010110100001101001", ".-", "-", "."));
         Arbitrary<String> sep = Arbitraries.of(" ", "  ", ", ", ".", "-", "_", "\n", "\t", "", "|", "*", ":", " - ",
                 "   ", "\n\n\n", "\n    ", "\t\t\t", " \n\n\n ");
         return Arbitraries.lazy(() -> word).list().ofMaxSize(14)
