@@ -21,7 +21,8 @@ final class BinaryPayloadDecoder implements PayloadDecoder {
         int n = text.length();
         int i = 0;
         while (i < n && !budget.exhausted()) {
-            if (wordEnd(text, i) < 0 || (i > 0 && isAsciiAlnum(text.charAt(i - 1)))) {
+            // The char before first: inside a run of digits, wordEnd would read the rest of the run at every place.
+            if ((i > 0 && isAsciiAlnum(text.charAt(i - 1))) || wordEnd(text, i) < 0) {
                 i++;
                 continue;
             }
