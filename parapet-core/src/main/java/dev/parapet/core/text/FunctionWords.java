@@ -71,6 +71,9 @@ final class FunctionWords {
      * found without the instruction, and the words in it that are no function words come with it.
      */
     static int[] stretch(String text, Undo undo) {
+        if (!twoScoring(text, undo)) {
+            return null; // most texts: one pass, nothing allocated
+        }
         int n = text.length();
         // Words as {start, end, score, undone packed}; the best run by Kadane's rule.
         int[] starts = new int[8];
@@ -94,8 +97,7 @@ final class FunctionWords {
                 if (ascii && k < MAX_WORD) {
                     int letter = (cp | 0x20) - 'a';
                     word = word << 5 | (letter + 1);
-                    other = undo == Undo.ROT13 ? other << 5 | ((letter < 13 ? letter + 13 : letter - 13) + 1)
-                            : other | (letter + 1) << 5 * k;
+                    other = withUndone(other, letter, k, undo);
                 }
                 i += Character.charCount(cp);
             }
@@ -150,6 +152,50 @@ final class FunctionWords {
             end++;
         }
         return new int[]{start, end};
+    }
+
+    /** {@code packed} (the first {@code k} letters of a word, undone) with letter {@code k} (0 for "a") added, undone. */
+    private static int withUndone(int packed, int letter, int k, Undo undo) {
+        return undo == Undo.ROT13 ? packed << 5 | ((letter < 13 ? letter + 13 : letter - 13) + 1) // rotated, in order
+                : packed | (letter + 1) << 5 * k; // backwards: the first letter lowest
+    }
+
+    /**
+     * Whether {@code text} holds two different words that score one in {@link #stretch}, which its stretch needs:
+     * the same words, read char by char (a word that scores is ASCII, so a run of ASCII letters is one when no
+     * other letter touches it).
+     */
+    private static boolean twoScoring(String text, Undo undo) {
+        int n = text.length();
+        int first = 0;
+        for (int i = 0; i < n; ) {
+            if (!Chars.isAsciiLetter(text.charAt(i))) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int word = 0;
+            int other = 0;
+            for (; i < n && Chars.isAsciiLetter(text.charAt(i)); i++) {
+                int k = i - start;
+                if (k < MAX_WORD) {
+                    int letter = (text.charAt(i) | 0x20) - 'a';
+                    word = word << 5 | (letter + 1);
+                    other = withUndone(other, letter, k, undo);
+                }
+            }
+            int length = i - start;
+            boolean whole = (start == 0 || !Character.isLetter(text.codePointBefore(start)))
+                    && (i == n || !Character.isLetter(text.codePointAt(i)));
+            if (whole && length <= MAX_WORD && length >= minUndone(undo) && contains(other) && !contains(word)) {
+                if (first == 0) {
+                    first = other;
+                } else if (other != first) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**
