@@ -33,7 +33,8 @@ public final class DatasetSuite implements Suite {
     public static final List<String> DEVELOPMENT = List.of("toxicchat:train", "harmbench:val", "advbench:train",
             "ailuminate:train:en", "ailuminate:train:fr", "donotanswer:train", "xsafety:train", "ud-sentences:train",
             "cyberseceval-frr:train", "wildguardmix:train", "smalltalk:train", "deepset:train", "bipia:train",
-            "cyberseceval-frr:train@injection", "wildguardmix:train@injection", "instruction-probes:dev");
+            "cyberseceval-frr:train@injection", "wildguardmix:train@injection", "instruction-probes:dev",
+            "hijack-probes:dev");
 
     private final String name;
     private final String description;
