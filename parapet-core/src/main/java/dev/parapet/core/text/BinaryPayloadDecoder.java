@@ -21,8 +21,9 @@ final class BinaryPayloadDecoder implements PayloadDecoder {
         int n = text.length();
         int i = 0;
         while (i < n && !budget.exhausted()) {
-            // The char before first: inside a run of digits, wordEnd would read the rest of the run at every place.
-            if ((i > 0 && isAsciiAlnum(text.charAt(i - 1))) || wordEnd(text, i) < 0) {
+            // A bit first (most chars are none: one compare), then the char before: inside a run of digits,
+            // wordEnd would read the rest of the run at every place.
+            if (!isBit(text.charAt(i)) || (i > 0 && Chars.isAsciiAlnum(text.charAt(i - 1))) || wordEnd(text, i) < 0) {
                 i++;
                 continue;
             }
@@ -83,7 +84,7 @@ final class BinaryPayloadDecoder implements PayloadDecoder {
         while (e < text.length() && isBit(text.charAt(e))) {
             e++;
         }
-        if (e == p || (e - p) % 8 != 0 || (e < text.length() && isAsciiAlnum(text.charAt(e)))) {
+        if (e == p || (e - p) % 8 != 0 || (e < text.length() && Chars.isAsciiAlnum(text.charAt(e)))) {
             return -1;
         }
         return e;
@@ -91,9 +92,5 @@ final class BinaryPayloadDecoder implements PayloadDecoder {
 
     private static boolean isBit(char c) {
         return c == '0' || c == '1';
-    }
-
-    private static boolean isAsciiAlnum(char c) {
-        return c < 0x80 && (Chars.isAsciiLetter(c) || Chars.isAsciiDigit(c));
     }
 }

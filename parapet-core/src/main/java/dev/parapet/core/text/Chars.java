@@ -66,6 +66,10 @@ final class Chars {
         return cp >= '0' && cp <= '9';
     }
 
+    static boolean isAsciiAlnum(int cp) {
+        return isAsciiLetter(cp) || isAsciiDigit(cp);
+    }
+
     /** Space, tab or a line break: the whitespace of plain text, whose runs the fast paths let the squeeze step take. */
     static boolean isLayoutSpace(int cp) {
         return cp == ' ' || cp == '\t' || cp == '\n' || cp == '\r';

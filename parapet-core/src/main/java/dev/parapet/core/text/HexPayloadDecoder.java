@@ -21,7 +21,7 @@ final class HexPayloadDecoder implements PayloadDecoder {
         int n = text.length();
         int i = 0;
         while (i < n && !budget.exhausted()) {
-            if ((i > 0 && isAsciiAlnum(text.charAt(i - 1))) || byteEnd(text, i) < 0) {
+            if ((i > 0 && Chars.isAsciiAlnum(text.charAt(i - 1))) || byteEnd(text, i) < 0) {
                 i++;
                 continue;
             }
@@ -45,7 +45,7 @@ final class HexPayloadDecoder implements PayloadDecoder {
                 }
             }
             i = end; // never rescan a run: keeps the scan linear
-            if (count < MIN_BYTES || (end < n && isAsciiAlnum(text.charAt(end))) || !budget.allows(count)) {
+            if (count < MIN_BYTES || (end < n && Chars.isAsciiAlnum(text.charAt(end))) || !budget.allows(count)) {
                 continue;
             }
             byte[] bytes = new byte[count];
@@ -88,9 +88,6 @@ final class HexPayloadDecoder implements PayloadDecoder {
         return c == ' ' || c == ',' || c == ':' || c == ';' || c == '-';
     }
 
-    private static boolean isAsciiAlnum(char c) {
-        return c < 0x80 && (Chars.isAsciiLetter(c) || Chars.isAsciiDigit(c));
-    }
 
     private static int digit(char c) {
         if (c >= '0' && c <= '9') {

@@ -91,6 +91,9 @@ final class MorsePayloadDecoder implements PayloadDecoder {
 
     /** The symbol a char stands for in Morse code: '.' or '-', else 0. */
     static char symbol(char c) {
+        if (c > '_' && c < '\u00B7') {
+            return 0; // lower-case letters and most of ASCII: one compare, not a switch
+        }
         return switch (c) {
             case '.', '\u00B7', '\u2022' -> '.';
             case '-', '_', '\u2212', '\u2013', '\u2014' -> '-';

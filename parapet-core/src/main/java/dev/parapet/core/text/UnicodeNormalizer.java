@@ -59,8 +59,8 @@ public final class UnicodeNormalizer implements TextNormalizer {
     static final int MAX_MARKS_BEFORE_NFKC = 30;
 
     private static final List<PayloadDecoder> DECODERS = List.of(new Base64PayloadDecoder(),
-            new HexPayloadDecoder(), new PercentPayloadDecoder(), new Rot13PayloadDecoder(),
-            new ReversedPayloadDecoder(), new MorsePayloadDecoder(), new BinaryPayloadDecoder());
+            new HexPayloadDecoder(), new PercentPayloadDecoder(), new UndonePayloadDecoder(FunctionWords.Undo.ROT13),
+            new UndonePayloadDecoder(FunctionWords.Undo.REVERSED), new MorsePayloadDecoder(), new BinaryPayloadDecoder());
 
     private final Limits limits;
     private final TextFilter asciiNfkc;
