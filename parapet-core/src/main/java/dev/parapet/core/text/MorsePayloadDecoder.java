@@ -1,8 +1,6 @@
 package dev.parapet.core.text;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Morse code (".-- .... .- - / .. ..."): a run of at least {@value #MIN_LETTERS} codes, each a word of dots and
@@ -15,21 +13,28 @@ final class MorsePayloadDecoder implements PayloadDecoder {
     static final int MIN_LETTERS = 4;
     private static final int MAX_CODE = 7; // the longest code in the table
 
-    /** International Morse code: letters, digits and the common punctuation. */
-    private static final Map<String, Character> CODES = codes();
+    /**
+     * International Morse code (letters, digits, the common punctuation) by code, each code read as a number: a
+     * leading 1, then a bit a symbol (1 for a dash), so that no string is built to look one up.
+     */
+    private static final char[] CODES = codes();
 
-    private static Map<String, Character> codes() {
+    private static char[] codes() {
         String[] table = {
                 "a.-", "b-...", "c-.-.", "d-..", "e.", "f..-.", "g--.", "h....", "i..", "j.---", "k-.-", "l.-..",
                 "m--", "n-.", "o---", "p.--.", "q--.-", "r.-.", "s...", "t-", "u..-", "v...-", "w.--", "x-..-",
                 "y-.--", "z--..", "0-----", "1.----", "2..---", "3...--", "4....-", "5.....", "6-....", "7--...",
                 "8---..", "9----.", "..-.-.-", ",--..--", "?..--..", "'.----.", "!-.-.--", "/-..-.", "(-.--.",
                 ")-.--.-", "&.-...", ":---...", ";-.-.-.", "=-...-", "+.-.-.", "\".-..-.", "@.--.-."};
-        Map<String, Character> codes = new HashMap<>();
+        char[] codes = new char[2 << MAX_CODE];
         for (String entry : table) {
-            codes.put(entry.substring(1), entry.charAt(0));
+            int code = 1;
+            for (int i = 1; i < entry.length(); i++) {
+                code = code << 1 | (entry.charAt(i) == '-' ? 1 : 0);
+            }
+            codes[code] = entry.charAt(0);
         }
-        return Map.copyOf(codes);
+        return codes;
     }
 
     @Override
@@ -46,21 +51,25 @@ final class MorsePayloadDecoder implements PayloadDecoder {
                 i++;
                 continue;
             }
-            MappedText.Builder decoded = new MappedText.Builder(n, 16);
+            MappedText.Builder decoded = null; // made at the first code: most runs of dots and dashes are none
             int letters = 0;
             int start = i;
             int end = i;
             int p = i;
             while (true) {
                 int codeEnd = p;
-                StringBuilder code = new StringBuilder();
-                while (codeEnd < n && symbol(text.charAt(codeEnd)) != 0 && code.length() <= MAX_CODE) {
-                    code.append(symbol(text.charAt(codeEnd)));
+                int code = 1;
+                char sym;
+                while (codeEnd < n && codeEnd - p <= MAX_CODE && (sym = symbol(text.charAt(codeEnd))) != 0) {
+                    code = code << 1 | (sym == '-' ? 1 : 0);
                     codeEnd++;
                 }
-                Character c = CODES.get(code.toString());
-                if (c == null || (codeEnd < n && Character.isLetterOrDigit(text.charAt(codeEnd)))) {
+                char c = code < CODES.length ? CODES[code] : 0;
+                if (c == 0 || (codeEnd < n && Character.isLetterOrDigit(text.charAt(codeEnd)))) {
                     break;
+                }
+                if (decoded == null) {
+                    decoded = new MappedText.Builder(n, 16);
                 }
                 decoded.append(c, p, codeEnd);
                 letters++;
@@ -81,8 +90,11 @@ final class MorsePayloadDecoder implements PayloadDecoder {
                 p = next;
             }
             i = Math.max(end, i + 1); // never rescan a run: keeps the scan linear
+            if (letters < MIN_LETTERS) {
+                continue;
+            }
             MappedText view = decoded.build();
-            if (letters >= MIN_LETTERS && budget.allows(view.length()) && PayloadDecoder.looksLikeText(view.text())) {
+            if (budget.allows(view.length()) && PayloadDecoder.looksLikeText(view.text())) {
                 budget.take(view.length());
                 out.add(new Run(encoding(), start, end, view));
             }

@@ -347,38 +347,6 @@ final class PlainAsciiScreen {
                     found |= LEETSPEAK;
                 }
             }
-            if ((f & LETTER) == 0) {
-                continue;
-            }
-            // The rest of a word's lower-case letters, most chars of a text, in a loop of their own: the
-            // general step above branches on what each char is (letter, word, token), and at every word edge
-            // the processor guesses each of those branches wrong. Here a letter is inside a letter run, a
-            // word and a token, so only what changes along them is updated; the exit is the one guess a word
-            // costs. 'x' is a hex link, the other letters a hex digit or none.
-            tokenLeet |= flankedPending;
-            while (i + 1 < n) {
-                char l = text.charAt(i + 1);
-                if (l < 'a' || l > 'z') {
-                    break;
-                }
-                i++;
-                sameRun = l == prev ? sameRun + 1 : 1;
-                prev = l;
-                if (sameRun >= 3) {
-                    return REFUSED; // squeezed
-                }
-                base64Run++;
-                hexRun = l <= 'f' ? hexRun + 1 : l == 'x' ? hexRun : 0;
-                if (base64Run >= BASE64_RUN || hexRun >= HEX_DIGITS) {
-                    found |= (base64Run >= BASE64_RUN ? SUSPECT_BASE64 : 0) | (hexRun >= HEX_DIGITS ? SUSPECT_HEX : 0);
-                }
-                int letter = l - 'a';
-                packed = packed << 5 | (letter + 1);
-                rotPacked = rotPacked << 5 | ((letter < 13 ? letter + 13 : letter - 13) + 1);
-                revPacked |= (letter + 1) << 5 * letters;
-                letters++;
-                wordUniform &= KEY[l] == wordKey;
-            }
         }
         // The decoders' stretch holds two different words that score; the proof asks that of the whole text.
         if (rotated >= FunctionWords.MIN_DISTINCT && distinctRotated) {
