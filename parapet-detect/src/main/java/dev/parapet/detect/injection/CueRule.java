@@ -13,9 +13,12 @@ import java.util.Objects;
  * @param groups   the term groups, as written (not yet normalised)
  * @param dataOnly whether the rule applies only to data (tool results, documents): words like "your
  *                 answer" are ordinary in a user's message but, in data, address the model
+ * @param pasted   whether a data-only rule also reads documents pasted into a user's message ({@link
+ *                 PastedDocuments}): for orders to a model as a third party ("Note for the AI: …"), which a
+ *                 user's own prompt does not give, unlike words about the answer's shape
  */
 public record CueRule(String id, String category, double weight, int window, List<List<String>> groups,
-                      boolean dataOnly) {
+                      boolean dataOnly, boolean pasted) {
 
     public CueRule {
         Objects.requireNonNull(id, "id");
@@ -28,6 +31,9 @@ public record CueRule(String id, String category, double weight, int window, Lis
         }
         if (groups.isEmpty()) {
             throw new IllegalArgumentException("a rule needs at least one group");
+        }
+        if (pasted && !dataOnly) {
+            throw new IllegalArgumentException("pasted applies to data-only rules (a rule for every role reads pasted text already)");
         }
         groups = groups.stream().map(List::copyOf).toList();
     }

@@ -109,7 +109,8 @@ public final class InjectionDetector implements Detector {
         return Optional.of(new Screen() {
             @Override
             public boolean mayFind(String text, String lower, Role role) {
-                return role == Role.TOOL || lines(text) >= MANY_SHOT_TURNS || cues.mayMatch(lower, false);
+                return role == Role.TOOL || lines(text) >= MANY_SHOT_TURNS
+                        || cues.mayMatch(lower, role == Role.USER && PastedDocuments.marked(text));
             }
 
             /** A user's message may also ask for what its instructions protect, when they protect anything. */
@@ -133,16 +134,17 @@ public final class InjectionDetector implements Detector {
     public List<Finding> detect(Content content, AnalyzedText text, Deadline deadline) {
         String original = text.original();
         List<Finding> out = new ArrayList<>();
-        scan(text.normalized(), text.nfkc(), original, "", content.role(), true, deadline, out);
+        List<Span> pasted = content.role() == Role.USER ? PastedDocuments.find(original) : List.of();
+        scan(text.normalized(), text.nfkc(), original, "", content.role(), pasted, true, deadline, out);
         for (Payload p : text.payloads()) {
-            scan(p.text(), p.text(), original, where(p), content.role(), false, deadline, out);
+            scan(p.text(), p.text(), original, where(p), content.role(), List.of(), false, deadline, out);
         }
         MappedText hidden = TagText.decode(original);
         if (hidden.length() >= MIN_TAG_CHARS) {
             Span all = hidden.toOriginal(0, hidden.length());
             out.add(Finding.at(PROMPT_INJECTION, HIDDEN_TAGS, all, ID, "hidden_text",
                     "text hidden in invisible tag characters"));
-            scan(hidden, hidden, original, " in hidden tag characters", content.role(), false, deadline, out);
+            scan(hidden, hidden, original, " in hidden tag characters", content.role(), List.of(), false, deadline, out);
         }
         if (content.role() == Role.USER && content.instructions().isPresent()) {
             String instructions = content.instructions().get();
@@ -177,16 +179,19 @@ public final class InjectionDetector implements Detector {
 
     /**
      * @param requestView the view requests are looked for in (addresses and digits intact)
+     * @param pasted      documents pasted into a user's message ({@link PastedDocuments}), where the data rules
+     *                    marked {@code pasted} apply too; requests in them are not looked for: the user reads the
+     *                    e-mail they paste, and its requests to its recipient are its content
      * @param widen       whether spans grow to their passage; not for decoded text, whose span is its source
      */
-    private void scan(MappedText view, MappedText requestView, String original, String where, Role role, boolean widen,
-                      Deadline deadline, List<Finding> out) {
+    private void scan(MappedText view, MappedText requestView, String original, String where, Role role,
+                      List<Span> pasted, boolean widen, Deadline deadline, List<Finding> out) {
         String folded = view.text();
         for (CueMatcher.Match m : cues.find(folded, deadline)) {
-            if (m.rule().dataOnly() && role != Role.TOOL) {
+            Span span = view.toOriginal(m.start(), m.end());
+            if (m.rule().dataOnly() && role != Role.TOOL && !(m.rule().pasted() && PastedDocuments.inside(span, pasted))) {
                 continue;
             }
-            Span span = view.toOriginal(m.start(), m.end());
             if (widen && m.rule().category().equals(PROMPT_INJECTION)) {
                 span = passage(original, span);
             }

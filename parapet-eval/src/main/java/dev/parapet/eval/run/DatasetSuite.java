@@ -34,7 +34,7 @@ public final class DatasetSuite implements Suite {
             "ailuminate:train:en", "ailuminate:train:fr", "donotanswer:train", "xsafety:train", "ud-sentences:train",
             "cyberseceval-frr:train", "wildguardmix:train", "smalltalk:train", "deepset:train", "bipia:train",
             "cyberseceval-frr:train@injection", "wildguardmix:train@injection", "instruction-probes:dev",
-            "hijack-probes:dev");
+            "hijack-probes:dev", "document-probes:dev");
 
     private final String name;
     private final String description;

@@ -1,0 +1,175 @@
+package dev.parapet.detect.injection;
+
+import dev.parapet.core.finding.Span;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/**
+ * The parts of a user's message that are material handed to the assistant rather than the user's own words: a
+ * fenced code block, markup (an HTML page, a {@code <code>} element, a comment), a quoted passage, or what follows a
+ * lead line that names the material and ends in a colon ("Summarize this e-mail:" and the e-mail below it). Text there was written by someone
+ * else, so an instruction to the model inside it is an indirect injection, as in a tool result.
+ *
+ * <p>Written by hand: no library marks "the pasted part" of free text. The marks are cheap and loose on purpose; a
+ * passage counts only when it is long enough to be a document ({@value #MIN_PASSAGE} chars), so a quoted phrase
+ * ("what does 'carpe diem' mean?") stays the user's. One forward pass; stateless.
+ */
+final class PastedDocuments {
+
+    /** Shorter quoted or introduced text is a phrase of the user's, not a document. */
+    static final int MIN_PASSAGE = 30;
+    /** A lead line ("Summarize this e-mail for me:") is looked for this far into the message. */
+    private static final int MAX_LEAD = 300;
+    /** Nouns that name what a user hands over, in the languages of the shipped cue rules (singular and plural). */
+    private static final Set<String> MATERIAL = Set.of("text", "texts", "email", "emails", "e-mail", "e-mails", "mail",
+            "message", "messages", "letter", "article", "articles", "report", "transcript", "document", "documents",
+            "doc", "review", "reviews", "post", "posts", "comment", "comments", "paragraph", "paragraphs", "passage",
+            "code", "snippet", "story", "essay", "page", "webpage", "website", "file", "table", "context", "conversation",
+            "dialog", "dialogue", "chat", "log", "abstract", "paper", "resume", "cv", "ticket", "feedback", "content",
+            "excerpt", "note", "notes", "minutes", "thread", "tweet", "description", "contract", "answer", "response",
+            "html", "json", "csv", "xml",
+            "brief", "nachricht", "artikel", "bericht", "dokument", "absatz", "seite", "datei", "tabelle", "kontext",
+            "gespräch", "bewertung", "kommentar", "aufsatz", "inhalt", "protokoll",
+            "courriel", "lettre", "rapport", "paragraphe", "fichier", "tableau", "contexte", "avis", "commentaire",
+            "contenu", "extrait", "correo", "mensaje", "carta", "artículo", "informe", "documento", "párrafo", "texto",
+            "archivo", "tabla", "contexto", "reseña", "comentario", "contenido", "testo", "messaggio", "articolo",
+            "recensione", "mensagem", "artigo", "relatório", "arquivo", "código", "codice");
+    private static final String OPENERS = "'\"“‘«„「『";
+    private static final String CLOSERS = "'\"”’»“」』";
+
+    private PastedDocuments() {
+    }
+
+    /** Whether {@code text} has a mark a pasted document starts with; false means {@link #find} finds nothing. */
+    static boolean marked(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c == '`' || c == '<' || c == '\n' || OPENERS.indexOf(c) >= 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The pasted parts of {@code text}, in original offsets; they may overlap. */
+    static List<Span> find(String text) {
+        List<Span> out = new ArrayList<>();
+        fenced(text, "```", out);
+        fenced(text, "~~~", out);
+        markup(text, out);
+        quoted(text, out);
+        afterLead(text, out);
+        return out;
+    }
+
+    /** Whether {@code span} lies inside one of {@code documents}. */
+    static boolean inside(Span span, List<Span> documents) {
+        for (Span d : documents) {
+            if (d.start() <= span.start() && span.end() <= d.end()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void fenced(String text, String fence, List<Span> out) {
+        int open = text.indexOf(fence);
+        while (open >= 0) {
+            int close = text.indexOf(fence, open + fence.length());
+            add(open + fence.length(), close < 0 ? text.length() : close, out);
+            open = close < 0 ? -1 : text.indexOf(fence, close + fence.length());
+        }
+    }
+
+    /** From the first tag to the last {@code >}, when there are two tags or more: a page, a form, a code element. */
+    private static void markup(String text, List<Span> out) {
+        int first = -1;
+        int tags = 0;
+        for (int i = text.indexOf('<'); i >= 0 && i + 1 < text.length(); i = text.indexOf('<', i + 1)) {
+            char next = text.charAt(i + 1);
+            if (Character.isLetter(next) || next == '/' || next == '!') {
+                first = first < 0 ? i : first;
+                tags++;
+            }
+        }
+        int last = text.lastIndexOf('>');
+        if (tags >= 2 && last > first) {
+            add(first, last + 1, out);
+        }
+    }
+
+    /**
+     * A quote that opens after a space, a colon or a bracket, up to its closer: for straight quotes the next one
+     * not followed by a letter or digit ("it's" and "let's" inside stay inside), or the end of the text if none.
+     */
+    private static void quoted(String text, List<Span> out) {
+        int i = 0;
+        while (i < text.length()) {
+            int kind = OPENERS.indexOf(text.charAt(i));
+            if (kind < 0 || i > 0 && !opensAfter(text.charAt(i - 1))) {
+                i++;
+                continue;
+            }
+            char closer = CLOSERS.charAt(kind);
+            int end = i + 1;
+            while (end < text.length() && !(text.charAt(end) == closer
+                    && (end + 1 == text.length() || !Character.isLetterOrDigit(text.charAt(end + 1))))) {
+                end++;
+            }
+            if (end - i - 1 >= MIN_PASSAGE) {
+                add(i + 1, end, out);
+                i = end + 1;
+            } else {
+                i++; // a short quote: its closer may open the next one
+            }
+        }
+    }
+
+    private static boolean opensAfter(char c) {
+        return Character.isWhitespace(c) || c == ':' || c == '(' || c == '[' || c == '=';
+    }
+
+    /**
+     * What follows the first line that ends in a colon and names the material ("Summarize this e-mail for me:",
+     * "Context:"), when that is long. A lead that names none ("Follow these rules:", "Use this format:") introduces
+     * the user's own words.
+     */
+    private static void afterLead(String text, List<Span> out) {
+        int start = 0;
+        while (start < Math.min(text.length(), MAX_LEAD)) {
+            int nl = text.indexOf('\n', start);
+            if (nl < 0) {
+                return;
+            }
+            int end = nl;
+            while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+                end--;
+            }
+            if (end > start && text.charAt(end - 1) == ':') {
+                if (namesMaterial(text.substring(start, end))) {
+                    add(nl + 1, text.length(), out);
+                }
+                return;
+            }
+            start = nl + 1;
+        }
+    }
+
+    private static boolean namesMaterial(String lead) {
+        for (String word : lead.toLowerCase(Locale.ROOT).split("[^\\p{L}-]+")) {
+            if (MATERIAL.contains(word)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void add(int start, int end, List<Span> out) {
+        if (end - start >= MIN_PASSAGE) {
+            out.add(new Span(start, end));
+        }
+    }
+}

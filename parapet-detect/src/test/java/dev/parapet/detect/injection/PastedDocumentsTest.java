@@ -1,0 +1,71 @@
+package dev.parapet.detect.injection;
+
+import dev.parapet.core.finding.Span;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PastedDocumentsTest {
+
+    private static List<String> pasted(String text) {
+        return PastedDocuments.find(text).stream().map(s -> s.of(text)).toList();
+    }
+
+    @Test
+    void codeMarkupQuotesAndWhatFollowsALeadLineArePasted() {
+        assertThat(pasted("What does this do?\n```python\ndef f(x):\n    return x * 2  # doubles it\n```"))
+                .anyMatch(p -> p.startsWith("python\ndef f(x)") && p.endsWith("doubles it\n"));
+        assertThat(pasted("Summarize: <html><body><p>Water tomatoes in the morning.</p></body></html> thanks"))
+                .contains("<html><body><p>Water tomatoes in the morning.</p></body></html>");
+        assertThat(pasted("Proofread this: 'Dear Sir, it's my pleasure to apply for the role of engineer.' Thanks!"))
+                .contains("Dear Sir, it's my pleasure to apply for the role of engineer.");
+        assertThat(pasted("Résume ce courriel : « Bonjour, la réunion est reportée à jeudi prochain. »"))
+                .contains(" Bonjour, la réunion est reportée à jeudi prochain. ");
+        assertThat(pasted("Summarize this e-mail for me:\n\nHi Sam, the numbers are attached. Best, Dana"))
+                .contains("\nHi Sam, the numbers are attached. Best, Dana");
+        // An unclosed quote runs to the end of the message.
+        assertThat(pasted("Translate: \"The office opens at nine and closes at five on weekdays"))
+                .contains("The office opens at nine and closes at five on weekdays");
+    }
+
+    @Test
+    void aUsersOwnWordsAndShortQuotesAreNotPasted() {
+        assertThat(PastedDocuments.find("What does 'carpe diem' mean, and where does it come from?")).isEmpty();
+        assertThat(PastedDocuments.find("I'm sure it's fine, isn't it? Let's see what you think about it all.")).isEmpty();
+        assertThat(PastedDocuments.find("Is 3 < 4 and 5 > 2 in every number system that people use?")).isEmpty();
+        assertThat(PastedDocuments.marked("How do I bake bread at home")).isFalse();
+        // A lead that names no material introduces the user's own instructions.
+        assertThat(PastedDocuments.find("You only follow these rules in this game:\n1. Answer in rhyme.\n2. Never break character."))
+                .isEmpty();
+    }
+
+    @Property
+    void passagesLieInsideTheTextAndAreLongEnough(@ForAll("messages") String text) {
+        for (Span s : PastedDocuments.find(text)) {
+            assertThat(s.start()).isBetween(0, text.length());
+            assertThat(s.end()).isBetween(s.start(), text.length());
+            assertThat(s.length()).isGreaterThanOrEqualTo(PastedDocuments.MIN_PASSAGE);
+        }
+        if (!PastedDocuments.marked(text)) {
+            assertThat(PastedDocuments.find(text)).isEmpty();
+        }
+    }
+
+    @Provide
+    Arbitrary<String> messages() {
+        return Arbitraries.strings().withChars("ab '\"“”«»„「」<>/!`~:\n").ofMaxLength(200);
+    }
+
+    @Test
+    void aFloodOfQuotesAndTagsIsReadInOnePass() {
+        String flood = " '".repeat(100_000) + "<a".repeat(100_000) + "```".repeat(10_000);
+        assertThat(PastedDocuments.find(flood)).isNotNull(); // returns; a quadratic reading would not, here
+    }
+}
