@@ -17,6 +17,20 @@ import java.util.List;
  */
 final class CueMatcher {
 
+    /** What a text is, for which rules may fire in it. */
+    enum Reading {
+        /** A person's own words (a user's or the system's message, an answer): rules for every role. */
+        OWN_WORDS,
+        /** A user's message that may hold pasted documents: also the data rules marked {@code pasted}. */
+        WITH_PASTED,
+        /** Data (a tool result, a document): every rule. */
+        DATA;
+
+        boolean counts(CueRule rule) {
+            return !rule.dataOnly() || this == DATA || this == WITH_PASTED && rule.pasted();
+        }
+    }
+
     /** A rule that fired: its half-open range in the scanned text. */
     record Match(CueRule rule, int start, int end) {
     }
@@ -130,9 +144,9 @@ final class CueMatcher {
      * a search of every match ({@link #mayMatchSearching}), whether every group has one within the rule's
      * window. The rule that distinct groups be distinct words, which {@code find} also asks for, is not checked.
      *
-     * @param dataRules whether rules that apply only inside data (tool results) count
+     * @param reading which rules count: a person's own words, with or without pasted documents, or data
      */
-    boolean mayMatch(String text, boolean dataRules) { // a String, not a CharSequence: its charAt inlines
+    boolean mayMatch(String text, Reading reading) { // a String, not a CharSequence: its charAt inlines
         // First, without windows, whether every group of some rule has a hit at all: in most texts none has,
         // and common words ("all", "your", "new") then cost an OR, not a walk of matches.
         long[] seen = null;
@@ -141,7 +155,7 @@ final class CueMatcher {
         for (int i = 0; i < n; i++) {
             char c = text.charAt(i);
             if (c >= 128) {
-                return mayMatchSearching(text, dataRules); // the table covers ASCII only: start over
+                return mayMatchSearching(text, reading); // the table covers ASCII only: start over
             }
             row = ascii.next(row, c);
             if (ascii.marked(row)) {
@@ -163,7 +177,7 @@ final class CueMatcher {
                 }
             }
         }
-        return seen != null && someRuleHasEveryGroup(seen, dataRules) && mayMatchSearching(text, dataRules);
+        return seen != null && someRuleHasEveryGroup(seen, reading) && mayMatchSearching(text, reading);
     }
 
     /** The bit of {@code pattern}'s group among all rules' groups. */
@@ -177,9 +191,9 @@ final class CueMatcher {
                 && !(needsEnd[pattern] && end < text.length() && Character.isLetterOrDigit(text.charAt(end)));
     }
 
-    private boolean someRuleHasEveryGroup(long[] seen, boolean dataRules) {
+    private boolean someRuleHasEveryGroup(long[] seen, Reading reading) {
         for (int r = 0; r < rules.size(); r++) {
-            if (rules.get(r).dataOnly() && !dataRules) {
+            if (!reading.counts(rules.get(r))) {
                 continue;
             }
             boolean every = true;
@@ -194,8 +208,8 @@ final class CueMatcher {
     }
 
     /** {@link #mayMatch} by the automaton's own search, for any text. */
-    boolean mayMatchSearching(CharSequence text, boolean dataRules) {
-        Probe probe = new Probe(text, dataRules);
+    boolean mayMatchSearching(CharSequence text, Reading reading) {
+        Probe probe = new Probe(text, reading);
         ascii.search(text, probe);
         return probe.found;
     }
@@ -206,14 +220,14 @@ final class CueMatcher {
      */
     private final class Probe implements AhoCorasick.MatchSink {
         private final CharSequence text;
-        private final boolean dataRules;
+        private final Reading reading;
         private int[] latest; // per group of every rule: 1 + the latest start of a hit, 0 for none; made on the first hit
         private long[] seen;  // per rule, a bit for each group with a hit so far
         boolean found;
 
-        Probe(CharSequence text, boolean dataRules) {
+        Probe(CharSequence text, Reading reading) {
             this.text = text;
-            this.dataRules = dataRules;
+            this.reading = reading;
         }
 
         @Override
@@ -223,7 +237,7 @@ final class CueMatcher {
             }
             int r = patternRule[pattern];
             CueRule rule = rules.get(r);
-            if (rule.dataOnly() && !dataRules) {
+            if (!reading.counts(rule)) {
                 return true;
             }
             if (latest == null) {

@@ -109,8 +109,8 @@ public final class InjectionDetector implements Detector {
         return Optional.of(new Screen() {
             @Override
             public boolean mayFind(String text, String lower, Role role) {
-                return role == Role.TOOL || lines(text) >= MANY_SHOT_TURNS
-                        || cues.mayMatch(lower, role == Role.USER && PastedDocuments.marked(text));
+                return role == Role.TOOL || lines(text) >= MANY_SHOT_TURNS || cues.mayMatch(lower,
+                        role == Role.USER ? CueMatcher.Reading.WITH_PASTED : CueMatcher.Reading.OWN_WORDS);
             }
 
             /** A user's message may also ask for what its instructions protect, when they protect anything. */
@@ -189,7 +189,7 @@ public final class InjectionDetector implements Detector {
         String folded = view.text();
         for (CueMatcher.Match m : cues.find(folded, deadline)) {
             Span span = view.toOriginal(m.start(), m.end());
-            if (m.rule().dataOnly() && role != Role.TOOL && !(m.rule().pasted() && PastedDocuments.inside(span, pasted))) {
+            if (m.rule().dataOnly() && !readingAt(span, role, pasted).counts(m.rule())) {
                 continue;
             }
             if (widen && m.rule().category().equals(PROMPT_INJECTION)) {
@@ -212,6 +212,12 @@ public final class InjectionDetector implements Detector {
                         "unrelated_task_in_data", "a task for an assistant, unrelated to the data around it" + where));
             }
         }
+    }
+
+    /** What the text at {@code span} is: data in a tool result or a pasted document, or someone's own words. */
+    private static CueMatcher.Reading readingAt(Span span, Role role, List<Span> pasted) {
+        return role == Role.TOOL ? CueMatcher.Reading.DATA
+                : PastedDocuments.inside(span, pasted) ? CueMatcher.Reading.WITH_PASTED : CueMatcher.Reading.OWN_WORDS;
     }
 
     /**

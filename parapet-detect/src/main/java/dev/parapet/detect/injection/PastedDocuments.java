@@ -43,17 +43,6 @@ final class PastedDocuments {
     private PastedDocuments() {
     }
 
-    /** Whether {@code text} has a mark a pasted document starts with; false means {@link #find} finds nothing. */
-    static boolean marked(String text) {
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c == '`' || c == '<' || c == '\n' || OPENERS.indexOf(c) >= 0) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     /** The pasted parts of {@code text}, in original offsets; they may overlap. */
     static List<Span> find(String text) {
         List<Span> out = new ArrayList<>();

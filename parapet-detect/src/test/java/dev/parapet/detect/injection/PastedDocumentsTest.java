@@ -40,7 +40,6 @@ class PastedDocumentsTest {
         assertThat(PastedDocuments.find("What does 'carpe diem' mean, and where does it come from?")).isEmpty();
         assertThat(PastedDocuments.find("I'm sure it's fine, isn't it? Let's see what you think about it all.")).isEmpty();
         assertThat(PastedDocuments.find("Is 3 < 4 and 5 > 2 in every number system that people use?")).isEmpty();
-        assertThat(PastedDocuments.marked("How do I bake bread at home")).isFalse();
         // A lead that names no material introduces the user's own instructions.
         assertThat(PastedDocuments.find("You only follow these rules in this game:\n1. Answer in rhyme.\n2. Never break character."))
                 .isEmpty();
@@ -52,9 +51,6 @@ class PastedDocumentsTest {
             assertThat(s.start()).isBetween(0, text.length());
             assertThat(s.end()).isBetween(s.start(), text.length());
             assertThat(s.length()).isGreaterThanOrEqualTo(PastedDocuments.MIN_PASSAGE);
-        }
-        if (!PastedDocuments.marked(text)) {
-            assertThat(PastedDocuments.find(text)).isEmpty();
         }
     }
 
