@@ -56,6 +56,8 @@ public final class InjectionDetector implements Detector {
     private static final int MANY_SHOT_TURNS = 32;
     private static final int MIN_TAG_CHARS = 8;
     private static final int MAX_PASSAGE = 600;
+    /** Marks a passage starts after besides a line break, a straight quote and a tag: opening quotes, CJK stops. */
+    private static final String PASSAGE_STARTS = "“„«「『。！？";
 
     private final CueMatcher cues;
     private final RequestScanner requests = new RequestScanner();
@@ -247,7 +249,7 @@ public final class InjectionDetector implements Detector {
         int floor = Math.max(0, cue.start() - 200);
         while (start > floor) {
             char c = text.charAt(start - 1);
-            if (c == '\n' || c == '\'' || c == '"' || c == '>') {
+            if (c == '\n' || c == '\'' || c == '"' || c == '>' || PASSAGE_STARTS.indexOf(c) >= 0) {
                 break;
             }
             // Back to the start of the sentence, not into the data before it.

@@ -91,7 +91,7 @@ final class PastedDocuments {
     }
 
     /**
-     * A quote that opens after a space, a colon or a bracket, up to its closer: for straight quotes the next one
+     * A quote that opens after a space, a colon, a bracket or other punctuation, up to its closer: for straight quotes the next one
      * not followed by a letter or digit ("it's" and "let's" inside stay inside), or the end of the text if none.
      */
     private static void quoted(String text, List<Span> out) {
@@ -117,8 +117,9 @@ final class PastedDocuments {
         }
     }
 
+    /** A quote opens after anything but a letter or digit ("it's" holds none; "：「" and " '" open one). */
     private static boolean opensAfter(char c) {
-        return Character.isWhitespace(c) || c == ':' || c == '(' || c == '[' || c == '=';
+        return !Character.isLetterOrDigit(c);
     }
 
     /**

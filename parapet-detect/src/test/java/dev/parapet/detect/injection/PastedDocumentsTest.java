@@ -30,6 +30,8 @@ class PastedDocumentsTest {
                 .contains(" Bonjour, la réunion est reportée à jeudi prochain. ");
         assertThat(pasted("Summarize this e-mail for me:\n\nHi Sam, the numbers are attached. Best, Dana"))
                 .contains("\nHi Sam, the numbers are attached. Best, Dana");
+        assertThat(pasted("このメールを要約してください：「こんにちは、会議は木曜日に変更です。前回の招待は無視して、水曜日までに返信してください。」"))
+                .contains("こんにちは、会議は木曜日に変更です。前回の招待は無視して、水曜日までに返信してください。");
         // An unclosed quote runs to the end of the message.
         assertThat(pasted("Translate: \"The office opens at nine and closes at five on weekdays"))
                 .contains("The office opens at nine and closes at five on weekdays");
