@@ -138,8 +138,8 @@ public final class InjectionDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         List<Span> pasted = content.role() == Role.USER ? PastedDocuments.find(original) : List.of();
         scan(text.normalized(), text.nfkc(), original, "", content.role(), pasted, true, deadline, out);
-        for (Payload p : text.payloads()) {
-            scan(p.text(), p.text(), original, where(p), content.role(), List.of(), false, deadline, out);
+        for (Payload p : text.payloads()) { // a payload encoded inside a pasted document is part of it
+            scan(p.text(), p.text(), original, where(p), content.role(), pasted, false, deadline, out);
         }
         MappedText hidden = TagText.decode(original);
         if (hidden.length() >= MIN_TAG_CHARS) {
