@@ -33,7 +33,8 @@ public record CueRule(String id, String category, double weight, int window, Lis
             throw new IllegalArgumentException("a rule needs at least one group");
         }
         if (pasted && !dataOnly) {
-            throw new IllegalArgumentException("pasted applies to data-only rules (a rule for every role reads pasted text already)");
+            throw new IllegalArgumentException(
+                    "pasted applies to data-only rules (a rule for every role reads pasted text already)");
         }
         groups = groups.stream().map(List::copyOf).toList();
     }

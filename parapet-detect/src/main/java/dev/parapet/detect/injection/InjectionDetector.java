@@ -25,7 +25,9 @@ import java.util.Set;
  * splitting, fake system markers) found in the folded view and in decoded payloads; text hidden in
  * Unicode tag characters; many-shot dialogues; and, in tool results and documents, requests for actions
  * addressed to the agent ({@link RequestScanner}) and tasks for an assistant unrelated to the data around them
- * ({@link UnrelatedTaskScanner}). Spans cover the injected part: from the first cue to the end of the passage
+ * ({@link UnrelatedTaskScanner}); in documents a user pastes into a message ({@link PastedDocuments}), orders to the
+ * model as a third party (the data rules marked {@code pasted}). Spans cover the injected part: from the first cue to
+ * the end of the passage
  * it sits in (a sentence, a field of data, a paragraph). Scores: each rule's weight, combined as
  * independent evidence when several rules fire. Thread-safe and immutable.
  */
@@ -56,7 +58,7 @@ public final class InjectionDetector implements Detector {
     private static final int MANY_SHOT_TURNS = 32;
     private static final int MIN_TAG_CHARS = 8;
     private static final int MAX_PASSAGE = 600;
-    /** Marks a passage starts after besides a line break, a straight quote and a tag: opening quotes, CJK stops. */
+    /** Besides a line break, a straight quote and a tag, a passage starts after an opening quote or a CJK stop. */
     private static final String PASSAGE_STARTS = "“„«「『。！？";
 
     private final CueMatcher cues;
@@ -146,7 +148,8 @@ public final class InjectionDetector implements Detector {
             Span all = hidden.toOriginal(0, hidden.length());
             out.add(Finding.at(PROMPT_INJECTION, HIDDEN_TAGS, all, ID, "hidden_text",
                     "text hidden in invisible tag characters"));
-            scan(hidden, hidden, original, " in hidden tag characters", content.role(), List.of(), false, deadline, out);
+            scan(hidden, hidden, original, " in hidden tag characters", content.role(), List.of(), false, deadline,
+                    out);
         }
         if (content.role() == Role.USER && content.instructions().isPresent()) {
             String instructions = content.instructions().get();
@@ -219,7 +222,8 @@ public final class InjectionDetector implements Detector {
     /** What the text at {@code span} is: data in a tool result or a pasted document, or someone's own words. */
     private static CueMatcher.Reading readingAt(Span span, Role role, List<Span> pasted) {
         return role == Role.TOOL ? CueMatcher.Reading.DATA
-                : PastedDocuments.inside(span, pasted) ? CueMatcher.Reading.WITH_PASTED : CueMatcher.Reading.OWN_WORDS;
+                : PastedDocuments.inside(span, pasted) ? CueMatcher.Reading.WITH_PASTED
+                : CueMatcher.Reading.OWN_WORDS;
     }
 
     /**

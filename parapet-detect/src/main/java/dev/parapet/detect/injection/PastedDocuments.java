@@ -10,8 +10,9 @@ import java.util.Set;
 /**
  * The parts of a user's message that are material handed to the assistant rather than the user's own words: a
  * fenced code block, markup (an HTML page, a {@code <code>} element, a comment), a quoted passage, or what follows a
- * lead line that names the material and ends in a colon ("Summarize this e-mail:" and the e-mail below it). Text there was written by someone
- * else, so an instruction to the model inside it is an indirect injection, as in a tool result.
+ * lead line that names the material and ends in a colon ("Summarize this e-mail:" and the e-mail below it). Text
+ * there was written by someone else, so an instruction to the model inside it is an indirect injection, as in a tool
+ * result.
  *
  * <p>Written by hand: no library marks "the pasted part" of free text. The marks are cheap and loose on purpose; a
  * passage counts only when it is long enough to be a document ({@value #MIN_PASSAGE} chars), so a quoted phrase
@@ -23,18 +24,18 @@ final class PastedDocuments {
     static final int MIN_PASSAGE = 30;
     /** A lead line ("Summarize this e-mail for me:") is looked for this far into the message. */
     private static final int MAX_LEAD = 300;
-    /** Nouns that name what a user hands over, in the languages of the shipped cue rules (singular and plural). */
-    private static final Set<String> MATERIAL = Set.of("text", "texts", "email", "emails", "e-mail", "e-mails", "mail",
-            "message", "messages", "letter", "article", "articles", "report", "transcript", "document", "documents",
-            "doc", "review", "reviews", "post", "posts", "comment", "comments", "paragraph", "paragraphs", "passage",
-            "code", "snippet", "story", "essay", "page", "webpage", "website", "file", "table", "context", "conversation",
-            "dialog", "dialogue", "chat", "log", "abstract", "paper", "resume", "cv", "ticket", "feedback", "content",
-            "excerpt", "note", "notes", "minutes", "thread", "tweet", "description", "contract", "answer", "response",
-            "html", "json", "csv", "xml",
-            "brief", "nachricht", "artikel", "bericht", "dokument", "absatz", "seite", "datei", "tabelle", "kontext",
-            "gespräch", "bewertung", "kommentar", "aufsatz", "inhalt", "protokoll",
-            "courriel", "lettre", "rapport", "paragraphe", "fichier", "tableau", "contexte", "avis", "commentaire",
-            "contenu", "extrait", "correo", "mensaje", "carta", "artículo", "informe", "documento", "párrafo", "texto",
+    /** Nouns that name what a user hands over, in English, German, French, Spanish, Italian and Portuguese. */
+    private static final Set<String> MATERIAL = Set.of(
+            "text", "texts", "email", "emails", "e-mail", "e-mails", "mail", "message", "messages", "letter",
+            "article", "articles", "report", "transcript", "document", "documents", "doc", "review", "reviews",
+            "post", "posts", "comment", "comments", "paragraph", "paragraphs", "passage", "code", "snippet", "story",
+            "essay", "page", "webpage", "website", "file", "table", "context", "conversation", "dialog", "dialogue",
+            "chat", "log", "abstract", "paper", "resume", "cv", "ticket", "feedback", "content", "excerpt", "note",
+            "notes", "minutes", "thread", "tweet", "description", "contract", "answer", "response", "html", "json",
+            "csv", "xml", "brief", "nachricht", "artikel", "bericht", "dokument", "absatz", "seite", "datei",
+            "tabelle", "kontext", "gespräch", "bewertung", "kommentar", "aufsatz", "inhalt", "protokoll", "courriel",
+            "lettre", "rapport", "paragraphe", "fichier", "tableau", "contexte", "avis", "commentaire", "contenu",
+            "extrait", "correo", "mensaje", "carta", "artículo", "informe", "documento", "párrafo", "texto",
             "archivo", "tabla", "contexto", "reseña", "comentario", "contenido", "testo", "messaggio", "articolo",
             "recensione", "mensagem", "artigo", "relatório", "arquivo", "código", "codice");
     private static final String OPENERS = "'\"“‘«„「『";
@@ -91,8 +92,8 @@ final class PastedDocuments {
     }
 
     /**
-     * A quote that opens after a space, a colon, a bracket or other punctuation, up to its closer: for straight quotes the next one
-     * not followed by a letter or digit ("it's" and "let's" inside stay inside), or the end of the text if none.
+     * A quote that opens after a space or punctuation, up to its closer: for straight quotes the next one not followed
+     * by a letter or digit ("it's" and "let's" inside stay inside), or the end of the text if none.
      */
     private static void quoted(String text, List<Span> out) {
         int i = 0;
