@@ -44,25 +44,43 @@ final class PastedDocuments {
     private PastedDocuments() {
     }
 
-    /** The pasted parts of {@code text}, in original offsets; they may overlap. */
+    /**
+     * The pasted parts of {@code text}, in original offsets, in order and disjoint (overlapping parts, a quote inside
+     * a code block, are merged), so that {@link #inside} is a binary search however many a hostile text holds.
+     */
     static List<Span> find(String text) {
-        List<Span> out = new ArrayList<>();
-        fenced(text, "```", out);
-        fenced(text, "~~~", out);
-        markup(text, out);
-        quoted(text, out);
-        afterLead(text, out);
+        List<Span> found = new ArrayList<>();
+        fenced(text, "```", found);
+        fenced(text, "~~~", found);
+        markup(text, found);
+        quoted(text, found);
+        afterLead(text, found);
+        found.sort(null);
+        List<Span> out = new ArrayList<>(found.size());
+        for (Span s : found) {
+            int last = out.size() - 1;
+            if (last >= 0 && s.start() <= out.get(last).end()) {
+                out.set(last, out.get(last).union(s));
+            } else {
+                out.add(s);
+            }
+        }
         return out;
     }
 
-    /** Whether {@code span} lies inside one of {@code documents}. */
+    /** Whether {@code span} lies inside one of {@code documents}, as {@link #find} returns them. */
     static boolean inside(Span span, List<Span> documents) {
-        for (Span d : documents) {
-            if (d.start() <= span.start() && span.end() <= d.end()) {
-                return true;
+        int lo = 0;
+        int hi = documents.size() - 1;
+        while (lo <= hi) { // the last document that starts at or before the span
+            int mid = (lo + hi) >>> 1;
+            if (documents.get(mid).start() <= span.start()) {
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
             }
         }
-        return false;
+        return hi >= 0 && span.end() <= documents.get(hi).end();
     }
 
     private static void fenced(String text, String fence, List<Span> out) {
