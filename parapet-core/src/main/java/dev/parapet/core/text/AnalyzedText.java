@@ -13,7 +13,7 @@ import java.util.Objects;
  * @param normalized the folded view for matching words: NFKC, case folding, invisible characters and
  *                   excess combining marks removed, homoglyphs folded, leetspeak and split letters
  *                   undone, runs of 3+ identical characters squeezed to one (with its run length kept)
- * @param payloads   payloads decoded from inside the text (base64, hex, URL-encoding, rot13), each
+ * @param payloads   payloads decoded from inside the text ({@link Payload.Encoding}), each
  *                   normalised like {@code normalized}
  */
 public record AnalyzedText(String original, MappedText nfkc, MappedText normalized, List<Payload> payloads) {

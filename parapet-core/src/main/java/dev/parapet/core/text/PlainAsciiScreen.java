@@ -265,8 +265,9 @@ final class PlainAsciiScreen {
             if ((f & LETTER) != 0) {
                 int letter = lower - 'a';
                 packed = packed << 5 | (letter + 1);
-                rotPacked = rotPacked << 5 | ((letter < 13 ? letter + 13 : letter - 13) + 1);
-                revPacked |= (letter + 1) << 5 * letters; // meaningless past MAX_WORD letters, like the others
+                rotPacked = FunctionWords.withRotated(rotPacked, letter);
+                // Meaningless past MAX_WORD letters, like the others.
+                revPacked = FunctionWords.withReversed(revPacked, letter, letters);
                 letters++;
             } else if (letters > 0) {
                 // A word that scores for a decoder: a function word undone and not as written.

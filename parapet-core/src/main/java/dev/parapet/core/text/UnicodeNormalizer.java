@@ -22,8 +22,8 @@ import java.util.Set;
  *   (digits excepted) squeezed to one that keeps the run length. Idempotent: normalising its text again
  *   changes nothing. The order serves that: joining comes before leet, which may turn a separator such as
  *   "|" into a letter, and squeezing comes last, after every step that can make chars equal.</li>
- *   <li>payloads: base64, hex and URL-encoded runs and whole-text ROT13, decoded (recursively, to a limited
- *   depth) and normalised like {@code normalized}.</li>
+ *   <li>payloads: base64, hex and URL-encoded runs, ROT13 and backwards-written stretches, Morse code and binary,
+ *   decoded (recursively, to a limited depth) and normalised like {@code normalized}.</li>
  * </ul>
  *
  * <p>Text that is all ASCII takes a fast path that never reaches ICU and has the same result. Time and

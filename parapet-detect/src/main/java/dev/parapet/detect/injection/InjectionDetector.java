@@ -138,7 +138,8 @@ public final class InjectionDetector implements Detector {
     public List<Finding> detect(Content content, AnalyzedText text, Deadline deadline) {
         String original = text.original();
         List<Finding> out = new ArrayList<>();
-        List<Span> pasted = content.role() == Role.USER ? PastedDocuments.find(original) : List.of();
+        PastedDocuments.Lookup pasted = content.role() == Role.USER ? new PastedDocuments.Lookup(original)
+                : PastedDocuments.Lookup.NONE;
         scan(text.normalized(), text.nfkc(), original, "", content.role(), pasted, true, deadline, out);
         for (Payload p : text.payloads()) { // a payload encoded inside a pasted document is part of it
             scan(p.text(), p.text(), original, where(p), content.role(), pasted, false, deadline, out);
@@ -148,8 +149,8 @@ public final class InjectionDetector implements Detector {
             Span all = hidden.toOriginal(0, hidden.length());
             out.add(Finding.at(PROMPT_INJECTION, HIDDEN_TAGS, all, ID, "hidden_text",
                     "text hidden in invisible tag characters"));
-            scan(hidden, hidden, original, " in hidden tag characters", content.role(), List.of(), false, deadline,
-                    out);
+            scan(hidden, hidden, original, " in hidden tag characters", content.role(), PastedDocuments.Lookup.NONE,
+                    false, deadline, out);
         }
         if (content.role() == Role.USER && content.instructions().isPresent()) {
             String instructions = content.instructions().get();
@@ -190,11 +191,11 @@ public final class InjectionDetector implements Detector {
      * @param widen       whether spans grow to their passage; not for decoded text, whose span is its source
      */
     private void scan(MappedText view, MappedText requestView, String original, String where, Role role,
-                      List<Span> pasted, boolean widen, Deadline deadline, List<Finding> out) {
+                      PastedDocuments.Lookup pasted, boolean widen, Deadline deadline, List<Finding> out) {
         String folded = view.text();
         for (CueMatcher.Match m : cues.find(folded, deadline)) {
             Span span = view.toOriginal(m.start(), m.end());
-            if (m.rule().dataOnly() && !readingAt(span, role, pasted).counts(m.rule())) {
+            if (!reads(m.rule(), span, role, pasted)) {
                 continue;
             }
             if (widen && m.rule().category().equals(PROMPT_INJECTION)) {
@@ -219,11 +220,15 @@ public final class InjectionDetector implements Detector {
         }
     }
 
-    /** What the text at {@code span} is: data in a tool result or a pasted document, or someone's own words. */
-    private static CueMatcher.Reading readingAt(Span span, Role role, List<Span> pasted) {
-        return role == Role.TOOL ? CueMatcher.Reading.DATA
-                : PastedDocuments.inside(span, pasted) ? CueMatcher.Reading.WITH_PASTED
+    /**
+     * Whether {@code rule} reads the text at {@code span}: data in a tool result, a pasted document (looked for only
+     * when the rule reads one), or someone's own words.
+     */
+    private static boolean reads(CueRule rule, Span span, Role role, PastedDocuments.Lookup pasted) {
+        CueMatcher.Reading reading = role == Role.TOOL ? CueMatcher.Reading.DATA
+                : rule.pasted() && pasted.holds(span) ? CueMatcher.Reading.WITH_PASTED
                 : CueMatcher.Reading.OWN_WORDS;
+        return reading.counts(rule);
     }
 
     /**

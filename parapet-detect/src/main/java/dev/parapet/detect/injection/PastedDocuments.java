@@ -68,6 +68,36 @@ final class PastedDocuments {
         return out;
     }
 
+    /**
+     * The pasted parts of one message, found when first asked for: most messages hold no data cue that asks. For one
+     * check on one thread.
+     */
+    static final class Lookup {
+        /** A text with nothing pasted (a tool result is data throughout; an answer is the model's own words). */
+        static final Lookup NONE = new Lookup("", List.of()); // found already: shared, never written
+
+        private final String text;
+        private List<Span> found;
+
+        /** The pasted parts of {@code text}, a user's message. */
+        Lookup(String text) {
+            this(text, null);
+        }
+
+        private Lookup(String text, List<Span> found) {
+            this.text = text;
+            this.found = found;
+        }
+
+        /** Whether {@code span} lies inside a pasted part. */
+        boolean holds(Span span) {
+            if (found == null) {
+                found = find(text);
+            }
+            return inside(span, found);
+        }
+    }
+
     /** Whether {@code span} lies inside one of {@code documents}, as {@link #find} returns them. */
     static boolean inside(Span span, List<Span> documents) {
         int lo = 0;
