@@ -52,6 +52,18 @@ final class SseWriter {
         write(DONE);
     }
 
+    /**
+     * Completes the response (the last chunk is written) before the handler returns: a shutdown waits for
+     * handlers, and would otherwise stop the server between the handler's return and the final chunk.
+     */
+    void end() {
+        try {
+            out.close();
+        } catch (IOException e) {
+            // the client has gone; nothing left to complete
+        }
+    }
+
     private void write(byte[] event) throws ClientGoneException {
         try {
             out.write(event);

@@ -111,6 +111,8 @@ final class StreamRelay {
             out.done();
         } catch (SseWriter.ClientGoneException e) {
             LOG.log(System.Logger.Level.DEBUG, "client left during a refusal");
+        } finally {
+            out.end();
         }
     }
 
@@ -121,6 +123,8 @@ final class StreamRelay {
         } catch (SseWriter.ClientGoneException e) {
             LOG.log(System.Logger.Level.DEBUG, "client left mid-stream; upstream closed");
             recordUnfinished();
+        } finally {
+            out.end();
         }
     }
 
