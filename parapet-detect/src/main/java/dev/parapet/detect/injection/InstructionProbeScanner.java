@@ -190,7 +190,8 @@ final class InstructionProbeScanner {
     }
 
     /**
-     * Words compared by key, then whole (see {@link #sameWord}), and the other names of their concepts, compared whole.
+     * Words compared by key, then whole (see {@link #sameWord}), and the other names of their concepts, compared whole
+     * (with an ending allowed, the groups' many languages meet as false friends: "secreta" in "secretary").
      *
      * @param keys each key to the whole words it was read from
      */
@@ -381,6 +382,25 @@ final class InstructionProbeScanner {
         return (key, a, b) -> named.computeIfAbsent(key, k -> new HashSet<>()).add(words.whole(lower.substring(a, b)));
     }
 
+    /** The shortest stem and the longest ending {@link #conceptOf} tries: "siyaset" in "siyaseti", not "live" in "liver". */
+    private static final int MIN_STEM = 5;
+    private static final int MAX_INFLECTION = 2;
+
+    /**
+     * The concept group of a word of the instructions, as written or, in a Latin script, less an ending of up to
+     * {@link #MAX_INFLECTION} letters: a group lists few forms of each word, and instructions inflect them
+     * ("Siyaseti tartışma").
+     */
+    private Set<String> conceptOf(String word) {
+        Set<String> group = concepts.get(word);
+        if (group == null && latin(word)) {
+            for (int cut = word.length() - 1; group == null && cut >= Math.max(MIN_STEM, word.length() - MAX_INFLECTION); cut--) {
+                group = concepts.get(word.substring(0, cut));
+            }
+        }
+        return group == null ? Set.of() : group;
+    }
+
     /** The named words less the dropped and the parts of scope compounds, with their concepts' other names. */
     private Words protect(Map<String, Set<String>> named, Set<String> dropped, Set<String> scopeWords) {
         Map<String, Set<String>> keys = new HashMap<>(named);
@@ -389,7 +409,7 @@ final class InstructionProbeScanner {
         Set<String> names = new HashSet<>();
         for (Set<String> read : keys.values()) {
             for (String w : read) {
-                names.addAll(concepts.getOrDefault(w, Set.of()));
+                names.addAll(conceptOf(w));
             }
         }
         keys.replaceAll((k, read) -> Set.copyOf(read));
