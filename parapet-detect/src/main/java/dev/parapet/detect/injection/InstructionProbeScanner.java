@@ -453,7 +453,10 @@ final class InstructionProbeScanner {
         };
     }
 
-    /** Sentences as [start, end): split after . ! ? ; (followed by a space or the end), 。！？；। and line breaks. */
+    /**
+     * Sentences as [start, end): split after . ! ? ; (followed by a space or the end), 。！？；। and line breaks, and
+     * at a space before Thai after Thai, a digit or a closing quote (Thai writes no full stop: a space ends a sentence).
+     */
     private static List<int[]> sentences(String lower) {
         List<int[]> out = new ArrayList<>();
         int start = 0;
@@ -461,7 +464,8 @@ final class InstructionProbeScanner {
         for (int i = 0; i < n; i++) {
             char c = lower.charAt(i);
             boolean ends = c == '\n' || c == '。' || c == '！' || c == '？' || c == '；' || c == '।'
-                    || ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == n || Character.isWhitespace(lower.charAt(i + 1))));
+                    || ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == n || Character.isWhitespace(lower.charAt(i + 1))))
+                    || (c == ' ' && i > 0 && i + 1 < n && thai(lower.charAt(i + 1)) && endsThaiSentence(lower.charAt(i - 1)));
             if (ends) {
                 if (i > start) {
                     out.add(new int[]{start, i});
@@ -473,6 +477,14 @@ final class InstructionProbeScanner {
             out.add(new int[]{start, n});
         }
         return out;
+    }
+
+    private static boolean thai(char c) {
+        return Character.UnicodeScript.of(c) == Character.UnicodeScript.THAI;
+    }
+
+    private static boolean endsThaiSentence(char c) {
+        return thai(c) || Character.isDigit(c) || c == '\'' || c == '"' || c == '’' || c == '”' || c == ')';
     }
 
     /** The first restriction marker in the sentence (the longest at that place) and where it is, or null. */
