@@ -85,14 +85,20 @@ final class ContentWords {
 
     /**
      * The key of the word lower[s, e), or null when it says nothing: a function word, or under four letters (a
-     * Korean word, compared finely, under two syllables once its particle is off).
+     * Korean word, compared finely, under two syllables once its particle is off; an Arabic, Devanagari or Bengali
+     * word, compared finely, under three, the Arabic article off).
      */
     private String wordKey(String lower, int s, int e) {
-        boolean korean = singular && hangul(lower.charAt(s));
-        if (!korean && e - s < MIN_LETTERS) {
+        char first = lower.charAt(s);
+        boolean korean = singular && hangul(first);
+        String w = lower.substring(s, e);
+        if (singular && threeLetterScript(first)) {
+            if (whole(w).length() < MIN_LETTERS_ABJAD_INDIC) {
+                return null;
+            }
+        } else if (!korean && e - s < MIN_LETTERS) {
             return null;
         }
-        String w = lower.substring(s, e);
         if (korean ? whole(w).length() < 2 : functionWords.contains(w)) {
             return null;
         }
@@ -147,6 +153,29 @@ final class ContentWords {
 
     private static boolean hangul(char c) {
         return c >= '\uAC00' && c <= '\uD7A3';
+    }
+
+    /**
+     * Arabic writes no short vowels and most of its roots have three letters ("رمز" code, "خصم" discount); Hindi and
+     * Bengali count their vowel signs as characters, so a word of two consonants ("कोड", "কোড") is three long.
+     */
+    private static final int MIN_LETTERS_ABJAD_INDIC = 3;
+
+    private static boolean threeLetterScript(char c) {
+        UnicodeScript s = UnicodeScript.of(c);
+        return s == UnicodeScript.ARABIC || s == UnicodeScript.DEVANAGARI || s == UnicodeScript.BENGALI;
+    }
+
+    /** The Arabic article and the prepositions glued to it, taken off a word that keeps three letters after them. */
+    private static final String[] ARABIC_ARTICLES = {"وال", "بال", "فال", "كال", "لل", "ال"};
+
+    private static String withoutArticle(String w) {
+        for (String a : ARABIC_ARTICLES) {
+            if (w.startsWith(a) && w.length() - a.length() >= MIN_LETTERS_ABJAD_INDIC) {
+                return w.substring(a.length());
+            }
+        }
+        return w;
     }
 
     /** A Korean word without the particle after it, so that "비밀번호를" and "비밀번호가" meet. */
@@ -206,12 +235,19 @@ final class ContentWords {
         return w.length() > cut ? w.substring(0, cut) : w;
     }
 
-    /** The word itself, compared whole: its singular (a Korean noun without its particle), when finer. */
+    /**
+     * The word itself, compared whole: its singular (a Korean noun without its particle, an Arabic word without its
+     * article), when finer.
+     */
     String whole(String lowerWord) {
-        if (!singular) {
+        if (!singular || lowerWord.isEmpty()) {
             return lowerWord;
         }
-        return !lowerWord.isEmpty() && hangul(lowerWord.charAt(0)) ? stem(lowerWord) : singular(lowerWord);
+        char first = lowerWord.charAt(0);
+        if (hangul(first)) {
+            return stem(lowerWord);
+        }
+        return UnicodeScript.of(first) == UnicodeScript.ARABIC ? withoutArticle(lowerWord) : singular(lowerWord);
     }
 
     private static String singular(String w) {
