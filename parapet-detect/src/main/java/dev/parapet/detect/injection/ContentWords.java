@@ -160,6 +160,7 @@ final class ContentWords {
      * Bengali count their vowel signs as characters, so a word of two consonants ("कोड", "কোড") is three long.
      */
     private static final int MIN_LETTERS_ABJAD_INDIC = 3;
+    private static final int ARABIC_PREFIX = 4;
 
     private static boolean threeLetterScript(char c) {
         UnicodeScript s = UnicodeScript.of(c);
@@ -228,10 +229,15 @@ final class ContentWords {
         return new String(out);
     }
 
-    /** What a word is compared by: its first letters (of its singular, when finer; four syllables of a Korean word). */
+    /**
+     * What a word is compared by: its first letters (of its singular, when finer; four syllables of a Korean word;
+     * four letters of an Arabic word without its article, its root and little of the endings: "منافس", "منافسين").
+     */
     String key(String lowerWord) {
         String w = whole(lowerWord);
-        int cut = singular && !w.isEmpty() && hangul(w.charAt(0)) ? HANGUL_PREFIX : prefix;
+        int cut = !singular || w.isEmpty() ? prefix
+                : hangul(w.charAt(0)) ? HANGUL_PREFIX
+                : UnicodeScript.of(w.charAt(0)) == UnicodeScript.ARABIC ? ARABIC_PREFIX : prefix;
         return w.length() > cut ? w.substring(0, cut) : w;
     }
 
