@@ -42,7 +42,8 @@ final class ContentWords {
     /**
      * The same words compared more finely: a final plural "s" ("-ies" as "-y") dropped, then six letters, so that
      * "salaries" meets "salary" and "medical" "medication", but "discount" no longer meets "discovered" nor
-     * "promise" "prominent"; Korean words, a syllable a character, without their particle and by four.
+     * "promise" "prominent"; Korean words, a syllable a character, without their particle and by four; Arabic,
+     * Hindi and Bengali words from three characters on, Arabic ones without their article and by four.
      */
     ContentWords finer() {
         return new ContentWords(functionWords, 6, true);

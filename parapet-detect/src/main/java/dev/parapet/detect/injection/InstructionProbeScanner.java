@@ -190,8 +190,9 @@ final class InstructionProbeScanner {
     }
 
     /**
-     * Words compared by key, then whole (see {@link #sameWord}), and the other names of their concepts, compared whole
-     * (with an ending allowed, the groups' many languages meet as false friends: "secreta" in "secretary").
+     * Words compared by key, then whole (see {@link #sameWord}), and the other names of their concepts, compared whole:
+     * an ending allowed here ({@link #conceptOf} allows one in the instructions), the groups' many languages would meet
+     * as false friends ("secreta" in "secretary").
      *
      * @param keys each key to the whole words it was read from
      */
@@ -382,7 +383,7 @@ final class InstructionProbeScanner {
         return (key, a, b) -> named.computeIfAbsent(key, k -> new HashSet<>()).add(words.whole(lower.substring(a, b)));
     }
 
-    /** The shortest stem and the longest ending {@link #conceptOf} tries: "siyaset" in "siyaseti", not "live" in "liver". */
+    /** The shortest stem and longest ending {@link #conceptOf} tries: "siyaset" in "siyaseti", not "live" in "liver". */
     private static final int MIN_STEM = 5;
     private static final int MAX_INFLECTION = 2;
 
@@ -394,7 +395,8 @@ final class InstructionProbeScanner {
     private Set<String> conceptOf(String word) {
         Set<String> group = concepts.get(word);
         if (group == null && latin(word)) {
-            for (int cut = word.length() - 1; group == null && cut >= Math.max(MIN_STEM, word.length() - MAX_INFLECTION); cut--) {
+            int shortest = Math.max(MIN_STEM, word.length() - MAX_INFLECTION);
+            for (int cut = word.length() - 1; group == null && cut >= shortest; cut--) {
                 group = concepts.get(word.substring(0, cut));
             }
         }
@@ -465,7 +467,8 @@ final class InstructionProbeScanner {
             char c = lower.charAt(i);
             boolean ends = c == '\n' || c == '。' || c == '！' || c == '？' || c == '；' || c == '।'
                     || ((c == '.' || c == '!' || c == '?' || c == ';') && (i + 1 == n || Character.isWhitespace(lower.charAt(i + 1))))
-                    || (c == ' ' && i > 0 && i + 1 < n && thai(lower.charAt(i + 1)) && endsThaiSentence(lower.charAt(i - 1)));
+                    || (c == ' ' && i > 0 && i + 1 < n && thai(lower.charAt(i + 1))
+                        && endsThaiSentence(lower.charAt(i - 1)));
             if (ends) {
                 if (i > start) {
                     out.add(new int[]{start, i});
