@@ -91,19 +91,17 @@ final class ContentWords {
      */
     private String wordKey(String lower, int s, int e) {
         char first = lower.charAt(s);
-        boolean korean = singular && hangul(first);
         String w = lower.substring(s, e);
-        if (singular && threeLetterScript(first)) {
-            if (whole(w).length() < MIN_LETTERS_ABJAD_INDIC) {
-                return null;
-            }
-        } else if (!korean && e - s < MIN_LETTERS) {
-            return null;
+        String whole = whole(w); // computed once: the length test and the key both read it
+        boolean says;
+        if (singular && hangul(first)) {
+            says = whole.length() >= 2;
+        } else if (singular && threeLetterScript(first)) {
+            says = whole.length() >= MIN_LETTERS_ABJAD_INDIC && !functionWords.contains(w);
+        } else {
+            says = w.length() >= MIN_LETTERS && !functionWords.contains(w);
         }
-        if (korean ? whole(w).length() < 2 : functionWords.contains(w)) {
-            return null;
-        }
-        return key(w);
+        return says ? cut(whole) : null;
     }
 
     /**
@@ -166,6 +164,10 @@ final class ContentWords {
     private static boolean threeLetterScript(char c) {
         UnicodeScript s = UnicodeScript.of(c);
         return s == UnicodeScript.ARABIC || s == UnicodeScript.DEVANAGARI || s == UnicodeScript.BENGALI;
+    }
+
+    private static boolean arabic(char c) {
+        return UnicodeScript.of(c) == UnicodeScript.ARABIC;
     }
 
     /** The Arabic article and the prepositions glued to it, taken off a word that keeps three letters after them. */
@@ -235,10 +237,14 @@ final class ContentWords {
      * four letters of an Arabic word without its article, its root and little of the endings: "منافس", "منافسين").
      */
     String key(String lowerWord) {
-        String w = whole(lowerWord);
+        return cut(whole(lowerWord));
+    }
+
+    /** The key of a word already made {@link #whole}. */
+    private String cut(String w) {
         int cut = !singular || w.isEmpty() ? prefix
                 : hangul(w.charAt(0)) ? HANGUL_PREFIX
-                : UnicodeScript.of(w.charAt(0)) == UnicodeScript.ARABIC ? ARABIC_PREFIX : prefix;
+                : arabic(w.charAt(0)) ? ARABIC_PREFIX : prefix;
         return w.length() > cut ? w.substring(0, cut) : w;
     }
 
@@ -254,7 +260,7 @@ final class ContentWords {
         if (hangul(first)) {
             return stem(lowerWord);
         }
-        return UnicodeScript.of(first) == UnicodeScript.ARABIC ? withoutArticle(lowerWord) : singular(lowerWord);
+        return arabic(first) ? withoutArticle(lowerWord) : singular(lowerWord);
     }
 
     private static String singular(String w) {

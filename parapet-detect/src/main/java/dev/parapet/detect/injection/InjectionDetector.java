@@ -27,8 +27,7 @@ import java.util.Set;
  * addressed to the agent ({@link RequestScanner}) and tasks for an assistant unrelated to the data around them
  * ({@link UnrelatedTaskScanner}); in documents a user pastes into a message ({@link PastedDocuments}), orders to the
  * model as a third party (the data rules marked {@code pasted}). Spans cover the injected part: from the first cue to
- * the end of the passage
- * it sits in (a sentence, a field of data, a paragraph). Scores: each rule's weight, combined as
+ * the end of the passage it sits in (a sentence, a field of data, a paragraph). Scores: each rule's weight, combined as
  * independent evidence when several rules fire. Thread-safe and immutable.
  */
 public final class InjectionDetector implements Detector {
@@ -58,8 +57,8 @@ public final class InjectionDetector implements Detector {
     private static final int MANY_SHOT_TURNS = 32;
     private static final int MIN_TAG_CHARS = 8;
     private static final int MAX_PASSAGE = 600;
-    /** Besides a line break, a straight quote and a tag, a passage starts after an opening quote or a CJK stop. */
-    private static final String PASSAGE_STARTS = "“„«「『。！？";
+    /** A passage starts after a line break, a quote, a tag's end or a CJK stop. */
+    private static final String PASSAGE_STARTS = "\n'\">“„«「『。！？";
 
     private final CueMatcher cues;
     private final RequestScanner requests = new RequestScanner();
@@ -258,7 +257,7 @@ public final class InjectionDetector implements Detector {
         int floor = Math.max(0, cue.start() - 200);
         while (start > floor) {
             char c = text.charAt(start - 1);
-            if (c == '\n' || c == '\'' || c == '"' || c == '>' || PASSAGE_STARTS.indexOf(c) >= 0) {
+            if (PASSAGE_STARTS.indexOf(c) >= 0) {
                 break;
             }
             // Back to the start of the sentence, not into the data before it.
