@@ -2,6 +2,7 @@ package dev.parapet.eval.dataset;
 
 import dev.parapet.core.hash.HashSplit;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
@@ -25,11 +26,11 @@ class ProjectBenignSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smalltalk", "everyday-requests", "everyday-heldout"})
-    void everyRowIsBenignAndInALanguageTheRegistryNames(String name) {
+    @CsvSource({"smalltalk, 384", "everyday-requests, 3090", "everyday-heldout, 360"})
+    void everyRowIsBenignAndInALanguageTheRegistryNames(String name, int rows) {
         LoadedDataset all = load(name, name);
         assertThat(all.badRows()).as(all.issues().toString()).isZero();
-        assertThat(all.examples()).hasSizeGreaterThan(300);
+        assertThat(all.examples()).hasSize(rows);
         assertThat(all.positives()).isZero();
         Set<String> languages = all.examples().stream().map(Example::language).collect(Collectors.toSet());
         assertThat(languages).containsExactlyInAnyOrderElementsOf(registry.get(name).languages());
