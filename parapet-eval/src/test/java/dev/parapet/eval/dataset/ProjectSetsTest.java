@@ -1,0 +1,76 @@
+package dev.parapet.eval.dataset;
+
+import dev.parapet.core.hash.HashSplit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The project-written sets beside the recipes (small talk and everyday requests, which the n-gram recipe trains on
+ * the 80% parts of; injection messages, which the injection recipe does) and their held-out companions, which nothing
+ * trains on, read through the registry: the benign sets with every row benign, the injection sets with their attacks
+ * in every family, all in the languages the registry names; a hash split's test part is the 20% no recipe reads. No
+ * shared data needed.
+ */
+class ProjectSetsTest {
+
+    private static final Set<String> ATTACK_FAMILIES = Set.of("override", "extraction", "persona",
+            "refusal_suppression", "hypothetical", "output_manipulation", "task_hijack", "fake_system",
+            "payload_splitting");
+    private static final Set<String> LOOK_ALIKES = Set.of("benign_own_instructions", "benign_roleplay",
+            "benign_tech", "benign_format", "benign_text");
+
+    private final DatasetRegistry registry = DatasetRegistry.builtIn();
+    private final DatasetLoader loader = new DatasetLoader(Path.of("no-shared-data-needed"), Path.of(".."));
+
+    private LoadedDataset load(String name, String selector) {
+        return loader.load(registry.get(name), Selector.parse(selector, registry), Long.MAX_VALUE);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"smalltalk, 384", "everyday-requests, 3090", "everyday-heldout, 360"})
+    void everyRowIsBenignAndInALanguageTheRegistryNames(String name, int rows) {
+        LoadedDataset all = load(name, name);
+        assertThat(all.badRows()).as(all.issues().toString()).isZero();
+        assertThat(all.examples()).hasSize(rows);
+        assertThat(all.positives()).isZero();
+        assertLanguagesAsTheRegistryNames(name, all);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"injection-messages, 1576, 946", "injection-heldout, 352, 198"})
+    void everyAttackFamilyIsThereBesideLookAlikes(String name, int rows, int attacks) {
+        LoadedDataset all = load(name, name);
+        assertThat(all.badRows()).as(all.issues().toString()).isZero();
+        assertThat(all.examples()).hasSize(rows);
+        assertThat(all.positives()).isEqualTo(attacks);
+        assertThat(all.examples().stream().filter(Example::positive).map(Example::category))
+                .containsOnly(ATTACK_FAMILIES.toArray(String[]::new))
+                .containsAll(ATTACK_FAMILIES);
+        assertThat(all.examples().stream().filter(e -> !e.positive()).map(Example::category))
+                .containsOnly(LOOK_ALIKES.toArray(String[]::new));
+        assertLanguagesAsTheRegistryNames(name, all);
+    }
+
+    private void assertLanguagesAsTheRegistryNames(String name, LoadedDataset all) {
+        Set<String> languages = all.examples().stream().map(Example::language).collect(Collectors.toSet());
+        assertThat(languages).containsExactlyInAnyOrderElementsOf(registry.get(name).languages());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"smalltalk", "everyday-requests", "injection-messages"})
+    void theTestPartIsTheTwentyPercentNoRecipeReads(String name) {
+        LoadedDataset all = load(name, name);
+        LoadedDataset test = load(name, name + ":test");
+        LoadedDataset train = load(name, name + ":train");
+        assertThat(test.examples().size() + train.examples().size()).isEqualTo(all.examples().size());
+        assertThat(test.examples()).isNotEmpty()
+                .allSatisfy(e -> assertThat(HashSplit.bucket(e.text())).isGreaterThanOrEqualTo(80));
+    }
+}
