@@ -19,14 +19,14 @@ public final class DatasetSuite implements Suite {
      * and the project's own sets: intent against topic (contrast), obfuscated terms, ordinary chat (smalltalk) and
      * everyday requests (everyday-requests, and everyday-heldout, which no model trains on), and users' attempts to take
      * over the assistant in 21 languages beside ordinary messages with the same words (injection-messages, and
-     * injection-heldout, which no model trains on).
+     * injection-heldout, which no model trains on), and users' own set-ups of a conversation (user-setups).
      */
     public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
             "hatecheck", "ailuminate:test:en", "ailuminate:test:fr", "xsafety:test", "rtp-lx", "multijail",
             "ud-sentences:test", "cyberseceval-frr:test", "wildguardmix:test", "deepset:test", "cyberseceval-pi",
             "bipia:test", "cyberseceval-frr:test@injection", "wildguardmix:test@injection", "contrast", "obfuscation",
             "smalltalk:test", "everyday-requests:test", "everyday-heldout", "injection-messages:test",
-            "injection-heldout");
+            "injection-heldout", "user-setups:test");
 
     /**
      * Where changes are decided, so that the standard suite's test splits are measured once, after the decision:
@@ -37,7 +37,8 @@ public final class DatasetSuite implements Suite {
     public static final List<String> DEVELOPMENT = List.of("toxicchat:train", "harmbench:val", "advbench:train",
             "ailuminate:train:en", "ailuminate:train:fr", "donotanswer:train", "xsafety:train", "ud-sentences:train",
             "cyberseceval-frr:train", "wildguardmix:train", "smalltalk:train", "everyday-requests:train",
-            "deepset:train", "bipia:train", "injection-messages:train", "cyberseceval-frr:train@injection", "wildguardmix:train@injection",
+            "deepset:train", "bipia:train", "injection-messages:train", "user-setups:train",
+            "cyberseceval-frr:train@injection", "wildguardmix:train@injection",
             "instruction-probes:dev", "hijack-probes:dev", "document-probes:dev");
 
     private final String name;

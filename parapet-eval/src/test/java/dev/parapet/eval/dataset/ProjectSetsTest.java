@@ -6,6 +6,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -13,16 +14,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The project-written sets beside the recipes (small talk and everyday requests, which the n-gram recipe trains on
- * the 80% parts of; injection messages, which the injection recipe does) and their held-out companions, which nothing
- * trains on, read through the registry: the benign sets with every row benign, the injection sets with their attacks
+ * the 80% parts of; injection messages and users' set-ups, which the injection recipe does) and their held-out
+ * companions, which nothing trains on, read through the registry: the benign sets with every row benign, the injection sets with their attacks
  * in every family, all in the languages the registry names; a hash split's test part is the 20% no recipe reads. No
  * shared data needed.
  */
 class ProjectSetsTest {
 
+    /** The families both injection sets hold. */
     private static final Set<String> ATTACK_FAMILIES = Set.of("override", "extraction", "persona",
             "refusal_suppression", "hypothetical", "output_manipulation", "task_hijack", "fake_system",
             "payload_splitting");
+    /** Families only the training set's second round holds. */
+    private static final Set<String> LATER_FAMILIES = Set.of("encoded", "many_shot");
     private static final Set<String> LOOK_ALIKES = Set.of("benign_own_instructions", "benign_roleplay",
             "benign_tech", "benign_format", "benign_text");
 
@@ -34,7 +38,7 @@ class ProjectSetsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"smalltalk, 384", "everyday-requests, 3090", "everyday-heldout, 360"})
+    @CsvSource({"smalltalk, 384", "everyday-requests, 3090", "everyday-heldout, 360", "user-setups, 277"})
     void everyRowIsBenignAndInALanguageTheRegistryNames(String name, int rows) {
         LoadedDataset all = load(name, name);
         assertThat(all.badRows()).as(all.issues().toString()).isZero();
@@ -44,15 +48,19 @@ class ProjectSetsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"injection-messages, 1576, 946", "injection-heldout, 352, 198"})
-    void everyAttackFamilyIsThereBesideLookAlikes(String name, int rows, int attacks) {
+    @CsvSource({"injection-messages, 2956, 1636, true", "injection-heldout, 352, 198, false"})
+    void everyAttackFamilyIsThereBesideLookAlikes(String name, int rows, int attacks, boolean later) {
         LoadedDataset all = load(name, name);
         assertThat(all.badRows()).as(all.issues().toString()).isZero();
         assertThat(all.examples()).hasSize(rows);
         assertThat(all.positives()).isEqualTo(attacks);
+        Set<String> families = new HashSet<>(ATTACK_FAMILIES);
+        if (later) {
+            families.addAll(LATER_FAMILIES);
+        }
         assertThat(all.examples().stream().filter(Example::positive).map(Example::category))
-                .containsOnly(ATTACK_FAMILIES.toArray(String[]::new))
-                .containsAll(ATTACK_FAMILIES);
+                .containsOnly(families.toArray(String[]::new))
+                .containsAll(families);
         assertThat(all.examples().stream().filter(e -> !e.positive()).map(Example::category))
                 .containsOnly(LOOK_ALIKES.toArray(String[]::new));
         assertLanguagesAsTheRegistryNames(name, all);
@@ -64,7 +72,7 @@ class ProjectSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smalltalk", "everyday-requests", "injection-messages"})
+    @ValueSource(strings = {"smalltalk", "everyday-requests", "injection-messages", "user-setups"})
     void theTestPartIsTheTwentyPercentNoRecipeReads(String name) {
         LoadedDataset all = load(name, name);
         LoadedDataset test = load(name, name + ":test");
