@@ -231,7 +231,8 @@ public final class DatasetReader {
         }
         String lang = spec.lang().equals("{dir}") ? dir
                 : !spec.lang().isEmpty() ? spec.lang() : row.getOrDefault(spec.langField(), "");
-        return new Example(text, label == 1, label == 1 ? category : "", lang, spec.name());
+        String pair = spec.pairField().isEmpty() ? "" : row.getOrDefault(spec.pairField(), "").strip();
+        return new Example(text, label == 1, label == 1 ? category : "", lang, spec.name(), pair);
     }
 
     private static boolean inTrainPart(DatasetSpec spec, Map<String, String> row, String text) {

@@ -38,6 +38,8 @@ import java.util.Set;
  * @param insertInto    names of earlier datasets whose texts serve as documents: each row is also inserted, once,
  *                      into one of them (at the start, in the middle or at the end), as an injection hides in data;
  *                      empty for none
+ * @param pairField     the field naming each row's pair, for a dataset of document pairs (a benign document and the
+ *                      same document with an instruction to the model added; {@link DocumentPairs}); empty for none
  * @param besideRecipe  whether the files are the project's own data, beside the recipe ({@code root: recipe}),
  *                      rather than under the data root ({@code root: data}, the default)
  */
@@ -45,7 +47,7 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
                           Optional<Integer> label, String labelField, String category, String categoryField,
                           Map<String, String> categories, String lang, String langField, String split,
                           String splitField, Set<String> splitValues, int maxRows, double weight,
-                          List<String> insertInto, boolean besideRecipe) {
+                          List<String> insertInto, String pairField, boolean besideRecipe) {
 
     static final Set<String> FORMATS = Set.of("csv", "csv-noheader", "jsonl", "json", "json-groups", "lines");
 
@@ -59,7 +61,7 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
     static DatasetSpec parse(YamlNode n, Set<String> canonical) {
         n.onlyKeys(Set.of("name", "licence", "files", "format", "text", "label", "label_field", "category",
                 "category_field", "categories", "lang", "lang_field", "split", "split_field", "split_values",
-                "max_rows", "weight", "insert_into", "root"));
+                "max_rows", "weight", "insert_into", "pair_field", "root"));
         String name = n.require("name").string();
         List<String> files = n.require("files").list().stream().map(YamlNode::string).toList();
         if (files.isEmpty()) {
@@ -123,9 +125,14 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
         if (maxRows < 0 || !(weight > 0)) {
             throw n.error("dataset " + name + ": max_rows must be >= 0 and weight > 0");
         }
+        String pairField = n.string("pair_field", "");
+        if (!pairField.isEmpty() && (maxRows > 0 || split.equals("hash"))) {
+            throw n.error("dataset " + name + ": document pairs ('pair_field') are read whole: no max_rows, and a "
+                    + "split that keeps a pair's two rows together ('field' or 'all', not 'hash')");
+        }
         return new DatasetSpec(name, n.string("licence", ""), files, format, n.string("text", ""), label,
                 labelField, category, n.string("category_field", ""), cats, n.string("lang", ""),
                 n.string("lang_field", ""), split, splitField, Set.copyOf(splitValues), maxRows, weight,
-                n.strings("insert_into"), root.equals("recipe"));
+                n.strings("insert_into"), pairField, root.equals("recipe"));
     }
 }

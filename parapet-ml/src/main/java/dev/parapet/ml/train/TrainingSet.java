@@ -53,6 +53,9 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
                 rows = new ArrayList<>(rows);
                 rows.addAll(Insertions.of(rows, documents, recipe.maxChars(), recipe.seed()));
             }
+            if (!spec.pairField().isEmpty()) {
+                rows = DocumentPairs.windows(rows, recipe.maxChars());
+            }
             int pos = 0;
             for (Example e : rows) {
                 Example cut = new Example(cut(e.text(), recipe.maxChars()), e.unsafe(), e.category(), e.lang(),
