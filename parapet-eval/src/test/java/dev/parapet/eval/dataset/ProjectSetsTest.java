@@ -1,12 +1,18 @@
 package dev.parapet.eval.dataset;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.core.hash.HashSplit;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -16,8 +22,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The project-written sets beside the recipes (small talk and everyday requests, which the n-gram recipe trains on
  * the 80% parts of; injection messages and users' set-ups, which the injection recipe does) and their held-out
  * companions, which nothing trains on, read through the registry: the benign sets with every row benign, the injection sets with their attacks
- * in every family, all in the languages the registry names; a hash split's test part is the 20% no recipe reads. No
- * shared data needed.
+ * in every family, the pasted documents in whole pairs, all in the languages the registry names; a hash split's test
+ * part is the 20% no recipe reads. No shared data needed.
  */
 class ProjectSetsTest {
 
@@ -64,6 +70,41 @@ class ProjectSetsTest {
         assertThat(all.examples().stream().filter(e -> !e.positive()).map(Example::category))
                 .containsOnly(LOOK_ALIKES.toArray(String[]::new));
         assertLanguagesAsTheRegistryNames(name, all);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"pasted-documents, parapet-ml/recipes/data/pasted-documents.jsonl, 337",
+            "pasted-documents-heldout, parapet-eval/src/test/resources/documents/pasted-documents-heldout.jsonl, 92"})
+    void pastedDocumentsComeInPairsOfOneOrdinaryAndOneWithAnInstructionToTheModel(String name, String file, int pairs)
+            throws Exception {
+        LoadedDataset all = load(name, name);
+        assertThat(all.badRows()).as(all.issues().toString()).isZero();
+        assertThat(all.examples()).hasSize(2 * pairs);
+        assertThat(all.positives()).isEqualTo(pairs);
+        assertThat(all.examples()).allSatisfy(e -> assertThat(e.category())
+                .isEqualTo(e.positive() ? "hidden_instruction" : "benign_document"));
+        assertLanguagesAsTheRegistryNames(name, all);
+        Map<String, Set<Integer>> labelsByPair = pairs(file);
+        assertThat(labelsByPair).hasSize(pairs).allSatisfy((pair, labels) -> assertThat(labels).containsOnly(0, 1));
+    }
+
+    @Test
+    void noPairIsBothTrainedOnAndHeldOut() throws Exception {
+        Set<String> trained = pairs("parapet-ml/recipes/data/pasted-documents.jsonl").keySet();
+        assertThat(pairs("parapet-eval/src/test/resources/documents/pasted-documents-heldout.jsonl").keySet())
+                .doesNotContainAnyElementsOf(trained);
+    }
+
+    /** The labels of each pair of a pasted-documents file (the registry does not read the pair column). */
+    private static Map<String, Set<Integer>> pairs(String file) throws Exception {
+        ObjectMapper json = new ObjectMapper();
+        Map<String, Set<Integer>> out = new HashMap<>();
+        for (String line : Files.readAllLines(Path.of("..").resolve(file))) {
+            JsonNode row = json.readTree(line);
+            assertThat(out.computeIfAbsent(row.get("pair").asText(), k -> new HashSet<>()).add(row.get("label").asInt()))
+                    .as("pair %s has one row of each label", row.get("pair").asText()).isTrue();
+        }
+        return out;
     }
 
     private void assertLanguagesAsTheRegistryNames(String name, LoadedDataset all) {
