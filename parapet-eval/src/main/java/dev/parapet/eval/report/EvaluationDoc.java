@@ -61,8 +61,11 @@ public final class EvaluationDoc {
         b.append("How to read it:\n\n");
         b.append("- A text counts as **flagged** when the filter flags any of the dataset's target categories at the"
                 + " policy's thresholds (the threshold column; per-category exceptions are listed in the details)."
-                + " Harm datasets target every canonical category except `pii` and `secrets`; injection datasets"
-                + " target `prompt_injection` and `jailbreak`. A text's **score** is its highest score over the target"
+                + " Harm datasets target every canonical category except `pii`, `secrets` and `prompt_injection`"
+                + " (an instruction that takes over the assistant's task is not in itself harmful or toxic; a"
+                + " jailbreak asks for harm and counts); injection datasets target `prompt_injection` and"
+                + " `jailbreak`; XSafety (whose scenarios include goal hijacking and prompt leaking) and the benign"
+                + " sets of ordinary text, where any flag is a false one, target both. A text's **score** is its highest score over the target"
                 + " categories; AUPRC (average precision) and ROC-AUC rank by it, tied scores forming one step.\n");
         b.append("- **Splits**: official test splits where a dataset has them; otherwise the held-out 20% of a"
                 + " deterministic split: SHA-256 of the NFC-normalised text in UTF-8, first 8 bytes as an unsigned"
