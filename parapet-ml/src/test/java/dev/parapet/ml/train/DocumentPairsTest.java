@@ -90,14 +90,7 @@ class DocumentPairsTest {
         if (passage.length() + 2 <= window) {
             assertThat(cut).contains(passage);
         }
-        for (int i = 0; i < cut.length(); i++) {
-            char c = cut.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                assertThat(i + 1 < cut.length() && Character.isLowSurrogate(cut.charAt(i + 1))).isTrue();
-            } else if (Character.isLowSurrogate(c)) {
-                assertThat(i > 0 && Character.isHighSurrogate(cut.charAt(i - 1))).isTrue();
-            }
-        }
+        TextAssertions.assertNoSplitSurrogatePair(cut);
     }
 
     @Test

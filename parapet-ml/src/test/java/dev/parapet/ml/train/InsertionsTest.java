@@ -54,14 +54,7 @@ class InsertionsTest {
         String emojiDoc = doc + "😀".repeat(40) + doc;
         String out = Insertions.insert(emojiDoc, ATTACK, where, 150);
         assertThat(out.length()).isLessThanOrEqualTo(150);
-        for (int i = 0; i < out.length(); i++) {
-            char c = out.charAt(i);
-            if (Character.isHighSurrogate(c)) {
-                assertThat(i + 1 < out.length() && Character.isLowSurrogate(out.charAt(i + 1))).isTrue();
-            } else if (Character.isLowSurrogate(c)) {
-                assertThat(i > 0 && Character.isHighSurrogate(out.charAt(i - 1))).isTrue();
-            }
-        }
+        TextAssertions.assertNoSplitSurrogatePair(out);
     }
 
     @Test
