@@ -25,7 +25,9 @@ public final class Target {
     /** A short description of a resolved set: {@code unsafe}, {@code injection}, or the ids. */
     public static String describe(Collection<String> categories) {
         Set<String> set = new TreeSet<>(categories);
-        if (set.equals(resolve(Set.of("unsafe")))) return "unsafe (every canonical category but pii, secrets and prompt_injection)";
+        if (set.equals(resolve(Set.of("unsafe")))) {
+            return "unsafe (every canonical category but pii, secrets and prompt_injection)";
+        }
         if (set.equals(resolve(Set.of("injection")))) return "injection (prompt_injection, jailbreak)";
         if (set.equals(resolve(Set.of("unsafe", "injection")))) {
             return "unsafe or injection (every canonical category but pii and secrets)";
