@@ -66,7 +66,8 @@ public final class EvaluationDoc {
                 + " jailbreak asks for harm and counts); injection datasets target `prompt_injection` and"
                 + " `jailbreak`; XSafety (whose scenarios include goal hijacking and prompt leaking) and the benign"
                 + " sets of ordinary text, where any flag is a false one, target both. A text's **score** is its"
-                + " highest score over the target categories; AUPRC (average precision) and ROC-AUC rank by it, tied scores forming one step.\n");
+                + " highest score over the target categories; AUPRC (average precision) and ROC-AUC rank by it,"
+                + " tied scores forming one step.\n");
         b.append("- **Splits**: official test splits where a dataset has them; otherwise the held-out 20% of a"
                 + " deterministic split: SHA-256 of the NFC-normalised text in UTF-8, first 8 bytes as an unsigned"
                 + " big-endian number, modulo 100; below ").append(HashSplit.TRAIN_PERCENT).append(" is train, the"

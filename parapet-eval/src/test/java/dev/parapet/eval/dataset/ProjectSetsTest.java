@@ -20,10 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The project-written sets beside the recipes (small talk and everyday requests, which the n-gram recipe trains on
- * the 80% parts of; injection messages and users' set-ups, which the injection recipe does) and their held-out
- * companions, which nothing trains on, read through the registry: the benign sets with every row benign, the injection sets with their attacks
- * in every family, the pasted documents in whole pairs, all in the languages the registry names; a hash split's test
- * part is the 20% no recipe reads. No shared data needed.
+ * the 80% parts of; injection messages, users' set-ups and pasted documents, which the injection recipe does) and
+ * their held-out companions, which nothing trains on, read through the registry: the benign sets with every row
+ * benign, the injection sets with their attacks in every family, the pasted documents in whole pairs, all in the
+ * languages the registry names; a hash split's test part is the 20% no recipe reads. No shared data needed.
  */
 class ProjectSetsTest {
 
@@ -101,8 +101,9 @@ class ProjectSetsTest {
         Map<String, Set<Integer>> out = new HashMap<>();
         for (String line : Files.readAllLines(Path.of("..").resolve(file))) {
             JsonNode row = json.readTree(line);
-            assertThat(out.computeIfAbsent(row.get("pair").asText(), k -> new HashSet<>()).add(row.get("label").asInt()))
-                    .as("pair %s has one row of each label", row.get("pair").asText()).isTrue();
+            String pair = row.get("pair").asText();
+            assertThat(out.computeIfAbsent(pair, k -> new HashSet<>()).add(row.get("label").asInt()))
+                    .as("pair %s has one row of each label", pair).isTrue();
         }
         return out;
     }

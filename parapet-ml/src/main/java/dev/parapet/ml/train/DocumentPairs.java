@@ -83,14 +83,7 @@ final class DocumentPairs {
         }
         int room = maxChars - (span.end() - span.start());
         int start = room <= 0 ? span.start() : Math.max(0, Math.min(span.start() - room / 2, text.length() - maxChars));
-        int end = Math.min(text.length(), start + maxChars);
-        if (start > 0 && Character.isLowSurrogate(text.charAt(start))) {
-            start++; // never split a surrogate pair
-        }
-        if (end < text.length() && Character.isLowSurrogate(text.charAt(end))) {
-            end--;
-        }
-        return text.substring(start, end);
+        return Insertions.cut(text, start, Math.min(text.length(), start + maxChars));
     }
 
     private static Example with(Example e, String text) {

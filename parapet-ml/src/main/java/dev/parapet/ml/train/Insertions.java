@@ -48,8 +48,8 @@ final class Insertions {
         };
     }
 
-    /** {@code s[from, to)} without half a surrogate pair at either end. */
-    private static String cut(String s, int from, int to) {
+    /** {@code s[from, to)} without half a surrogate pair at either end (document pairs cut their windows so too). */
+    static String cut(String s, int from, int to) {
         if (from > 0 && from < s.length() && Character.isLowSurrogate(s.charAt(from))) {
             from++;
         }
