@@ -1,5 +1,6 @@
 package dev.parapet.ml.linear;
 
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -22,9 +23,20 @@ public record Platt(double a, double b) {
      * ((n+ + 1) / (n+ + 2) and 1 / (n- + 2)) so that a separable held-out set does not send a to infinity.
      */
     public static Platt fit(double[] margins, int[] labels) {
-        if (margins.length != labels.length || margins.length == 0) {
-            throw new IllegalArgumentException("need as many labels as margins, and at least one");
+        double[] ones = new double[margins.length];
+        Arrays.fill(ones, 1.0);
+        return fit(margins, labels, ones);
+    }
+
+    /**
+     * The same with a weight per example: the calibration of a model trained on reweighted data, for the data as
+     * reweighted (weights of 1 give exactly the unweighted fit).
+     */
+    public static Platt fit(double[] margins, int[] labels, double[] weights) {
+        if (margins.length != labels.length || margins.length != weights.length || margins.length == 0) {
+            throw new IllegalArgumentException("need as many labels and weights as margins, and at least one");
         }
+        double sum = positiveSum(weights);
         int pos = 0;
         for (int y : labels) {
             pos += y;
@@ -41,20 +53,31 @@ public record Platt(double a, double b) {
                 double z = x[0] * margins[i] + x[1];
                 double p = 1.0 / (1.0 + Math.exp(-z));
                 // log-loss in a form that cannot overflow
-                value += z >= 0 ? (1 - t) * z + Math.log1p(Math.exp(-z)) : -t * z + Math.log1p(Math.exp(z));
-                g[0] += (p - t) * margins[i];
-                g[1] += p - t;
+                value += weights[i] * (z >= 0 ? (1 - t) * z + Math.log1p(Math.exp(-z)) : -t * z + Math.log1p(Math.exp(z)));
+                g[0] += weights[i] * (p - t) * margins[i];
+                g[1] += weights[i] * (p - t);
             }
-            return value / margins.length;
+            return value / sum;
         };
         DifferentiableFunction scaled = (x, g) -> {
             double v = nll.valueAndGradient(x, g);
-            g[0] /= margins.length;
-            g[1] /= margins.length;
+            g[0] /= sum;
+            g[1] /= sum;
             return v;
         };
         double[] ab = new Lbfgs(5, 200, 1e-12).minimize(scaled, new double[]{1, 0}).x();
         return new Platt(ab[0], ab[1]);
+    }
+
+    private static double positiveSum(double[] weights) {
+        double sum = 0;
+        for (double w : weights) {
+            if (!(w > 0)) {
+                throw new IllegalArgumentException("weights must be positive");
+            }
+            sum += w;
+        }
+        return sum;
     }
 
     /** Convenience for lists. */

@@ -229,8 +229,9 @@ public final class DatasetReader {
             String v = row.get(spec.categoryField());
             category = v == null ? "" : spec.categories().getOrDefault(v.trim(), "");
         }
-        String lang = spec.lang().equals("{dir}") ? dir
+        String read = spec.lang().equals("{dir}") ? dir
                 : !spec.lang().isEmpty() ? spec.lang() : row.getOrDefault(spec.langField(), "");
+        String lang = spec.langMap().getOrDefault(read, read);
         String pair = spec.pairField().isEmpty() ? "" : row.getOrDefault(spec.pairField(), "").strip();
         return new Example(text, label == 1, label == 1 ? category : "", lang, spec.name(), pair);
     }

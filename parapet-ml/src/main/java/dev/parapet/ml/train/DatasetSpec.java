@@ -28,6 +28,9 @@ import java.util.Set;
  * @param categories    value to canonical category; unmapped values leave the category empty
  * @param lang          a constant language, {@code {dir}} for the name of the file's folder, or empty
  * @param langField     the field holding the language, when {@code lang} is empty
+ * @param langMap       language as read ({@code {dir}} or {@code langField}) to the code the model reports by (the
+ *                      data's own names, e.g. XSafety's folder {@code sp} or "French", to {@code es}, {@code fr}):
+ *                      languages are compared across datasets (balancing, held-out figures); unlisted values stay
  * @param split         {@code hash} (the 80% training part by {@link dev.parapet.core.hash.HashSplit}), {@code field} (rows whose
  *                      {@code splitField} value is in {@code splitValues}) or {@code all} (every row: for a
  *                      file that is itself an official training or validation split)
@@ -45,7 +48,8 @@ import java.util.Set;
  */
 public record DatasetSpec(String name, String licence, List<String> files, String format, String textField,
                           Optional<Integer> label, String labelField, String category, String categoryField,
-                          Map<String, String> categories, String lang, String langField, String split,
+                          Map<String, String> categories, String lang, String langField,
+                          Map<String, String> langMap, String split,
                           String splitField, Set<String> splitValues, int maxRows, double weight,
                           List<String> insertInto, String pairField, boolean besideRecipe) {
 
@@ -54,13 +58,14 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
     public DatasetSpec {
         files = List.copyOf(files);
         categories = Map.copyOf(categories);
+        langMap = Map.copyOf(langMap);
         splitValues = Set.copyOf(splitValues);
         insertInto = List.copyOf(insertInto);
     }
 
     static DatasetSpec parse(YamlNode n, Set<String> canonical) {
         n.onlyKeys(Set.of("name", "licence", "files", "format", "text", "label", "label_field", "category",
-                "category_field", "categories", "lang", "lang_field", "split", "split_field", "split_values",
+                "category_field", "categories", "lang", "lang_field", "lang_map", "split", "split_field", "split_values",
                 "max_rows", "weight", "insert_into", "pair_field", "root"));
         String name = n.require("name").string();
         List<String> files = n.require("files").list().stream().map(YamlNode::string).toList();
@@ -101,6 +106,8 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
             }
             cats.put(k, v.string());
         }));
+        Map<String, String> langMap = new LinkedHashMap<>();
+        n.get("lang_map").ifPresent(m -> m.entries().forEach((k, v) -> langMap.put(k, v.string())));
         String split = n.require("split").string();
         String splitField = n.string("split_field", "");
         List<String> splitValues = n.strings("split_values");
@@ -132,7 +139,7 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
         }
         return new DatasetSpec(name, n.string("licence", ""), files, format, n.string("text", ""), label,
                 labelField, category, n.string("category_field", ""), cats, n.string("lang", ""),
-                n.string("lang_field", ""), split, splitField, Set.copyOf(splitValues), maxRows, weight,
+                n.string("lang_field", ""), langMap, split, splitField, Set.copyOf(splitValues), maxRows, weight,
                 n.strings("insert_into"), pairField, root.equals("recipe"));
     }
 }

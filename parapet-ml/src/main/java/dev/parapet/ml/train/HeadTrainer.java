@@ -38,7 +38,7 @@ import java.util.TreeSet;
  *                     head is fitted again from the same start; benign texts that look like harmful ones teach
  *                     intent rather than topic
  * @param miningWeight weight multiplier of a mined hard negative
- * @param balanceLanguages give each language at least as much benign as unsafe weight (see
+ * @param balanceLanguages give each language at least the whole set's ratio of benign to unsafe weight (see
  *                     {@link #balanceLanguages})
  */
 public record HeadTrainer(double l2, double categoryL2, int iterations, int categoryBits, int categoryRows,
@@ -67,9 +67,7 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         if (side[0] == 0 || side[1] == 0) {
             throw new IllegalArgumentException("training needs both unsafe and benign examples");
         }
-        if (balanceLanguages) {
-            balanceLanguages(fit, ys, w, side, log);
-        }
+        Map<String, Double> languageScale = balanceLanguages ? balanceLanguages(fit, ys, w, side, log) : Map.of();
         for (int i = 0; i < n; i++) {
             w[i] *= n / (2 * side[ys[i]]);
         }
@@ -133,7 +131,12 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
             margins[i] = unsafe.margin(heldVectors.get(i));
             labels[i] = held.get(i).unsafe() ? 1 : 0;
         }
-        Platt platt = Platt.fit(margins, labels);
+        // Calibrated for the data as the head was fitted on it: a balanced language's benign rows weigh as much here.
+        double[] heldWeights = new double[held.size()];
+        for (int i = 0; i < held.size(); i++) {
+            heldWeights[i] = labels[i] == 0 ? languageScale.getOrDefault(held.get(i).lang(), 1.0) : 1.0;
+        }
+        Platt platt = Platt.fit(margins, labels, heldWeights);
         SafetyHeads heads = new SafetyHeads(unsafe, platt, category, categoryBits == 0 ? 0 : categoryBits,
                 categories);
         double[] scores = new double[held.size()];
@@ -161,12 +164,19 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
     }
 
     /**
-     * Gives each language at least as much benign weight as unsafe weight (benign rows scaled up, at most
-     * {@value #MAX_BALANCE}x), so that a language whose only examples are unsafe does not teach the model that the
-     * language itself is a sign of harm. Languages without benign rows are left as they are, and logged.
-     * {@code side} is updated.
+     * Gives each language at least the whole set's ratio of benign to unsafe weight: a language whose rows are more
+     * often unsafe than the set's gets its benign rows scaled up to that ratio (at most {@value #MAX_BALANCE}x).
+     * Otherwise the features that merely identify a language (its script, its commonest words) carry the language's
+     * share of unsafe rows, and ordinary text in a language whose data is mostly unsafe prompts scores as unsafe.
+     * The class weights applied afterwards are those of the set before this scaling ({@code side} is left as it is):
+     * they give both sides of each balanced language equal weight, and every other language the weight it had,
+     * so that the added benign weight does not move the other languages towards harm. Languages without benign rows
+     * are left as they are, and logged.
+     *
+     * @return each balanced language's benign weight factor, for the calibration
      */
-    private static void balanceLanguages(List<Example> fit, int[] ys, double[] w, double[] side, PrintWriter log) {
+    private static Map<String, Double> balanceLanguages(List<Example> fit, int[] ys, double[] w, double[] side,
+                                                        PrintWriter log) {
         Map<String, double[]> byLang = new TreeMap<>();
         for (int i = 0; i < fit.size(); i++) {
             String lang = fit.get(i).lang();
@@ -174,12 +184,13 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
                 byLang.computeIfAbsent(lang, k -> new double[2])[ys[i]] += w[i];
             }
         }
+        double ratio = side[0] / side[1];
         Map<String, Double> scale = new TreeMap<>();
         for (var e : byLang.entrySet()) {
             double benign = e.getValue()[0];
             double unsafe = e.getValue()[1];
-            if (benign > 0 && unsafe > benign) {
-                scale.put(e.getKey(), Math.min(MAX_BALANCE, unsafe / benign));
+            if (benign > 0 && unsafe * ratio > benign) {
+                scale.put(e.getKey(), Math.min(MAX_BALANCE, unsafe * ratio / benign));
             } else if (benign == 0) {
                 log.printf("  language %s has no benign rows: not balanced%n", e.getKey());
             }
@@ -187,11 +198,11 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         for (int i = 0; i < fit.size(); i++) {
             Double f = scale.get(fit.get(i).lang());
             if (f != null && ys[i] == 0) {
-                side[0] += w[i] * (f - 1);
                 w[i] *= f;
             }
         }
         log.printf("  languages balanced (benign weight x): %s%n", scale.entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.getValue())).toList());
+        return scale;
     }
 }

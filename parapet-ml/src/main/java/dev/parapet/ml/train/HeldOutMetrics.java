@@ -11,7 +11,7 @@ import java.util.TreeMap;
  * Figures of a model on held-out training rows (never on a test split): precision, recall, F1 and
  * false-positive rate at a threshold, average precision (AUPRC), precision among texts scored 0.8 or more
  * (a check of calibration), flag rates per dataset and per language, and the category head's accuracy.
- * Each {@code byDataset} and {@code byLanguage} entry holds rows, rows flagged, unsafe rows.
+ * Each {@code byDataset} and {@code byLanguage} entry holds rows, rows flagged, unsafe rows, unsafe rows flagged.
  */
 public record HeldOutMetrics(int n, int positives, double threshold, double precision, double recall, double f1,
                              double fpr, double auprc, double precisionAt08, int countAt08,
@@ -43,11 +43,12 @@ public record HeldOutMetrics(int n, int positives, double threshold, double prec
                 catN++;
                 catOk += e.category().equals(predicted.get(i)) ? 1 : 0;
             }
-            for (double[] d : new double[][]{byDataset.computeIfAbsent(e.dataset(), k -> new double[3]),
-                    byLanguage.computeIfAbsent(e.lang().isEmpty() ? "unknown" : e.lang(), k -> new double[3])}) {
+            for (double[] d : new double[][]{byDataset.computeIfAbsent(e.dataset(), k -> new double[4]),
+                    byLanguage.computeIfAbsent(e.lang().isEmpty() ? "unknown" : e.lang(), k -> new double[4])}) {
                 d[0]++;
                 d[1] += flag ? 1 : 0;
                 d[2] += e.unsafe() ? 1 : 0;
+                d[3] += flag && e.unsafe() ? 1 : 0;
             }
         }
         double p = tp + fp == 0 ? 0 : (double) tp / (tp + fp);
@@ -77,6 +78,10 @@ public record HeldOutMetrics(int n, int positives, double threshold, double prec
         return pos == 0 ? 0 : sum / pos;
     }
 
+    private static String share(double part, double whole) {
+        return whole == 0 ? "    -" : String.format(Locale.ROOT, "%5.1f%%", 100 * part / whole);
+    }
+
     /** A few lines for people. */
     public String describe() {
         StringBuilder sb = new StringBuilder();
@@ -87,8 +92,10 @@ public record HeldOutMetrics(int n, int positives, double threshold, double prec
         byDataset.forEach((k, d) -> sb.append(String.format(Locale.ROOT, "  %-28s %5d rows, %5.1f%% unsafe, "
                 + "flagged %5.1f%%%n", k, (int) d[0], 100 * d[2] / d[0], 100 * d[1] / d[0])));
         sb.append("by language:\n");
+        // Per language, the two sides apart: a language's ordinary text flagged is what its users meet.
         byLanguage.forEach((k, d) -> sb.append(String.format(Locale.ROOT, "  lang %-10s %5d rows, %5.1f%% unsafe, "
-                + "flagged %5.1f%%%n", k, (int) d[0], 100 * d[2] / d[0], 100 * d[1] / d[0])));
+                        + "benign flagged %s, unsafe flagged %s%n", k, (int) d[0], 100 * d[2] / d[0],
+                share(d[1] - d[3], d[0] - d[2]), share(d[3], d[2]))));
         return sb.toString();
     }
 }

@@ -30,7 +30,8 @@ import java.util.Set;
  * @param miningRounds   rounds of hard-negative mining: after a fit, benign fitting rows the unsafe head scores
  *                       unsafe weigh {@code miningWeight} times more and the head is fitted again (0: none)
  * @param miningWeight   the weight multiplier of a mined hard negative
- * @param balanceLanguages each language gets at least as much benign as unsafe weight ({@code balance_languages})
+ * @param balanceLanguages each language gets at least the whole set's ratio of benign to unsafe
+ *                       weight ({@code balance_languages})
  * @param exemplars      for kind {@code minilm}: the training texts kept as exemplars whose vote is averaged with
  *                       the head ({@code exemplar_k} neighbours, 0 for none; {@code exemplar_temperature},
  *                       {@code exemplar_cells}, {@code exemplar_probe})

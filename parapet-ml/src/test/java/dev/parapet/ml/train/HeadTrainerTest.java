@@ -71,6 +71,32 @@ class HeadTrainerTest {
         SparseVector benignInX = xs.get(80);
         assertThat(balanced.heads().margin(benignInX)).isLessThan(plain.heads().margin(benignInX));
         assertThat(balanced.heads().margin(xs.get(0))).isGreaterThan(balanced.heads().margin(benignInX));
-        assertThat(log.toString()).contains("languages balanced (benign weight x): [x 10.0]");
+        // The whole set has 44 benign rows to 40 unsafe; x has 4 to 40, so its benign rows weigh 40 * 1.1 / 4 = 11x.
+        assertThat(log.toString()).contains("languages balanced (benign weight x): [x 11.0]");
+    }
+
+    @Test
+    void aLanguageWithMoreBenignThanUnsafeRowsIsStillBalancedToTheWholeSetsRatio() {
+        // x: 40 unsafe, 50 benign; y: 10 unsafe, 200 benign. The set holds 5 benign rows to each unsafe one, x only 1.25.
+        List<Example> fit = new ArrayList<>();
+        List<SparseVector> xs = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            add(fit, xs, new Example("ux" + i, true, i % 2 == 0 ? "hate" : "violent_crimes", "x", "harm"), 1, 1);
+        }
+        for (int i = 0; i < 50; i++) {
+            add(fit, xs, new Example("bx" + i, false, "", "x", "benign"), -1, 1);
+        }
+        for (int i = 0; i < 10; i++) {
+            add(fit, xs, new Example("uy" + i, true, i % 2 == 0 ? "hate" : "violent_crimes", "y", "harm"), 1, 0);
+        }
+        for (int i = 0; i < 200; i++) {
+            add(fit, xs, new Example("by" + i, false, "", "y", "benign"), -1, 0);
+        }
+        TrainingSet set = new TrainingSet(fit, fit, Map.of());
+        StringWriter log = new StringWriter();
+        new HeadTrainer(1e-3, 1e-3, 200, 0, 0, 0, 7, 0, 3, true).train(set, xs, xs, 2, Map.of(),
+                new PrintWriter(log, true));
+
+        assertThat(log.toString()).contains("languages balanced (benign weight x): [x 4.0]");
     }
 }

@@ -92,4 +92,15 @@ class RecipeTest {
         Recipe r = Recipe.load(recipe);
         assertThat(r.exemplars()).isEqualTo(new Recipe.Exemplars(10, 0.05, 4, 2));
     }
+
+    @Test
+    void languagesReadFromTheDataAreMappedToTheCodesTheModelReportsBy() throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        // The unsafe rows lie in the folder "data", which names their language here, as XSafety's folders do.
+        Files.writeString(recipe, Files.readString(recipe).replace("split: all",
+                "split: all\n    lang: \"{dir}\"\n    lang_map: {data: es}"));
+        DatasetReader reader = new DatasetReader(dir.resolve("data"), dir);
+        assertThat(reader.read(Recipe.load(recipe).datasets().get(0)).examples())
+                .isNotEmpty().allSatisfy(e -> assertThat(e.lang()).isEqualTo("es"));
+    }
 }
