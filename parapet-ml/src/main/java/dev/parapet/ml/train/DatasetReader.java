@@ -47,7 +47,8 @@ public final class DatasetReader {
     }
 
     /** What one dataset gave: its examples (training part only) and what was left out. */
-    public record Result(List<Example> examples, List<Path> files, int skipped, int notTrainPart) {
+    /** @param otherLanguages rows left out because their language is not among the dataset's {@code langs} */
+    public record Result(List<Example> examples, List<Path> files, int skipped, int notTrainPart, int otherLanguages) {
     }
 
     public Result read(DatasetSpec spec) {
@@ -55,6 +56,7 @@ public final class DatasetReader {
         List<Example> out = new ArrayList<>();
         int[] skipped = {0};
         int[] outside = {0};
+        int[] otherLanguages = {0};
         for (Path f : files) {
             String dir = f.getParent() == null ? "" : f.getParent().getFileName().toString();
             try {
@@ -62,6 +64,8 @@ public final class DatasetReader {
                     Example e = toExample(spec, row, dir);
                     if (e == null) {
                         skipped[0]++;
+                    } else if (!spec.langs().isEmpty() && !spec.langs().contains(e.lang())) {
+                        otherLanguages[0]++;
                     } else if (!inTrainPart(spec, row, rawText(spec, row))) {
                         outside[0]++;
                     } else {
@@ -74,7 +78,7 @@ public final class DatasetReader {
                 throw new IllegalArgumentException(f + ": " + e.getMessage(), e);
             }
         }
-        return new Result(out, files, skipped[0], outside[0]);
+        return new Result(out, files, skipped[0], outside[0], otherLanguages[0]);
     }
 
     /** The folder {@code spec}'s files are named relative to: the data root, or the recipe's folder. */

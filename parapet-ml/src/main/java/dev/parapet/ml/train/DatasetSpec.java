@@ -31,6 +31,8 @@ import java.util.Set;
  * @param langMap       language as read ({@code {dir}} or {@code langField}) to the code the model reports by (the
  *                      data's own names, e.g. XSafety's folder {@code sp} or "French", to {@code es}, {@code fr}):
  *                      languages are compared across datasets (balancing, held-out figures); unlisted values stay
+ * @param langs         when not empty, only rows in these languages (after {@code langMap}) are read: a model that
+ *                      reads one language at run time learns nothing from the others' rows
  * @param split         {@code hash} (the 80% training part by {@link dev.parapet.core.hash.HashSplit}), {@code field} (rows whose
  *                      {@code splitField} value is in {@code splitValues}) or {@code all} (every row: for a
  *                      file that is itself an official training or validation split)
@@ -49,7 +51,7 @@ import java.util.Set;
 public record DatasetSpec(String name, String licence, List<String> files, String format, String textField,
                           Optional<Integer> label, String labelField, String category, String categoryField,
                           Map<String, String> categories, String lang, String langField,
-                          Map<String, String> langMap, String split,
+                          Map<String, String> langMap, Set<String> langs, String split,
                           String splitField, Set<String> splitValues, int maxRows, double weight,
                           List<String> insertInto, String pairField, boolean besideRecipe) {
 
@@ -59,13 +61,14 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
         files = List.copyOf(files);
         categories = Map.copyOf(categories);
         langMap = Map.copyOf(langMap);
+        langs = Set.copyOf(langs);
         splitValues = Set.copyOf(splitValues);
         insertInto = List.copyOf(insertInto);
     }
 
     static DatasetSpec parse(YamlNode n, Set<String> canonical) {
         n.onlyKeys(Set.of("name", "licence", "files", "format", "text", "label", "label_field", "category",
-                "category_field", "categories", "lang", "lang_field", "lang_map", "split", "split_field", "split_values",
+                "category_field", "categories", "lang", "lang_field", "lang_map", "langs", "split", "split_field", "split_values",
                 "max_rows", "weight", "insert_into", "pair_field", "root"));
         String name = n.require("name").string();
         List<String> files = n.require("files").list().stream().map(YamlNode::string).toList();
@@ -139,7 +142,7 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
         }
         return new DatasetSpec(name, n.string("licence", ""), files, format, n.string("text", ""), label,
                 labelField, category, n.string("category_field", ""), cats, n.string("lang", ""),
-                n.string("lang_field", ""), langMap, split, splitField, Set.copyOf(splitValues), maxRows, weight,
+                n.string("lang_field", ""), langMap, Set.copyOf(n.strings("langs")), split, splitField, Set.copyOf(splitValues), maxRows, weight,
                 n.strings("insert_into"), pairField, root.equals("recipe"));
     }
 }

@@ -66,8 +66,9 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
                     conflicting.add(cut.text());
                 }
             }
-            log.printf("  %-28s %6d rows (%d unsafe), %d skipped, %d outside the training part%n", spec.name(),
-                    rows.size(), pos, r.skipped(), r.notTrainPart());
+            log.printf("  %-28s %6d rows (%d unsafe), %d skipped, %d outside the training part%s%n", spec.name(),
+                    rows.size(), pos, r.skipped(), r.notTrainPart(),
+                    spec.langs().isEmpty() ? "" : ", " + r.otherLanguages() + " in other languages");
         }
         conflicting.forEach(byText::remove);
         List<Example> all = new ArrayList<>(byText.values());

@@ -103,4 +103,20 @@ class RecipeTest {
         assertThat(reader.read(Recipe.load(recipe).datasets().get(0)).examples())
                 .isNotEmpty().allSatisfy(e -> assertThat(e.lang()).isEqualTo("es"));
     }
+
+    @Test
+    void aDatasetCanBeReadInSomeOfItsLanguagesOnly() throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        Files.writeString(recipe, Files.readString(recipe).replace("split: all",
+                "split: all\n    lang: \"{dir}\"\n    lang_map: {data: es}\n    langs: [en]"));
+        DatasetReader reader = new DatasetReader(dir.resolve("data"), dir);
+        DatasetReader.Result none = reader.read(Recipe.load(recipe).datasets().get(0));
+        assertThat(none.examples()).isEmpty();
+        assertThat(none.otherLanguages()).isEqualTo(4 * (TinyData.WEAPONS.length + TinyData.HATE.length));
+
+        Files.writeString(recipe, Files.readString(recipe).replace("langs: [en]", "langs: [es, en]"));
+        DatasetReader.Result all = reader.read(Recipe.load(recipe).datasets().get(0));
+        assertThat(all.examples()).hasSize(none.otherLanguages());
+        assertThat(all.otherLanguages()).isZero();
+    }
 }
