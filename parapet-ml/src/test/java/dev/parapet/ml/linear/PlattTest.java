@@ -11,15 +11,10 @@ class PlattTest {
 
     @Test
     void recoversTheScaleAndShiftOfALogisticLink() {
-        Random rnd = new Random(11);
         int n = 20000;
         double[] m = new double[n];
         int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            m[i] = rnd.nextGaussian() * 2;
-            double p = 1 / (1 + Math.exp(-(0.5 * m[i] - 1)));
-            y[i] = rnd.nextDouble() < p ? 1 : 0;
-        }
+        sample(new Random(11), 0.5, -1, m, y);
         Platt p = Platt.fit(m, y);
         assertThat(p.a()).isCloseTo(0.5, within(0.05));
         assertThat(p.b()).isCloseTo(-1, within(0.08));
@@ -34,14 +29,10 @@ class PlattTest {
 
     @Test
     void aWeightCountsAsThatManyCopiesOfItsExample() {
-        Random rnd = new Random(5);
         int n = 4000;
         double[] m = new double[n];
         int[] y = new int[n];
-        for (int i = 0; i < n; i++) {
-            m[i] = rnd.nextGaussian() * 2;
-            y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-m[i])) ? 1 : 0;
-        }
+        sample(new Random(5), 1, 0, m, y);
         // Every negative weighed 3x against the same data with each negative written three times.
         double[] w = new double[n];
         int copies = 0;
@@ -67,5 +58,13 @@ class PlattTest {
         double[] ones = new double[n];
         java.util.Arrays.fill(ones, 1);
         assertThat(Platt.fit(m, y, ones)).isEqualTo(Platt.fit(m, y));
+    }
+
+    /** Fills {@code m} with margins ~ N(0, 2) and {@code y} with labels drawn by the logistic link a * m + b. */
+    private static void sample(Random rnd, double a, double b, double[] m, int[] y) {
+        for (int i = 0; i < m.length; i++) {
+            m[i] = rnd.nextGaussian() * 2;
+            y[i] = rnd.nextDouble() < 1 / (1 + Math.exp(-(a * m[i] + b))) ? 1 : 0;
+        }
     }
 }

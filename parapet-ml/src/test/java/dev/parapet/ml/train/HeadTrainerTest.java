@@ -80,23 +80,25 @@ class HeadTrainerTest {
         // x: 40 unsafe, 50 benign; y: 10 unsafe, 200 benign. The set holds 5 benign rows to each unsafe one, x only 1.25.
         List<Example> fit = new ArrayList<>();
         List<SparseVector> xs = new ArrayList<>();
-        for (int i = 0; i < 40; i++) {
-            add(fit, xs, new Example("ux" + i, true, i % 2 == 0 ? "hate" : "violent_crimes", "x", "harm"), 1, 1);
-        }
-        for (int i = 0; i < 50; i++) {
-            add(fit, xs, new Example("bx" + i, false, "", "x", "benign"), -1, 1);
-        }
-        for (int i = 0; i < 10; i++) {
-            add(fit, xs, new Example("uy" + i, true, i % 2 == 0 ? "hate" : "violent_crimes", "y", "harm"), 1, 0);
-        }
-        for (int i = 0; i < 200; i++) {
-            add(fit, xs, new Example("by" + i, false, "", "y", "benign"), -1, 0);
-        }
+        rows(fit, xs, "x", 40, 50);
+        rows(fit, xs, "y", 10, 200);
         TrainingSet set = new TrainingSet(fit, fit, Map.of());
         StringWriter log = new StringWriter();
         new HeadTrainer(1e-3, 1e-3, 200, 0, 0, 0, 7, 0, 3, true).train(set, xs, xs, 2, Map.of(),
                 new PrintWriter(log, true));
 
         assertThat(log.toString()).contains("languages balanced (benign weight x): [x 4.0]");
+    }
+
+    /** Unsafe rows at x = 1 and benign ones at x = -1, in {@code lang}, which the second feature marks when it is "x". */
+    private static void rows(List<Example> fit, List<SparseVector> xs, String lang, int unsafe, int benign) {
+        float marked = lang.equals("x") ? 1 : 0;
+        for (int i = 0; i < unsafe; i++) {
+            add(fit, xs, new Example("u" + lang + i, true, i % 2 == 0 ? "hate" : "violent_crimes", lang, "harm"), 1,
+                    marked);
+        }
+        for (int i = 0; i < benign; i++) {
+            add(fit, xs, new Example("b" + lang + i, false, "", lang, "benign"), -1, marked);
+        }
     }
 }

@@ -95,28 +95,29 @@ class RecipeTest {
 
     @Test
     void languagesReadFromTheDataAreMappedToTheCodesTheModelReportsBy() throws Exception {
-        Path recipe = TinyData.write(dir, 12);
-        // The unsafe rows lie in the folder "data", which names their language here, as XSafety's folders do.
-        Files.writeString(recipe, Files.readString(recipe).replace("split: all",
-                "split: all\n    lang: \"{dir}\"\n    lang_map: {data: es}"));
-        DatasetReader reader = new DatasetReader(dir.resolve("data"), dir);
-        assertThat(reader.read(Recipe.load(recipe).datasets().get(0)).examples())
+        assertThat(readUnsafeRows("lang_map: {data: es}").examples())
                 .isNotEmpty().allSatisfy(e -> assertThat(e.lang()).isEqualTo("es"));
     }
 
     @Test
     void aDatasetCanBeReadInSomeOfItsLanguagesOnly() throws Exception {
-        Path recipe = TinyData.write(dir, 12);
-        Files.writeString(recipe, Files.readString(recipe).replace("split: all",
-                "split: all\n    lang: \"{dir}\"\n    lang_map: {data: es}\n    langs: [en]"));
-        DatasetReader reader = new DatasetReader(dir.resolve("data"), dir);
-        DatasetReader.Result none = reader.read(Recipe.load(recipe).datasets().get(0));
+        DatasetReader.Result none = readUnsafeRows("lang_map: {data: es}\n    langs: [en]");
         assertThat(none.examples()).isEmpty();
         assertThat(none.otherLanguages()).isEqualTo(4 * (TinyData.WEAPONS.length + TinyData.HATE.length));
 
-        Files.writeString(recipe, Files.readString(recipe).replace("langs: [en]", "langs: [es, en]"));
-        DatasetReader.Result all = reader.read(Recipe.load(recipe).datasets().get(0));
+        DatasetReader.Result all = readUnsafeRows("lang_map: {data: es}\n    langs: [es, en]");
         assertThat(all.examples()).hasSize(none.otherLanguages());
         assertThat(all.otherLanguages()).isZero();
+    }
+
+    /**
+     * The tiny recipe's unsafe rows, read with their language from their folder, "data" (as XSafety's folders name
+     * theirs), and these further keys.
+     */
+    private DatasetReader.Result readUnsafeRows(String languageKeys) throws Exception {
+        Path recipe = TinyData.write(dir, 12);
+        Files.writeString(recipe, Files.readString(recipe).replace("split: all",
+                "split: all\n    lang: \"{dir}\"\n    " + languageKeys));
+        return new DatasetReader(dir.resolve("data"), dir).read(Recipe.load(recipe).datasets().get(0));
     }
 }
