@@ -53,7 +53,8 @@ public record Platt(double a, double b) {
                 double z = x[0] * margins[i] + x[1];
                 double p = 1.0 / (1.0 + Math.exp(-z));
                 // log-loss in a form that cannot overflow
-                value += weights[i] * (z >= 0 ? (1 - t) * z + Math.log1p(Math.exp(-z)) : -t * z + Math.log1p(Math.exp(z)));
+                double loss = z >= 0 ? (1 - t) * z + Math.log1p(Math.exp(-z)) : -t * z + Math.log1p(Math.exp(z));
+                value += weights[i] * loss;
                 g[0] += weights[i] * (p - t) * margins[i];
                 g[1] += weights[i] * (p - t);
             }

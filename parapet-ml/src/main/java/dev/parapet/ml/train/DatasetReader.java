@@ -46,8 +46,11 @@ public final class DatasetReader {
         this.recipeFolder = recipeFolder;
     }
 
-    /** What one dataset gave: its examples (training part only) and what was left out. */
-    /** @param otherLanguages rows left out because their language is not among the dataset's {@code langs} */
+    /**
+     * What one dataset gave: its examples (training part only) and what was left out.
+     *
+     * @param otherLanguages rows left out because their language is not among the dataset's {@code langs}
+     */
     public record Result(List<Example> examples, List<Path> files, int skipped, int notTrainPart, int otherLanguages) {
     }
 

@@ -68,8 +68,8 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
 
     static DatasetSpec parse(YamlNode n, Set<String> canonical) {
         n.onlyKeys(Set.of("name", "licence", "files", "format", "text", "label", "label_field", "category",
-                "category_field", "categories", "lang", "lang_field", "lang_map", "langs", "split", "split_field", "split_values",
-                "max_rows", "weight", "insert_into", "pair_field", "root"));
+                "category_field", "categories", "lang", "lang_field", "lang_map", "langs", "split", "split_field",
+                "split_values", "max_rows", "weight", "insert_into", "pair_field", "root"));
         String name = n.require("name").string();
         List<String> files = n.require("files").list().stream().map(YamlNode::string).toList();
         if (files.isEmpty()) {
@@ -142,7 +142,7 @@ public record DatasetSpec(String name, String licence, List<String> files, Strin
         }
         return new DatasetSpec(name, n.string("licence", ""), files, format, n.string("text", ""), label,
                 labelField, category, n.string("category_field", ""), cats, n.string("lang", ""),
-                n.string("lang_field", ""), langMap, Set.copyOf(n.strings("langs")), split, splitField, Set.copyOf(splitValues), maxRows, weight,
-                n.strings("insert_into"), pairField, root.equals("recipe"));
+                n.string("lang_field", ""), langMap, Set.copyOf(n.strings("langs")), split, splitField,
+                Set.copyOf(splitValues), maxRows, weight, n.strings("insert_into"), pairField, root.equals("recipe"));
     }
 }

@@ -71,13 +71,15 @@ class HeadTrainerTest {
         SparseVector benignInX = xs.get(80);
         assertThat(balanced.heads().margin(benignInX)).isLessThan(plain.heads().margin(benignInX));
         assertThat(balanced.heads().margin(xs.get(0))).isGreaterThan(balanced.heads().margin(benignInX));
-        // The whole set has 44 benign rows to 40 unsafe; x has 4 to 40, so its benign rows weigh 40 * 1.1 / 4 = 11x.
+        // The whole set has 44 benign rows to 40 unsafe; x has 4 to 40, so its benign rows weigh
+        // 40 * 1.1 / 4 = 11x.
         assertThat(log.toString()).contains("languages balanced (benign weight x): [x 11.0]");
     }
 
     @Test
     void aLanguageWithMoreBenignThanUnsafeRowsIsStillBalancedToTheWholeSetsRatio() {
-        // x: 40 unsafe, 50 benign; y: 10 unsafe, 200 benign. The set holds 5 benign rows to each unsafe one, x only 1.25.
+        // x: 40 unsafe, 50 benign; y: 10 unsafe, 200 benign. The set holds 5 benign rows to each unsafe one,
+        // x only 1.25.
         List<Example> fit = new ArrayList<>();
         List<SparseVector> xs = new ArrayList<>();
         rows(fit, xs, "x", 40, 50);
