@@ -83,7 +83,7 @@ final class DocumentPairs {
         }
         int room = maxChars - (span.end() - span.start());
         int start = room <= 0 ? span.start() : Math.max(0, Math.min(span.start() - room / 2, text.length() - maxChars));
-        return Insertions.cut(text, start, Math.min(text.length(), start + maxChars));
+        return TrainingSet.cut(text, start, Math.min(text.length(), start + maxChars));
     }
 
     private static Example with(Example e, String text) {

@@ -67,7 +67,8 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         if (side[0] == 0 || side[1] == 0) {
             throw new IllegalArgumentException("training needs both unsafe and benign examples");
         }
-        Map<String, Double> languageScale = balanceLanguages ? balanceLanguages(fit, ys, w, side, log) : Map.of();
+        Map<String, Double> languageScale = balanceLanguages ? balanceLanguages(fit, ys, w, side[0] / side[1], log)
+                : Map.of();
         for (int i = 0; i < n; i++) {
             w[i] *= n / (2 * side[ys[i]]);
         }
@@ -134,7 +135,7 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
         // Calibrated for the data as the head was fitted on it: a balanced language's benign rows weigh as much here.
         double[] heldWeights = new double[held.size()];
         for (int i = 0; i < held.size(); i++) {
-            heldWeights[i] = labels[i] == 0 ? languageScale.getOrDefault(held.get(i).lang(), 1.0) : 1.0;
+            heldWeights[i] = languageWeight(held.get(i), languageScale);
         }
         Platt platt = Platt.fit(margins, labels, heldWeights);
         SafetyHeads heads = new SafetyHeads(unsafe, platt, category, categoryBits == 0 ? 0 : categoryBits,
@@ -168,14 +169,15 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
      * often unsafe than the set's gets its benign rows scaled up to that ratio (at most {@value #MAX_BALANCE}x).
      * Otherwise the features that merely identify a language (its script, its commonest words) carry the language's
      * share of unsafe rows, and ordinary text in a language whose data is mostly unsafe prompts scores as unsafe.
-     * The class weights applied afterwards are those of the set before this scaling ({@code side} is left as it is):
-     * they give both sides of each balanced language equal weight, and every other language the weight it had,
+     * The class weights applied afterwards are those of the set before this scaling, whose benign-to-unsafe weight
+     * is {@code ratio}: they give both sides of each balanced language equal weight, and every other language the
+     * weight it had,
      * so that the added benign weight does not move the other languages towards harm. Languages without benign rows
      * are left as they are, and logged.
      *
      * @return each balanced language's benign weight factor, for the calibration
      */
-    private static Map<String, Double> balanceLanguages(List<Example> fit, int[] ys, double[] w, double[] side,
+    private static Map<String, Double> balanceLanguages(List<Example> fit, int[] ys, double[] w, double ratio,
                                                         PrintWriter log) {
         Map<String, double[]> byLang = new TreeMap<>();
         for (int i = 0; i < fit.size(); i++) {
@@ -184,7 +186,6 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
                 byLang.computeIfAbsent(lang, k -> new double[2])[ys[i]] += w[i];
             }
         }
-        double ratio = side[0] / side[1];
         Map<String, Double> scale = new TreeMap<>();
         for (var e : byLang.entrySet()) {
             double benign = e.getValue()[0];
@@ -196,13 +197,15 @@ public record HeadTrainer(double l2, double categoryL2, int iterations, int cate
             }
         }
         for (int i = 0; i < fit.size(); i++) {
-            Double f = scale.get(fit.get(i).lang());
-            if (f != null && ys[i] == 0) {
-                w[i] *= f;
-            }
+            w[i] *= languageWeight(fit.get(i), scale);
         }
         log.printf("  languages balanced (benign weight x): %s%n", scale.entrySet().stream()
                 .map(e -> e.getKey() + " " + String.format(java.util.Locale.ROOT, "%.1f", e.getValue())).toList());
         return scale;
+    }
+
+    /** The factor a row's weight takes from its language's balance: its benign rows' factor, or 1. */
+    private static double languageWeight(Example e, Map<String, Double> scale) {
+        return e.unsafe() ? 1.0 : scale.getOrDefault(e.lang(), 1.0);
     }
 }

@@ -38,24 +38,13 @@ final class Insertions {
     static String insert(String doc, String text, int where, int maxChars) {
         int room = Math.max(0, maxChars - text.length() - 2);
         return switch (where) {
-            case 0 -> text + "\n" + cut(doc, 0, Math.min(doc.length(), room));
-            case 2 -> cut(doc, Math.max(0, doc.length() - room), doc.length()) + "\n" + text;
+            case 0 -> text + "\n" + TrainingSet.cut(doc, 0, Math.min(doc.length(), room));
+            case 2 -> TrainingSet.cut(doc, Math.max(0, doc.length() - room), doc.length()) + "\n" + text;
             default -> {
                 int mid = doc.length() / 2;
-                yield cut(doc, Math.max(0, mid - room / 2), mid) + "\n" + text + "\n"
-                        + cut(doc, mid, Math.min(doc.length(), mid + (room - room / 2)));
+                yield TrainingSet.cut(doc, Math.max(0, mid - room / 2), mid) + "\n" + text + "\n"
+                        + TrainingSet.cut(doc, mid, Math.min(doc.length(), mid + (room - room / 2)));
             }
         };
-    }
-
-    /** {@code s[from, to)} without half a surrogate pair at either end (document pairs cut their windows so too). */
-    static String cut(String s, int from, int to) {
-        if (from > 0 && from < s.length() && Character.isLowSurrogate(s.charAt(from))) {
-            from++;
-        }
-        if (to > from && to < s.length() && Character.isLowSurrogate(s.charAt(to))) {
-            to--;
-        }
-        return from >= to ? "" : s.substring(from, to);
     }
 }

@@ -90,6 +90,7 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
         return m;
     }
 
+    /** The first {@code maxChars} chars of {@code text}, without the high half of a surrogate pair at the end. */
     static String cut(String text, int maxChars) {
         if (text.length() <= maxChars) {
             return text;
@@ -99,5 +100,16 @@ public record TrainingSet(List<Example> fit, List<Example> heldOut, Map<String, 
             end--;
         }
         return text.substring(0, end);
+    }
+
+    /** {@code s[from, to)} without half a surrogate pair at either end: a window of a document (insertions, pairs). */
+    static String cut(String s, int from, int to) {
+        if (from > 0 && from < s.length() && Character.isLowSurrogate(s.charAt(from))) {
+            from++;
+        }
+        if (to > from && to < s.length() && Character.isLowSurrogate(s.charAt(to))) {
+            to--;
+        }
+        return from >= to ? "" : s.substring(from, to);
     }
 }
