@@ -12,8 +12,8 @@ import java.util.Set;
  * full path, which is always right).
  *
  * <p>What it refuses, one rule per step of the ASCII path: other chars (invisible or non-ASCII); a run of
- * three equal chars once lowercased, digits excepted (squeezing; asked leniently, it lets a run of one
- * whitespace char through, and says so); a word holding a letter and a leet char (a digit or symbol that
+ * three equal chars once lowercased, digits excepted (squeezing; asked leniently, it lets the run through, and
+ * says so); a word holding a letter and a leet char (a digit or symbol that
  * stands for a letter, "!" and "|" only inside the word); three words in a row,
  * each one letter or digit (maybe repeated), two of them letters, linked by one separator char (letters
  * written apart). A text that holds something a payload decoder might start on (a run of 16 base64 chars; 16
@@ -45,7 +45,6 @@ final class PlainAsciiScreen {
     private static final int HEX = 1 << 8;
     private static final int HEX_LINK = 1 << 9;
     private static final int DIGIT = 1 << 10;
-    private static final int SPACE = 1 << 11; // a whitespace char: space, tab, line break
     private static final int MORSE = 1 << 12; // a dot or dash of Morse code
     private static final int BIT = 1 << 13;   // a binary digit
     private static final int ALNUM = 1 << 14;
@@ -65,7 +64,6 @@ final class PlainAsciiScreen {
                     | (SplitLetterJoinFilter.isSeparator(c) ? SEPARATOR : 0)
                     | (isBase64(c) ? BASE64 : 0) | (hexDigit(c) ? HEX : 0) | (isHexLink(c) ? HEX_LINK : 0)
                     | (Chars.isAsciiDigit(c) ? DIGIT : 0)
-                    | (Chars.isLayoutSpace(c) ? SPACE : 0)
                     | (MorsePayloadDecoder.symbol(c) != 0 ? MORSE : 0) | (c == '0' || c == '1' ? BIT : 0)
                     | (Chars.isAsciiAlnum(c) ? ALNUM : 0));
         }
@@ -98,10 +96,14 @@ final class PlainAsciiScreen {
     enum Outcome {
         /** The analysis is plain. */
         PLAIN,
-        /** Plain but for runs of a whitespace char, which the squeeze step makes one: squeezing the lower case is the view. */
+        /**
+         * Plain but for runs of three or more of one char (not a digit), which the squeeze step makes one (keeping
+         * the run's length in the view's map): squeezing the lower case is the view. The other steps read the text
+         * before squeezing, as this scan does, and the payload decoders read the text itself.
+         */
         PLAIN_BUT_SQUEEZED,
         /**
-         * Plain but for leetspeak (and maybe runs of a whitespace char), which this scan does not follow: the
+         * Plain but for leetspeak (and maybe runs of one char), which this scan does not follow: the
          * caller checks the output of the normaliser's leet and squeeze steps on the lower case (no letters are
          * written apart here, so the joining step before them changes nothing).
          */
@@ -124,7 +126,7 @@ final class PlainAsciiScreen {
     private static final int SCANNED = 1;
     private static final int LEETSPEAK = 2; // a word the leet step may change, let through
     private static final int UPPER = 4; // an upper-case letter
-    private static final int SQUEEZED = 8; // a run of one whitespace char, let through
+    private static final int SQUEEZED = 8; // a run of one char, let through
     // Something a payload decoder might start on, by encoding: SUSPECT << ordinal.
     private static final int SUSPECT = 16;
     private static final int SUSPECT_BASE64 = SUSPECT << Payload.Encoding.BASE64.ordinal();
@@ -138,8 +140,8 @@ final class PlainAsciiScreen {
             | SUSPECT_REVERSED | SUSPECT_MORSE | SUSPECT_BINARY;
 
     /**
-     * @param lenient whether a word the leet step may change, and a run of three or more of one whitespace
-     *                char (which the squeeze step makes one), are let through, as {@link Outcome#PLAIN_BUT_STEPS}
+     * @param lenient whether a word the leet step may change, and a run of three or more of one char, digits
+     *                excepted (which the squeeze step makes one), are let through, as {@link Outcome#PLAIN_BUT_STEPS}
      *                and {@link Outcome#PLAIN_BUT_SQUEEZED}
      */
     static Proof check(String text, Decoders decoders, boolean lenient) {
@@ -232,10 +234,10 @@ final class PlainAsciiScreen {
                 sameRun = lower == prev ? sameRun + 1 : 1;
                 prev = lower;
                 if (sameRun >= 3 && (f & DIGIT) == 0) {
-                    if (!lenient || (f & SPACE) == 0) {
+                    if (!lenient) {
                         return REFUSED; // squeezed
                     }
-                    found |= SQUEEZED; // indentation, blank lines
+                    found |= SQUEEZED; // indentation, "...", "www.", "soooo"
                 }
                 base64Run = (f & BASE64) != 0 ? base64Run + 1 : 0;
                 if ((f & HEX) != 0) {

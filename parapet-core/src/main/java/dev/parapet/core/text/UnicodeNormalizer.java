@@ -109,10 +109,10 @@ public final class UnicodeNormalizer implements TextNormalizer {
 
     /**
      * Plain texts as {@link #isPlain} proves them, and ASCII texts whose only changes besides lower case are
-     * leetspeak ("the 1920s", "h3llo") and runs of one whitespace char (indentation, blank lines): for those
-     * the normaliser's own leet and squeeze steps run on the lower case (the proof rules out letters written
-     * apart, so the joining step would change nothing), and their view counts when nothing in it is joined
-     * and only whitespace is squeezed (not the letters the leet step made).
+     * leetspeak ("the 1920s", "h3llo") and runs of three or more of one char ("...", "www.", indentation): for
+     * those the normaliser's own leet and squeeze steps run on the lower case (the proof rules out letters written
+     * apart, so the joining step would change nothing); with leetspeak, the view counts when nothing in it is
+     * joined and only whitespace is squeezed (not the letters the leet step made).
      */
     @Override
     public AnalyzedText plainAnalysis(String text) {
@@ -144,7 +144,7 @@ public final class UnicodeNormalizer implements TextNormalizer {
         PlainAsciiScreen.Proof proof = PlainAsciiScreen.check(text, this::decodeNothing, true);
         return switch (proof.outcome()) {
             case PLAIN -> proof.lower();
-            case PLAIN_BUT_SQUEEZED -> squeezeWhitespaceRuns(proof.lower());
+            case PLAIN_BUT_SQUEEZED -> squeezeRuns(proof.lower());
             case PLAIN_BUT_STEPS -> {
                 AnalyzedText a = plainAnalysis(text, proof);
                 yield a == null ? null : a.normalized().text();
@@ -154,11 +154,11 @@ public final class UnicodeNormalizer implements TextNormalizer {
     }
 
     /**
-     * The squeeze step on a text whose only runs of three or more equal chars are of a whitespace char
-     * or a digit ({@link PlainAsciiScreen.Outcome#PLAIN_BUT_SQUEEZED}): each whitespace run becomes its char,
+     * The squeeze step's text, without its map, on a text that needs no other step ({@link
+     * PlainAsciiScreen.Outcome#PLAIN_BUT_SQUEEZED}): each run of three or more of one char becomes that char,
      * digits stay ("1000"), as {@link SqueezeFilter} has it.
      */
-    private static String squeezeWhitespaceRuns(String lower) {
+    private static String squeezeRuns(String lower) {
         StringBuilder out = new StringBuilder(lower.length());
         int n = lower.length();
         for (int i = 0; i < n; ) {

@@ -66,18 +66,22 @@ class PlainAsciiScreenProperties {
     }
 
     @Example
-    void indentedTextIsAnalysedWithItsWhitespaceRunsSqueezed() {
+    void indentedTextAndRepeatsAreAnalysedWithTheirRunsSqueezed() {
         String code = "def f(x):\n    return x\n\n\nprint(f(2))";
         AnalyzedText a = normalizer.plainAnalysis(code);
         assertThat(a).isNotNull();
         assertThat(a.normalized().text()).isEqualTo("def f(x):\n return x\nprint(f(2))");
         assertThat(normalizer.plainView(code)).isNull(); // not char for char
         assertAnalysisIfGiven(code);
-        for (String s : new String[]{"k   i   l   l", "fuuuck   you", "a\n\n\nb c", "wait...   ok"}) {
+        for (String s : new String[]{"k   i   l   l", "fuuuck   you", "a\n\n\nb c", "wait...   ok",
+                "see https://www.example.com", "sooo GOOOD", "```python\nx = 1\n```", "sh1t...", "WwW.x"}) {
             assertAnalysisIfGiven(s);
         }
         assertThat(normalizer.plainAnalysis("k   i   l   l")).isNull(); // letters written apart
-        assertThat(normalizer.plainAnalysis("wait...   ok")).isNull(); // "..." is squeezed too
+        assertThat(normalizer.plainViewText("wait...   ok")).isEqualTo("wait. ok");
+        assertThat(normalizer.plainViewText("see https://www.example.com")).isEqualTo("see https://w.example.com");
+        assertThat(normalizer.plainAnalysis("fuuuck   you").normalized().runLength(1)).isEqualTo(3);
+        assertThat(normalizer.plainAnalysis("sh1t...")).isNull(); // leetspeak, and a run that is not whitespace
     }
 
     /**
@@ -158,6 +162,9 @@ class PlainAsciiScreenProperties {
                 Arbitraries.of("the", "a", "I", "hello", "World", "class", "assess", "ok", "no", "gur", "naq",
                         "be", "dead", "beef", "cafe", "ad", "fade", "x", "0x", "\\x", "AKIA", "2018", "1000",
                         "1920s", "5th", "h3llo", "sh1t", "a$$", "h00", "0o", "m00o", "12ft", "4", "s", "t"),
+                // runs the squeeze step makes one
+                Arbitraries.of("www", "WWW.", "sooo", "gurrr", "aaa", "ttthe", "...", "```", "===", "!!!", "fuuuck",
+                        "kkk", "zzz", "ssss", "eeeht", "...---...", "000", "xxx1"),
                 Arbitraries.strings().withChars("abcdefXYZ0123456789@$!|%+/=_-:.*").ofMinLength(1).ofMaxLength(6),
                 Arbitraries.strings().ascii().ofMinLength(1).ofMaxLength(4),
                 Arbitraries.strings().withChars("0123456789abcdefABCDEF").ofMinLength(2).ofMaxLength(20),
@@ -169,7 +176,7 @@ class PlainAsciiScreenProperties {
                         ".-- .... .- - / .. ...", "- .... . / -.- . -.--", "01001000 01101001 00100001 00100001",
                         "01101000011010010110100001101001", ".-", "-", "."));
         Arbitrary<String> sep = Arbitraries.of(" ", "  ", ", ", ".", "-", "_", "\n", "\t", "", "|", "*", ":", " - ",
-                "   ", "\n\n\n", "\n    ", "\t\t\t", " \n\n\n ");
+                "   ", "\n\n\n", "\n    ", "\t\t\t", " \n\n\n ", "... ", "***", "---", "...");
         return Arbitraries.lazy(() -> word).list().ofMaxSize(14)
                 .flatMap(words -> sep.list().ofSize(words.size()).map(seps -> {
                     StringBuilder b = new StringBuilder();

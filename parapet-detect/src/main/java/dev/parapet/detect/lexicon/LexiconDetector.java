@@ -103,7 +103,7 @@ public final class LexiconDetector implements Detector {
     /** On plain text: a finding needs a term (or its masked spelling) at the word edges the term needs. */
     @Override
     public Optional<Screen> screen() {
-        return Optional.of((text, lower, role) -> matcher.mayMatchPlain(lower, lower.length() != text.length()));
+        return Optional.of((text, lower, role) -> matcher.mayMatchPlain(text, lower));
     }
 
     @Override

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -225,6 +226,37 @@ final class LexiconMatcher {
             }
         }
         return collector.hits();
+    }
+
+    /**
+     * {@link #mayMatchPlain(String, boolean)} as a screen asks it: {@code lower} is the normalised view of the plain
+     * {@code text}. A run of three or more of one char other than whitespace ("www.", "sooo") is squeezed in the view
+     * only in a text without leetspeak, where the view is the text lowercased and squeezed; a term is checked against
+     * the run's length, which the view does not show, so the text lowercased is read instead (this matcher squeezes
+     * it as the view was, and counts the runs itself).
+     */
+    boolean mayMatchPlain(String text, String lower) {
+        if (lower.length() == text.length()) {
+            return mayMatchPlain(lower, false);
+        }
+        return squeezesMoreThanWhitespace(text) ? mayMatchPlain(text.toLowerCase(Locale.ROOT), false)
+                : mayMatchPlain(lower, true);
+    }
+
+    /** Whether {@code text} (ASCII) holds a run of three or more of one char, case aside, that is no whitespace or digit. */
+    private static boolean squeezesMoreThanWhitespace(String text) {
+        int run = 0;
+        char previous = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            char lowered = c >= 'A' && c <= 'Z' ? (char) (c | 0x20) : c;
+            run = lowered == previous ? run + 1 : 1;
+            previous = lowered;
+            if (run >= 3 && !Character.isWhitespace(c) && !(c >= '0' && c <= '9')) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

@@ -3,6 +3,8 @@ package dev.parapet.detect.pii;
 import dev.parapet.core.content.Role;
 import dev.parapet.core.detect.Screen;
 
+import java.util.Locale;
+
 /**
  * The screen of {@link SecretsDetector} on plain text. Every secret it reports needs one of: an issuer's
  * prefix ({@code AKIA}, {@code AIza}, {@code ghp_}, {@code xoxb-}, {@code sk_live_}, a Slack hook URL, …,
@@ -92,7 +94,9 @@ final class SecretsScreen implements Screen {
             }
             if (c == '=' || c == ':') {
                 if (names < 0) {
-                    names = AssignedSecretScanner.mayNameSecret(lower) ? 1 : 0;
+                    // A squeezed run in the view ("passs" is "pas") may hide a name the text holds.
+                    names = AssignedSecretScanner.mayNameSecret(lower) || lower.length() != n
+                            && AssignedSecretScanner.mayNameSecret(text.toLowerCase(Locale.ROOT)) ? 1 : 0;
                 }
                 if (names == 1 && AssignedSecretScanner.mayNameSecretBefore(text, i)) {
                     return true;
