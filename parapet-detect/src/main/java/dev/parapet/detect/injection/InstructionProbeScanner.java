@@ -359,6 +359,9 @@ final class InstructionProbeScanner {
         scopeWords.removeIf(w -> referenced.contains(words.key(w)));
         dropped.addAll(generic);
         dropped.addAll(quoted);
+        // A record's subject is whom it is about, not a thing kept ("must not be shared with customers"): it makes one
+        // word of the record ask for it (see find), and is never asked for on its own.
+        subjects.forEach(w -> dropped.add(words.key(w)));
         return new Guarded(protect(restricted, dropped, scopeWords), protect(stated, dropped, scopeWords),
                 List.copyOf(values));
     }
