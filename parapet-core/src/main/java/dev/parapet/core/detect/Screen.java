@@ -13,8 +13,8 @@ import java.util.Optional;
  * three or more of one char (digits excepted) may be squeezed to that char: whitespace in a text with leetspeak,
  * any char in one without ("www." is "w.", "sooo" is "so"). So {@code lower} may be shorter than the text, a place
  * in one is not a place in the other, and a run of one char in {@code lower} may stand for three or more in the
- * text: a screen whose detector weighs run lengths reads them from the text. A wrong "false" would let a finding through,
- * so a screen tests only necessary conditions of its detector's findings (a char, an anchor word at a
+ * text: a screen whose detector weighs run lengths reads them from the text. A wrong "false" would let a finding
+ * through, so a screen tests only necessary conditions of its detector's findings (a char, an anchor word at a
  * word boundary, a long token); a wrong "true" only costs the full path.
  * Implementations are thread-safe and immutable.
  */

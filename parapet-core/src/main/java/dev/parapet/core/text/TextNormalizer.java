@@ -24,8 +24,9 @@ public interface TextNormalizer {
      * without the costly steps: the {@code nfkc} view is the text itself, nothing is decoded, and each char
      * of the {@code normalized} view comes from the char at its place (lower case, leetspeak undone; run
      * lengths 1, nothing joined), but that a run of three or more of one char (digits excepted) may be squeezed
-     * to that char, its length kept in the view's map (so the view may be shorter than the text). Null when that is not proven; it may be null for
-     * a text that is plain after all, never non-null for one that is not. Fast paths (screens) rely on it.
+     * to that char, its length kept in the view's map (so the view may be shorter than the text). Null when that
+     * is not proven; it may be null for a text that is plain after all, never non-null for one that is not. Fast
+     * paths (screens) rely on it.
      * The default is the text with ASCII letters lowercased when {@link #isPlain} proves it plain.
      */
     default AnalyzedText plainAnalysis(String text) {

@@ -243,7 +243,7 @@ final class LexiconMatcher {
                 : mayMatchPlain(lower, true);
     }
 
-    /** Whether {@code text} (ASCII) holds a run of three or more of one char, case aside, that is no whitespace or digit. */
+    /** Whether {@code text} (ASCII) holds a run of three or more of one char, case aside, not whitespace or a digit. */
     private static boolean squeezesMoreThanWhitespace(String text) {
         int run = 0;
         char previous = 0;
