@@ -1,8 +1,11 @@
 package dev.parapet.detect.lexicon;
 
+import dev.parapet.core.detect.Deadline;
+import dev.parapet.core.text.AnalyzedText;
 import dev.parapet.core.text.UnicodeNormalizer;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Assume;
 import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
@@ -24,7 +27,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PlainScreenTest {
 
     private static final Lexicon LEXICON = LexiconLoader.shipped();
-    private static final LexiconMatcher MATCHER = new LexiconMatcher(LEXICON, new UnicodeNormalizer());
+    private static final UnicodeNormalizer NORMALIZER = new UnicodeNormalizer();
+    private static final LexiconMatcher MATCHER = new LexiconMatcher(LEXICON, NORMALIZER);
     private static final List<String> ASCII_TERMS = asciiTerms();
 
     @Property(tries = 3000)
@@ -36,6 +40,32 @@ class PlainScreenTest {
             assertThat(MATCHER.mayHoldTerm(lower)).as(lower).isTrue();
         }
         assertThat(MATCHER.mayMatchPlain(lower, false)).as(lower).isEqualTo(found);
+    }
+
+    /**
+     * As the screen is asked: with the normaliser's view of a plain text, which may squeeze runs ("asss" to "as"),
+     * it never hides a term that the matcher finds in that analysis (run lengths and all).
+     */
+    @Property(tries = 3000)
+    void theScreenOnTheNormalisersViewIsANecessaryCondition(@ForAll("termText") String text) {
+        AnalyzedText plain = NORMALIZER.plainAnalysis(text);
+        Assume.that(plain != null);
+        boolean found = !MATCHER.find(plain.normalized(), text, Deadline.none()).isEmpty();
+        Statistics.label("a term found").collect(found);
+        Statistics.label("the view squeezed").collect(plain.normalized().length() != text.length());
+        if (found) {
+            assertThat(MATCHER.mayMatchPlain(text, plain.normalized().text())).as(text).isTrue();
+        }
+    }
+
+    @Example
+    void runsTheViewSqueezesAreReadFromTheText() {
+        for (String text : new String[]{"kiss my asss", "this is shiiit", "fuuuck you", "ASSS www.example.com"}) {
+            String view = NORMALIZER.plainViewText(text);
+            assertThat(view).as(text).isNotNull().hasSizeLessThan(text.length());
+            assertThat(MATCHER.mayMatchPlain(text, view)).as(text).isTrue();
+        }
+        assertThat(MATCHER.mayMatchPlain("see www.example.com", NORMALIZER.plainViewText("see www.example.com"))).isFalse();
     }
 
     @Property(tries = 500)
@@ -72,7 +102,7 @@ class PlainScreenTest {
         Arbitrary<String> word = Arbitraries.oneOf(changed, term,
                 Arbitraries.of("the", "class", "assess", "pass", "Scunthorpe", "a", "is", "of", "hello", "s", "es"),
                 Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz*#$@!'").ofMinLength(1).ofMaxLength(8));
-        Arbitrary<String> sep = Arbitraries.of(" ", " ", "", "-", "_", "\n", ", ", ".", "'", "  ", "*", "\t");
+        Arbitrary<String> sep = Arbitraries.of(" ", " ", "", "-", "_", "\n", ", ", ".", "'", "  ", "*", "\t", "...", "   ");
         return word.list().ofMaxSize(10).flatMap(words -> sep.list().ofSize(words.size()).map(seps -> {
             StringBuilder b = new StringBuilder();
             for (int i = 0; i < words.size(); i++) {
