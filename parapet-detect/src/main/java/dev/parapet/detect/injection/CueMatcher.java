@@ -46,6 +46,12 @@ final class CueMatcher {
     private final List<CueRule> rules;
     private final AhoCorasick automaton;
     private final AsciiStepTable ascii; // the automaton's ASCII part, every pattern marked
+    /**
+     * A table of its own for the ASCII terms of one group of each rule, its anchor ({@link #anchorGroup}): a rule
+     * fires only where every group has a hit, so an ASCII text with no anchor term in it fires none. The table is a
+     * small fraction of {@link #ascii} and stays in the processor's cache, where most texts are decided.
+     */
+    private final AsciiStepTable anchors;
     private final int[] patternRule;
     private final int[] firstGroup; // rule -> index of its first group among all rules' groups
     private final int groupCount;
@@ -65,22 +71,32 @@ final class CueMatcher {
         this.rules = List.copyOf(rules);
         List<String> patterns = new ArrayList<>();
         List<int[]> owners = new ArrayList<>();
+        List<String> anchorTerms = new ArrayList<>();
         for (int r = 0; r < rules.size(); r++) {
             List<List<String>> groups = rules.get(r).groups();
+            List<List<String>> folded = new ArrayList<>();
             for (int g = 0; g < groups.size(); g++) {
+                List<String> group = new ArrayList<>();
                 for (String term : groups.get(g)) {
-                    String folded = normalizer.analyze(term).normalized().text();
-                    if (folded.isBlank()) {
+                    String f = normalizer.analyze(term).normalized().text();
+                    if (f.isBlank()) {
                         throw new IllegalArgumentException("rule " + rules.get(r).id() + ": term '" + term
                                 + "' is empty once normalised");
                     }
-                    patterns.add(folded);
+                    patterns.add(f);
                     owners.add(new int[]{r, g});
+                    group.add(f);
                 }
+                folded.add(group);
+            }
+            // Data-only rules fire in no text a screen is asked about (a tool result always takes the full path).
+            if (Reading.WITH_PASTED.counts(rules.get(r))) {
+                anchorTerms.addAll(anchorGroup(folded, rules.get(r).anchor()));
             }
         }
         this.automaton = AhoCorasick.build(patterns);
         this.ascii = AsciiStepTable.of(automaton, p -> true, Integer.MAX_VALUE);
+        this.anchors = AsciiStepTable.of(AhoCorasick.build(anchorTerms), p -> true, Integer.MAX_VALUE);
         this.firstGroup = new int[rules.size()];
         int groups = 0;
         for (int r = 0; r < rules.size(); r++) {
@@ -132,6 +148,34 @@ final class CueMatcher {
         }
     }
 
+    /**
+     * The ASCII terms of a rule's anchor group (folded): the one the rule names, else the one ASCII text holds least
+     * often going by length, the group whose shortest ASCII term is longest, of two such the one with fewer
+     * ("ignore, disregard, …" rather than "all, any, your, …"). None when a group has no ASCII term: the rule cannot
+     * fire on ASCII text.
+     */
+    private static List<String> anchorGroup(List<List<String>> groups, int named) {
+        List<String> best = null;
+        int bestShortest = -1;
+        for (int g = 0; g < groups.size(); g++) {
+            List<String> ascii = groups.get(g).stream().filter(CueMatcher::isAscii).toList();
+            if (ascii.isEmpty()) {
+                return List.of();
+            }
+            int shortest = ascii.stream().mapToInt(String::length).min().orElseThrow();
+            if (named < 0 ? shortest > bestShortest || shortest == bestShortest && ascii.size() < best.size()
+                    : g == named) {
+                best = ascii;
+                bestShortest = shortest;
+            }
+        }
+        return best == null ? List.of() : best;
+    }
+
+    private static boolean isAscii(String s) {
+        return s.chars().allMatch(c -> c < 128);
+    }
+
     /** Code points before the first space of {@code term} (the whole term when it has none). */
     private static int firstWordLength(String term) {
         int space = term.indexOf(' ');
@@ -139,7 +183,8 @@ final class CueMatcher {
     }
 
     /**
-     * Whether some rule may fire in {@code text}: a necessary condition of {@link #find}. First, stepping
+     * Whether some rule may fire in {@code text}: a necessary condition of {@link #find}. First, whether an ASCII
+     * text holds a term of some rule's anchor group at all (a small table of those terms alone); then, stepping
      * the dense table, whether every group of some rule has a hit at proper word edges at all; only then, by
      * a search of every match ({@link #mayMatchSearching}), whether every group has one within the rule's
      * window. The rule that distinct groups be distinct words, which {@code find} also asks for, is not checked.
@@ -147,7 +192,10 @@ final class CueMatcher {
      * @param reading which rules count: a person's own words, with or without pasted documents, or data
      */
     boolean mayMatch(String text, Reading reading) { // a String, not a CharSequence: its charAt inlines
-        // First, without windows, whether every group of some rule has a hit at all: in most texts none has,
+        if (reading != Reading.DATA && !mayHoldAnchor(text)) {
+            return false;
+        }
+        // Then, without windows, whether every group of some rule has a hit at all: in most texts none has,
         // and common words ("all", "your", "new") then cost an OR, not a walk of matches.
         long[] seen = null;
         int n = text.length();
@@ -178,6 +226,22 @@ final class CueMatcher {
             }
         }
         return seen != null && someRuleHasEveryGroup(seen, reading) && mayMatchSearching(text, reading);
+    }
+
+    /** Whether {@code text} holds a term of some rule's anchor group, or a char beyond ASCII (then: maybe). */
+    private boolean mayHoldAnchor(String text) {
+        int row = AsciiStepTable.ROOT;
+        for (int i = 0, n = text.length(); i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= 128) {
+                return true;
+            }
+            row = anchors.next(row, c);
+            if (anchors.marked(row)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The bit of {@code pattern}'s group among all rules' groups. */

@@ -16,9 +16,12 @@ import java.util.Objects;
  * @param pasted   whether a data-only rule also reads documents pasted into a user's message ({@link
  *                 PastedDocuments}): for orders to a model as a third party ("Note for the AI: …"), which a
  *                 user's own prompt does not give, unlike words about the answer's shape
+ * @param anchor   the group that ordinary text holds least often, which the plain-text screen looks for first
+ *                 ({@code CueMatcher}), or -1 to let the matcher choose by the terms' lengths; speed only: the
+ *                 rule fires the same either way
  */
 public record CueRule(String id, String category, double weight, int window, List<List<String>> groups,
-                      boolean dataOnly, boolean pasted) {
+                      boolean dataOnly, boolean pasted, int anchor) {
 
     public CueRule {
         Objects.requireNonNull(id, "id");
@@ -35,6 +38,10 @@ public record CueRule(String id, String category, double weight, int window, Lis
         if (pasted && !dataOnly) {
             throw new IllegalArgumentException(
                     "pasted applies to data-only rules (a rule for every role reads pasted text already)");
+        }
+        if (anchor < -1 || anchor >= groups.size()) {
+            throw new IllegalArgumentException("anchor must name one of the " + groups.size() + " groups (from 0), was "
+                    + anchor);
         }
         groups = groups.stream().map(List::copyOf).toList();
     }

@@ -44,7 +44,7 @@ public final class CueRules {
         List<CueRule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode r : root.require("rules").list()) {
-            r.onlyKeys(Set.of("id", "category", "weight", "window", "groups", "data_only", "pasted"));
+            r.onlyKeys(Set.of("id", "category", "weight", "window", "groups", "data_only", "pasted", "anchor"));
             String id = r.require("id").string();
             if (!ids.add(id)) {
                 throw r.error("duplicate rule id '" + id + "'");
@@ -70,7 +70,8 @@ public final class CueRules {
             }
             try {
                 rules.add(new CueRule(id, category, r.require("weight").number(), r.require("window").integer(), groups,
-                        r.bool("data_only", false), r.bool("pasted", false)));
+                        r.bool("data_only", false), r.bool("pasted", false),
+                        r.get("anchor").map(YamlNode::integer).orElse(-1)));
             } catch (IllegalArgumentException e) {
                 throw r.error(e.getMessage());
             }
