@@ -48,8 +48,9 @@ final class CueMatcher {
     private final AsciiStepTable ascii; // the automaton's ASCII part, every pattern marked
     /**
      * A table of its own for the ASCII terms of one group of each rule, its anchor ({@link #anchorGroup}): a rule
-     * fires only where every group has a hit, so an ASCII text with no anchor term in it fires none. The table is a
-     * small fraction of {@link #ascii} and stays in the processor's cache, where most texts are decided.
+     * fires only where every group has a hit, so an ASCII text with no anchor term in it fires none. Its walk stops at
+     * the first marked row, and few rows are marked (1,280 of 12,043 for the shipped rules, against 2,840 of 15,953 in
+     * {@link #ascii}, where common words such as "all" and "your" mark rows and cost a step each time they occur).
      */
     private final AsciiStepTable anchors;
     private final int[] patternRule;
