@@ -156,21 +156,17 @@ final class CueMatcher {
      * fire on ASCII text.
      */
     private static List<String> anchorGroup(List<List<String>> groups, int named) {
-        List<String> best = null;
-        int bestShortest = -1;
-        for (int g = 0; g < groups.size(); g++) {
-            List<String> ascii = groups.get(g).stream().filter(CueMatcher::isAscii).toList();
-            if (ascii.isEmpty()) {
-                return List.of();
-            }
-            int shortest = ascii.stream().mapToInt(String::length).min().orElseThrow();
-            if (named < 0 ? shortest > bestShortest || shortest == bestShortest && ascii.size() < best.size()
-                    : g == named) {
-                best = ascii;
-                bestShortest = shortest;
-            }
+        List<List<String>> ascii = groups.stream().map(g -> g.stream().filter(CueMatcher::isAscii).toList()).toList();
+        if (ascii.stream().anyMatch(List::isEmpty)) {
+            return List.of();
         }
-        return best == null ? List.of() : best;
+        if (named >= 0) {
+            return ascii.get(named);
+        }
+        Comparator<List<String>> rarer = Comparator.comparingInt(
+                (List<String> g) -> g.stream().mapToInt(String::length).min().orElseThrow())
+                .thenComparing(Comparator.comparingInt(List<String>::size).reversed());
+        return ascii.stream().max(rarer).orElseThrow();
     }
 
     private static boolean isAscii(String s) {

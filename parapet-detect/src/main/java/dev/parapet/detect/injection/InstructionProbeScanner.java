@@ -72,6 +72,11 @@ final class InstructionProbeScanner {
     private final Set<String> addressed;
     private final Set<String> subjects;
     private final Set<String> generic; // keys
+    /**
+     * Keys never protected: the generic words, and a record's subjects, which say whom a record is about, not a thing
+     * kept ("must not be shared with customers"); a subject makes one word of the record ask for it (see find).
+     */
+    private final Set<String> unprotected;
     private final Map<String, Set<String>> concepts; // word -> every word of its concept
     private final Set<String> secretNames; // whole words that name a secret value: "password", "passcode", …
     /** What recent instructions protect: a deployment sends the same system prompt with every message. */
@@ -86,6 +91,9 @@ final class InstructionProbeScanner {
         this.subjects = Set.copyOf(subjects);
         this.generic = Set.copyOf(generic);
         this.concepts = Map.copyOf(concepts);
+        Set<String> unprotected = new HashSet<>(generic);
+        subjects.forEach(w -> unprotected.add(words.key(w)));
+        this.unprotected = Set.copyOf(unprotected);
     }
 
     /** The scanner with the shipped markers, comparing words as {@code words} does. */
@@ -357,11 +365,8 @@ final class InstructionProbeScanner {
         Set<String> dropped = new HashSet<>(scope);
         dropped.removeAll(referenced);
         scopeWords.removeIf(w -> referenced.contains(words.key(w)));
-        dropped.addAll(generic);
+        dropped.addAll(unprotected);
         dropped.addAll(quoted);
-        // A record's subject is whom it is about, not a thing kept ("must not be shared with customers"): it makes one
-        // word of the record ask for it (see find), and is never asked for on its own.
-        subjects.forEach(w -> dropped.add(words.key(w)));
         return new Guarded(protect(restricted, dropped, scopeWords), protect(stated, dropped, scopeWords),
                 List.copyOf(values));
     }
