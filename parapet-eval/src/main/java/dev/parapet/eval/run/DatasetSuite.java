@@ -17,17 +17,19 @@ public final class DatasetSuite implements Suite {
      * The benchmarks of the quality bar: harmful-intent, over-refusal, hate, hazards, languages, injection, the
      * benign hard negatives judged a second time as injections (prompts that mention injection or trigger words),
      * and the project's own sets: intent against topic (contrast), obfuscated terms, ordinary chat (smalltalk) and
-     * everyday requests (everyday-requests, and everyday-heldout, which no model trains on), and users' attempts to take
-     * over the assistant in 21 languages beside ordinary messages with the same words (injection-messages, and
-     * injection-heldout, which no model trains on), users' own set-ups of a conversation (user-setups), and
-     * pasted documents with and without an instruction to the model (pasted-documents-heldout, never trained on).
+     * everyday requests (everyday-requests, and everyday-heldout, which no model trains on), harmful requests beside
+     * harmless ones in 17 languages (harmful-requests, and harmful-heldout, which no model trains on), users'
+     * attempts to take over the assistant in 21 languages beside ordinary messages with the same words
+     * (injection-messages, and injection-heldout, which no model trains on), users' own set-ups of a conversation
+     * (user-setups), and pasted documents with and without an instruction to the model (pasted-documents-heldout,
+     * never trained on).
      */
     public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
             "hatecheck", "ailuminate:test:en", "ailuminate:test:fr", "xsafety:test", "rtp-lx", "multijail",
             "ud-sentences:test", "cyberseceval-frr:test", "wildguardmix:test", "deepset:test", "cyberseceval-pi",
             "bipia:test", "cyberseceval-frr:test@injection", "wildguardmix:test@injection", "contrast", "obfuscation",
-            "smalltalk:test", "everyday-requests:test", "everyday-heldout", "injection-messages:test",
-            "injection-heldout", "user-setups:test", "pasted-documents-heldout");
+            "smalltalk:test", "everyday-requests:test", "everyday-heldout", "harmful-requests:test", "harmful-heldout",
+            "injection-messages:test", "injection-heldout", "user-setups:test", "pasted-documents-heldout");
 
     /**
      * Where changes are decided, so that the standard suite's test splits are measured once, after the decision:
@@ -38,6 +40,7 @@ public final class DatasetSuite implements Suite {
     public static final List<String> DEVELOPMENT = List.of("toxicchat:train", "harmbench:val", "advbench:train",
             "ailuminate:train:en", "ailuminate:train:fr", "donotanswer:train", "xsafety:train", "ud-sentences:train",
             "cyberseceval-frr:train", "wildguardmix:train", "smalltalk:train", "everyday-requests:train",
+            "harmful-requests:train",
             "deepset:train", "bipia:train", "injection-messages:train", "user-setups:train", "pasted-documents:train",
             "cyberseceval-frr:train@injection", "wildguardmix:train@injection",
             "instruction-probes:dev", "hijack-probes:dev", "document-probes:dev");

@@ -19,11 +19,13 @@ import java.util.stream.Collectors;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The project-written sets beside the recipes (small talk and everyday requests, which the n-gram recipe trains on
- * the 80% parts of; injection messages, users' set-ups and pasted documents, which the injection recipe does) and
- * their held-out companions, which nothing trains on, read through the registry: the benign sets with every row
- * benign, the injection sets with their attacks in every family, the pasted documents in whole pairs, all in the
- * languages the registry names; a hash split's test part is the 20% no recipe reads. No shared data needed.
+ * The project-written sets beside the recipes (small talk, everyday requests, and harmful requests beside harmless
+ * ones, which the n-gram recipe trains on the 80% parts of; injection messages, users' set-ups and pasted documents,
+ * which the injection recipe does) and their held-out companions, which nothing trains on, read through the
+ * registry: the benign sets with every row benign, the harmful-request sets with every hazard asked for and both
+ * labels in every language, the injection sets with their attacks in every family, the pasted documents in whole
+ * pairs, all in the languages the registry names; a hash split's test part is the 20% no recipe reads. No shared
+ * data needed.
  */
 class ProjectSetsTest {
 
@@ -35,6 +37,11 @@ class ProjectSetsTest {
     private static final Set<String> LATER_FAMILIES = Set.of("encoded", "many_shot");
     private static final Set<String> LOOK_ALIKES = Set.of("benign_own_instructions", "benign_roleplay",
             "benign_tech", "benign_format", "benign_text");
+
+    /** The twelve AILuminate hazards, each asked for in the harmful-request sets. */
+    private static final Set<String> HAZARDS = Set.of("violent_crimes", "sex_related_crimes",
+            "child_sexual_exploitation", "suicide_self_harm", "indiscriminate_weapons", "intellectual_property",
+            "defamation", "non_violent_crimes", "hate", "privacy", "specialized_advice", "sexual_content");
 
     private final DatasetRegistry registry = DatasetRegistry.builtIn();
     private final DatasetLoader loader = new DatasetLoader(Path.of("no-shared-data-needed"), Path.of(".."));
@@ -88,6 +95,30 @@ class ProjectSetsTest {
         assertThat(labelsByPair).hasSize(pairs).allSatisfy((pair, labels) -> assertThat(labels).containsOnly(0, 1));
     }
 
+    @ParameterizedTest
+    @CsvSource({"harmful-requests, 3400", "harmful-heldout, 680"})
+    void harmfulRequestsCoverEveryHazardInEveryLanguageBesideHarmlessOnes(String name, int rows) {
+        LoadedDataset all = load(name, name);
+        assertThat(all.badRows()).as(all.issues().toString()).isZero();
+        assertThat(all.examples()).hasSize(rows);
+        assertThat(all.positives()).isEqualTo(rows / 2);
+        assertThat(all.examples().stream().filter(e -> !e.positive()).map(Example::category)).containsOnly("benign");
+        assertThat(all.examples().stream().filter(Example::positive).map(Example::category))
+                .containsOnly(HAZARDS.toArray(String[]::new)).containsAll(HAZARDS);
+        Map<String, Set<Boolean>> labelsByLanguage = all.examples().stream().collect(Collectors.groupingBy(
+                Example::language, Collectors.mapping(Example::positive, Collectors.toSet())));
+        assertThat(labelsByLanguage).allSatisfy((lang, labels) -> assertThat(labels).containsOnly(true, false));
+        assertLanguagesAsTheRegistryNames(name, all);
+    }
+
+    @Test
+    void noHarmfulRequestIsBothTrainedOnAndHeldOut() {
+        Set<String> trained = load("harmful-requests", "harmful-requests").examples().stream()
+                .map(Example::text).collect(Collectors.toSet());
+        assertThat(load("harmful-heldout", "harmful-heldout").examples().stream().map(Example::text))
+                .doesNotContainAnyElementsOf(trained);
+    }
+
     @Test
     void noPairIsBothTrainedOnAndHeldOut() throws Exception {
         Set<String> trained = pairs("parapet-ml/recipes/data/pasted-documents.jsonl").keySet();
@@ -114,7 +145,7 @@ class ProjectSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smalltalk", "everyday-requests", "injection-messages", "user-setups"})
+    @ValueSource(strings = {"smalltalk", "everyday-requests", "injection-messages", "user-setups", "harmful-requests"})
     void theTestPartIsTheTwentyPercentNoRecipeReads(String name) {
         LoadedDataset all = load(name, name);
         LoadedDataset test = load(name, name + ":test");
