@@ -3,6 +3,8 @@ package dev.parapet.eval.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.parapet.core.hash.HashSplit;
+import dev.parapet.core.taxonomy.Category;
+import dev.parapet.core.taxonomy.Taxonomies;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -38,10 +40,9 @@ class ProjectSetsTest {
     private static final Set<String> LOOK_ALIKES = Set.of("benign_own_instructions", "benign_roleplay",
             "benign_tech", "benign_format", "benign_text");
 
-    /** The twelve AILuminate hazards, each asked for in the harmful-request sets. */
-    private static final Set<String> HAZARDS = Set.of("violent_crimes", "sex_related_crimes",
-            "child_sexual_exploitation", "suicide_self_harm", "indiscriminate_weapons", "intellectual_property",
-            "defamation", "non_violent_crimes", "hate", "privacy", "specialized_advice", "sexual_content");
+    /** The twelve AILuminate hazards (the canonical categories but Parapet's own), each asked for in the sets. */
+    private static final Set<String> HAZARDS = Taxonomies.builtIn().canonical().categories().stream()
+            .filter(c -> !c.group().equals("parapet")).map(Category::id).collect(Collectors.toSet());
 
     private final DatasetRegistry registry = DatasetRegistry.builtIn();
     private final DatasetLoader loader = new DatasetLoader(Path.of("no-shared-data-needed"), Path.of(".."));
