@@ -97,12 +97,12 @@ class ProjectSetsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"harmful-requests, 3400", "harmful-heldout, 680"})
-    void harmfulRequestsCoverEveryHazardInEveryLanguageBesideHarmlessOnes(String name, int rows) {
+    @CsvSource({"harmful-requests, 7480, 3540", "harmful-heldout, 680, 340"})
+    void harmfulRequestsCoverEveryHazardInEveryLanguageBesideHarmlessOnes(String name, int rows, int harmful) {
         LoadedDataset all = load(name, name);
         assertThat(all.badRows()).as(all.issues().toString()).isZero();
         assertThat(all.examples()).hasSize(rows);
-        assertThat(all.positives()).isEqualTo(rows / 2);
+        assertThat(all.positives()).isEqualTo(harmful);
         assertThat(all.examples().stream().filter(e -> !e.positive()).map(Example::category)).containsOnly("benign");
         assertThat(all.examples().stream().filter(Example::positive).map(Example::category))
                 .containsOnly(HAZARDS.toArray(String[]::new)).containsAll(HAZARDS);
