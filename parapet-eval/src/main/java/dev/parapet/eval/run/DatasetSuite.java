@@ -18,7 +18,7 @@ public final class DatasetSuite implements Suite {
      * benign hard negatives judged a second time as injections (prompts that mention injection or trigger words),
      * and the project's own sets: intent against topic (contrast), obfuscated terms, ordinary chat (smalltalk) and
      * everyday requests (everyday-requests, and everyday-heldout, which no model trains on), harmful requests beside
-     * harmless ones in 17 languages (harmful-requests, and harmful-heldout, which no model trains on), users'
+     * harmless ones in 22 languages (harmful-requests, and harmful-heldout, which no model trains on), users'
      * attempts to take over the assistant in 21 languages beside ordinary messages with the same words
      * (injection-messages, and injection-heldout, which no model trains on), users' own set-ups of a conversation
      * (user-setups), and pasted documents with and without an instruction to the model (pasted-documents-heldout,
@@ -41,8 +41,7 @@ public final class DatasetSuite implements Suite {
             "ailuminate:train:en", "ailuminate:train:fr", "donotanswer:train", "xsafety:train", "ud-sentences:train",
             "cyberseceval-frr:train", "wildguardmix:train", "smalltalk:train", "everyday-requests:train",
             "harmful-requests:train", "deepset:train", "bipia:train", "injection-messages:train", "user-setups:train",
-            "pasted-documents:train",
-            "cyberseceval-frr:train@injection", "wildguardmix:train@injection",
+            "pasted-documents:train", "cyberseceval-frr:train@injection", "wildguardmix:train@injection",
             "instruction-probes:dev", "hijack-probes:dev", "document-probes:dev");
 
     private final String name;
