@@ -42,7 +42,7 @@ public final class DatasetSuite implements Suite {
             "cyberseceval-frr:train", "wildguardmix:train", "smalltalk:train", "everyday-requests:train",
             "harmful-requests:train", "deepset:train", "bipia:train", "injection-messages:train", "user-setups:train",
             "pasted-documents:train", "cyberseceval-frr:train@injection", "wildguardmix:train@injection",
-            "instruction-probes:dev", "hijack-probes:dev", "document-probes:dev");
+            "instruction-probes:dev", "hijack-probes:dev", "document-probes:dev", "setup-probes:dev");
 
     private final String name;
     private final String description;
