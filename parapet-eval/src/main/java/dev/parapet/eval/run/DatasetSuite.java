@@ -21,15 +21,17 @@ public final class DatasetSuite implements Suite {
      * harmless ones in 22 languages (harmful-requests, and harmful-heldout, which no model trains on), users'
      * attempts to take over the assistant in 21 languages beside ordinary messages with the same words
      * (injection-messages, and injection-heldout, which no model trains on), users' own set-ups of a conversation
-     * (user-setups), and pasted documents with and without an instruction to the model (pasted-documents-heldout,
-     * never trained on).
+     * (user-setups), pasted documents with and without an instruction to the model (pasted-documents-heldout,
+     * never trained on), and texts about groups of people, hateful beside friendly, neutral and counter-speech
+     * (identity-mentions and identity-heldout; no shipped model trains on either).
      */
     public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
             "hatecheck", "ailuminate:test:en", "ailuminate:test:fr", "xsafety:test", "rtp-lx", "multijail",
             "ud-sentences:test", "cyberseceval-frr:test", "wildguardmix:test", "deepset:test", "cyberseceval-pi",
             "bipia:test", "cyberseceval-frr:test@injection", "wildguardmix:test@injection", "contrast", "obfuscation",
             "smalltalk:test", "everyday-requests:test", "everyday-heldout", "harmful-requests:test", "harmful-heldout",
-            "injection-messages:test", "injection-heldout", "user-setups:test", "pasted-documents-heldout");
+            "injection-messages:test", "injection-heldout", "user-setups:test", "pasted-documents-heldout",
+            "identity-mentions:test", "identity-heldout");
 
     /**
      * Where changes are decided, so that the standard suite's test splits are measured once, after the decision:
@@ -40,7 +42,7 @@ public final class DatasetSuite implements Suite {
     public static final List<String> DEVELOPMENT = List.of("toxicchat:train", "harmbench:val", "advbench:train",
             "ailuminate:train:en", "ailuminate:train:fr", "donotanswer:train", "xsafety:train", "ud-sentences:train",
             "cyberseceval-frr:train", "wildguardmix:train", "smalltalk:train", "everyday-requests:train",
-            "harmful-requests:train", "deepset:train", "bipia:train", "injection-messages:train", "user-setups:train",
+            "harmful-requests:train", "identity-mentions:train", "deepset:train", "bipia:train", "injection-messages:train", "user-setups:train",
             "pasted-documents:train", "cyberseceval-frr:train@injection", "wildguardmix:train@injection",
             "instruction-probes:dev", "hijack-probes:dev", "document-probes:dev", "setup-probes:dev");
 

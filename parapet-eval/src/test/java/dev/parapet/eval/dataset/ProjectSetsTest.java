@@ -40,6 +40,13 @@ class ProjectSetsTest {
     private static final Set<String> LOOK_ALIKES = Set.of("benign_own_instructions", "benign_roleplay",
             "benign_tech", "benign_format", "benign_text");
 
+    /** The kinds of hateful text in the identity sets (label 1). */
+    private static final Set<String> HATEFUL_KINDS = Set.of("dehumanising", "negative_generalisation", "contempt",
+            "threat_or_exclusion", "implicit", "request_for_hate", "obfuscated");
+    /** The kinds of text that mention a group without attacking it (label 0). */
+    private static final Set<String> MENTION_KINDS = Set.of("positive", "neutral", "counter_speech", "negated",
+            "experience", "self_reference", "profanity_not_hate", "criticism_not_identity", "request_benign");
+
     /** The twelve AILuminate hazards (the canonical categories but Parapet's own), each asked for in the sets. */
     private static final Set<String> HAZARDS = Taxonomies.builtIn().canonical().categories().stream()
             .filter(c -> !c.group().equals("parapet")).map(Category::id).collect(Collectors.toSet());
@@ -121,6 +128,31 @@ class ProjectSetsTest {
                 .doesNotContainAnyElementsOf(trained);
     }
 
+    @ParameterizedTest
+    @CsvSource({"identity-mentions, 1572, 632", "identity-heldout, 490, 196"})
+    void identitySetsHoldEveryKindUnderItsLabelAndBothLabelsInEveryLanguage(String name, int rows, int hateful) {
+        LoadedDataset all = load(name, name);
+        assertThat(all.badRows()).as(all.issues().toString()).isZero();
+        assertThat(all.examples()).hasSize(rows);
+        assertThat(all.positives()).isEqualTo(hateful);
+        assertThat(all.examples().stream().filter(Example::positive).map(Example::category))
+                .containsOnly(HATEFUL_KINDS.toArray(String[]::new)).containsAll(HATEFUL_KINDS);
+        assertThat(all.examples().stream().filter(e -> !e.positive()).map(Example::category))
+                .containsOnly(MENTION_KINDS.toArray(String[]::new)).containsAll(MENTION_KINDS);
+        Map<String, Set<Boolean>> labelsByLanguage = all.examples().stream().collect(Collectors.groupingBy(
+                Example::language, Collectors.mapping(Example::positive, Collectors.toSet())));
+        assertThat(labelsByLanguage).allSatisfy((lang, labels) -> assertThat(labels).containsOnly(true, false));
+        assertLanguagesAsTheRegistryNames(name, all);
+    }
+
+    @Test
+    void noIdentityTextIsBothTrainedOnAndHeldOut() {
+        Set<String> trained = load("identity-mentions", "identity-mentions").examples().stream()
+                .map(Example::text).collect(Collectors.toSet());
+        assertThat(load("identity-heldout", "identity-heldout").examples().stream().map(Example::text))
+                .doesNotContainAnyElementsOf(trained);
+    }
+
     @Test
     void noPairIsBothTrainedOnAndHeldOut() throws Exception {
         Set<String> trained = pairs("parapet-ml/recipes/data/pasted-documents.jsonl").keySet();
@@ -147,7 +179,8 @@ class ProjectSetsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"smalltalk", "everyday-requests", "injection-messages", "user-setups", "harmful-requests"})
+    @ValueSource(strings = {"smalltalk", "everyday-requests", "injection-messages", "user-setups", "harmful-requests",
+            "identity-mentions"})
     void theTestPartIsTheTwentyPercentNoRecipeReads(String name) {
         LoadedDataset all = load(name, name);
         LoadedDataset test = load(name, name + ":test");
