@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ones, which the n-gram recipe trains on the 80% parts of; injection messages, users' set-ups and pasted documents,
  * which the injection recipe does) and their held-out companions, which nothing trains on, read through the
  * registry: the benign sets with every row benign, the harmful-request sets with every hazard asked for and both
- * labels in every language, the injection sets with their attacks in every family, the pasted documents in whole
+ * labels in every language, the texts about groups of people (which no recipe reads yet) likewise with every kind, the injection sets with their attacks in every family, the pasted documents in whole
  * pairs, all in the languages the registry names; a hash split's test part is the 20% no recipe reads. No shared
  * data needed.
  */
@@ -104,53 +104,37 @@ class ProjectSetsTest {
         assertThat(labelsByPair).hasSize(pairs).allSatisfy((pair, labels) -> assertThat(labels).containsOnly(0, 1));
     }
 
+    /**
+     * The sets of two labels: harmful requests (each hazard asked for) beside harmless ones, and texts about groups
+     * of people (each hateful kind) beside ones that only mention a group (each kind of those).
+     */
     @ParameterizedTest
-    @CsvSource({"harmful-requests, 9076, 4339", "harmful-heldout, 680, 340"})
-    void harmfulRequestsCoverEveryHazardInEveryLanguageBesideHarmlessOnes(String name, int rows, int harmful) {
+    @CsvSource({"harmful-requests, 9076, 4339, hazards", "harmful-heldout, 680, 340, hazards",
+            "identity-mentions, 1572, 632, identity", "identity-heldout, 490, 196, identity"})
+    void everyCategoryIsUnderItsLabelAndEveryLanguageHasBothLabels(String name, int rows, int positives,
+                                                                   String kinds) {
+        Set<String> positiveKinds = kinds.equals("hazards") ? HAZARDS : HATEFUL_KINDS;
+        Set<String> negativeKinds = kinds.equals("hazards") ? Set.of("benign") : MENTION_KINDS;
         LoadedDataset all = load(name, name);
         assertThat(all.badRows()).as(all.issues().toString()).isZero();
         assertThat(all.examples()).hasSize(rows);
-        assertThat(all.positives()).isEqualTo(harmful);
-        assertThat(all.examples().stream().filter(e -> !e.positive()).map(Example::category)).containsOnly("benign");
+        assertThat(all.positives()).isEqualTo(positives);
         assertThat(all.examples().stream().filter(Example::positive).map(Example::category))
-                .containsOnly(HAZARDS.toArray(String[]::new)).containsAll(HAZARDS);
-        Map<String, Set<Boolean>> labelsByLanguage = all.examples().stream().collect(Collectors.groupingBy(
-                Example::language, Collectors.mapping(Example::positive, Collectors.toSet())));
-        assertThat(labelsByLanguage).allSatisfy((lang, labels) -> assertThat(labels).containsOnly(true, false));
-        assertLanguagesAsTheRegistryNames(name, all);
-    }
-
-    @Test
-    void noHarmfulRequestIsBothTrainedOnAndHeldOut() {
-        Set<String> trained = load("harmful-requests", "harmful-requests").examples().stream()
-                .map(Example::text).collect(Collectors.toSet());
-        assertThat(load("harmful-heldout", "harmful-heldout").examples().stream().map(Example::text))
-                .doesNotContainAnyElementsOf(trained);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"identity-mentions, 1572, 632", "identity-heldout, 490, 196"})
-    void identitySetsHoldEveryKindUnderItsLabelAndBothLabelsInEveryLanguage(String name, int rows, int hateful) {
-        LoadedDataset all = load(name, name);
-        assertThat(all.badRows()).as(all.issues().toString()).isZero();
-        assertThat(all.examples()).hasSize(rows);
-        assertThat(all.positives()).isEqualTo(hateful);
-        assertThat(all.examples().stream().filter(Example::positive).map(Example::category))
-                .containsOnly(HATEFUL_KINDS.toArray(String[]::new)).containsAll(HATEFUL_KINDS);
+                .containsOnly(positiveKinds.toArray(String[]::new)).containsAll(positiveKinds);
         assertThat(all.examples().stream().filter(e -> !e.positive()).map(Example::category))
-                .containsOnly(MENTION_KINDS.toArray(String[]::new)).containsAll(MENTION_KINDS);
+                .containsOnly(negativeKinds.toArray(String[]::new)).containsAll(negativeKinds);
         Map<String, Set<Boolean>> labelsByLanguage = all.examples().stream().collect(Collectors.groupingBy(
                 Example::language, Collectors.mapping(Example::positive, Collectors.toSet())));
         assertThat(labelsByLanguage).allSatisfy((lang, labels) -> assertThat(labels).containsOnly(true, false));
         assertLanguagesAsTheRegistryNames(name, all);
     }
 
-    @Test
-    void noIdentityTextIsBothTrainedOnAndHeldOut() {
-        Set<String> trained = load("identity-mentions", "identity-mentions").examples().stream()
-                .map(Example::text).collect(Collectors.toSet());
-        assertThat(load("identity-heldout", "identity-heldout").examples().stream().map(Example::text))
-                .doesNotContainAnyElementsOf(trained);
+    @ParameterizedTest
+    @CsvSource({"harmful-requests, harmful-heldout", "identity-mentions, identity-heldout"})
+    void noTextIsBothInATrainingSetAndInItsHeldOutSet(String training, String heldOut) {
+        Set<String> trained = load(training, training).examples().stream().map(Example::text)
+                .collect(Collectors.toSet());
+        assertThat(load(heldOut, heldOut).examples().stream().map(Example::text)).doesNotContainAnyElementsOf(trained);
     }
 
     @Test
