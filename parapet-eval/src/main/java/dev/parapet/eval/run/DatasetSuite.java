@@ -42,9 +42,10 @@ public final class DatasetSuite implements Suite {
     public static final List<String> DEVELOPMENT = List.of("toxicchat:train", "harmbench:val", "advbench:train",
             "ailuminate:train:en", "ailuminate:train:fr", "donotanswer:train", "xsafety:train", "ud-sentences:train",
             "cyberseceval-frr:train", "wildguardmix:train", "smalltalk:train", "everyday-requests:train",
-            "harmful-requests:train", "identity-mentions:train", "deepset:train", "bipia:train", "injection-messages:train", "user-setups:train",
-            "pasted-documents:train", "cyberseceval-frr:train@injection", "wildguardmix:train@injection",
-            "instruction-probes:dev", "hijack-probes:dev", "document-probes:dev", "setup-probes:dev");
+            "harmful-requests:train", "identity-mentions:train", "deepset:train", "bipia:train",
+            "injection-messages:train", "user-setups:train", "pasted-documents:train",
+            "cyberseceval-frr:train@injection", "wildguardmix:train@injection", "instruction-probes:dev",
+            "hijack-probes:dev", "document-probes:dev", "setup-probes:dev");
 
     private final String name;
     private final String description;
