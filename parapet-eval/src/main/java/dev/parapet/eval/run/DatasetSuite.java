@@ -23,7 +23,7 @@ public final class DatasetSuite implements Suite {
      * (injection-messages, and injection-heldout, which no model trains on), users' own set-ups of a conversation
      * (user-setups), pasted documents with and without an instruction to the model (pasted-documents-heldout,
      * never trained on), and texts about groups of people, hateful beside friendly, neutral and counter-speech
-     * (identity-mentions and identity-heldout; no shipped model trains on either).
+     * (identity-mentions, whose English rows MiniLM keeps as exemplars, and identity-heldout, never read by a model).
      */
     public static final List<String> STANDARD = List.of("toxicchat:test", "xstest", "jbb", "harmbench:test",
             "hatecheck", "ailuminate:test:en", "ailuminate:test:fr", "xsafety:test", "rtp-lx", "multijail",

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * ones, which the n-gram recipe trains on the 80% parts of; injection messages, users' set-ups and pasted documents,
  * which the injection recipe does) and their held-out companions, which nothing trains on, read through the
  * registry: the benign sets with every row benign, the harmful-request sets with every hazard asked for and both
- * labels in every language, the texts about groups of people (which no recipe reads yet) likewise with every
+ * labels in every language, the texts about groups of people (MiniLM's exemplars) likewise with every
  * kind, the injection sets with their attacks in every family, the pasted documents in whole
  * pairs, all in the languages the registry names; a hash split's test part is the 20% no recipe reads. No shared
  * data needed.
