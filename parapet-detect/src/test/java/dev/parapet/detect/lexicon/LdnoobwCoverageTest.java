@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LdnoobwCoverageTest {
 
     private static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "pt", "it", "ru", "ar", "hi",
-            "zh", "ja", "ko");
+            "zh", "ja", "ko", "pl", "cs");
 
     @Test
     void coveragePerLanguage() throws IOException {
