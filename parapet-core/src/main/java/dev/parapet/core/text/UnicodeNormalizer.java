@@ -84,8 +84,8 @@ public final class UnicodeNormalizer implements TextNormalizer {
         this.nfkc = new NormalizerFilter(new MarkRunLimitFilter(new InvisibleCharFilter(null), MAX_MARKS_BEFORE_NFKC),
                 Normalizer2.getNFKCInstance());
         this.normalized = new SqueezeFilter(new ConfusableFilter(new LeetFilter(new SplitLetterJoinFilter(
-                new MarkRunLimitFilter(new MarkStripFilter(
-                        new NormalizerFilter(null, Normalizer2.getNFKCCasefoldInstance())), MAX_MARKS)))));
+                new MarkRunLimitFilter(new MarkStripFilter(new ApostropheFilter(
+                        new NormalizerFilter(null, Normalizer2.getNFKCCasefoldInstance()))), MAX_MARKS)))));
     }
 
     public Limits limits() {

@@ -101,6 +101,16 @@ class UnicodeNormalizerTest {
             assertThat(t.normalized().toOriginal(5, 6)).isEqualTo(new Span(4, 5));
             assertThat(originalOf(t, "istanbul")).isEqualTo("\u0130stanbul");
         }
+
+        @Test
+        void writesTypedApostrophesAsAsciiOnesCharForChar() {
+            AnalyzedText t = normalizer.analyze("I\u2019ll \u2018go\u2019, \u0432\u0431\u02BC\u044E");
+            assertThat(t.normalized().text()).isEqualTo("i'll 'go', \u0432\u0431'\u044E");
+            assertThat(originalOf(t, "i'll")).isEqualTo("I\u2019ll");
+            assertThat(originalOf(t, "\u0432\u0431'\u044E")).isEqualTo("\u0432\u0431\u02BC\u044E");
+            // letters that only look like an apostrophe stay: Hebrew yod
+            assertThat(normalizer.analyze("\u05D9\u05D5\u05DD").normalized().text()).isEqualTo("\u05D9\u05D5\u05DD");
+        }
     }
 
     @Nested

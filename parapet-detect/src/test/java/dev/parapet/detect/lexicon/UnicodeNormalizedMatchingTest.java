@@ -46,6 +46,15 @@ class UnicodeNormalizedMatchingTest {
     }
 
     @Test
+    void aTypographicApostropheMatchesATermWrittenWithTheAsciiOne() {
+        String text = "listen: I\u2019ll kill you";
+        assertThat(find(text)).singleElement().satisfies(f -> {
+            assertThat(f.category()).isEqualTo("violent_crimes");
+            assertThat(f.span().orElseThrow().of(text)).isEqualTo("I\u2019ll kill you");
+        });
+    }
+
+    @Test
     void stemsTakeEndingsWithDoubledConsonants() {
         assertThat(find("shitty weather, stop shitting me")).hasSize(2);
         assertThat(find("please assess the risks")).isEmpty();
