@@ -101,6 +101,10 @@ class UnicodeNormalizerTest {
             assertThat(t.normalized().toOriginal(5, 6)).isEqualTo(new Span(4, 5));
             assertThat(originalOf(t, "istanbul")).isEqualTo("\u0130stanbul");
         }
+    }
+
+    @Nested
+    class Apostrophes {
 
         @Test
         void writesTypedApostrophesAsAsciiOnesCharForChar() {
