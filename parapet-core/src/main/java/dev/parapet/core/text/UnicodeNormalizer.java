@@ -15,7 +15,8 @@ import java.util.Set;
  *   <li>{@code nfkc}: invisible characters removed (default ignorables, format and control characters but
  *   whitespace, variation selectors, tags; unpaired surrogates become U+FFFD), runs of combining marks capped
  *   at 30, then Unicode NFKC, segment by segment. Case, letters and digits are kept.</li>
- *   <li>{@code normalized}, built from {@code nfkc}, in this order: case folding (NFKC_Casefold); combining
+ *   <li>{@code normalized}, built from {@code nfkc}, in this order: case folding (NFKC_Casefold); typed
+ *   apostrophes as ASCII ones; Traditional Chinese characters as Simplified ones (媽 → 妈); combining
  *   marks dropped after Latin, Greek, Cyrillic, Arabic and Hebrew letters and after symbols but kept in
  *   abugidas, at most 6 in a row; letters written apart joined ("k.i.l.l"); leetspeak undone in words with a
  *   letter ("sh1t"); homoglyphs folded to Latin word by word ("ѕһіт"); runs of 3 or more identical chars
@@ -84,8 +85,8 @@ public final class UnicodeNormalizer implements TextNormalizer {
         this.nfkc = new NormalizerFilter(new MarkRunLimitFilter(new InvisibleCharFilter(null), MAX_MARKS_BEFORE_NFKC),
                 Normalizer2.getNFKCInstance());
         this.normalized = new SqueezeFilter(new ConfusableFilter(new LeetFilter(new SplitLetterJoinFilter(
-                new MarkRunLimitFilter(new MarkStripFilter(new ApostropheFilter(
-                        new NormalizerFilter(null, Normalizer2.getNFKCCasefoldInstance()))), MAX_MARKS)))));
+                new MarkRunLimitFilter(new MarkStripFilter(new SimplifiedHanFilter(new ApostropheFilter(
+                        new NormalizerFilter(null, Normalizer2.getNFKCCasefoldInstance())))), MAX_MARKS)))));
     }
 
     public Limits limits() {

@@ -118,6 +118,28 @@ class UnicodeNormalizerTest {
     }
 
     @Nested
+    class TraditionalChinese {
+
+        @Test
+        void writesTraditionalCharactersAsSimplifiedOnesCharForChar() {
+            AnalyzedText t = normalizer.analyze("他說：操你媽，頭髮");
+            // (NFKC writes the full-width colon and comma as ASCII ones)
+            assertThat(t.normalized().text()).isEqualTo("他说:操你妈,头发");;
+            assertThat(originalOf(t, "操你妈")).isEqualTo("操你媽");
+            // Simplified text, kana and hangul stay as they are
+            assertThat(normalizer.analyze("操你妈 ひらがな 한국어").normalized().text()).isEqualTo("操你妈 ひらがな 한국어");
+        }
+
+        @Test
+        void aSupplementarySimplifiedFormLeavesTheCharAlone() {
+            // ICU writes 噁 as a supplementary char: folding it would move every char after it
+            AnalyzedText t = normalizer.analyze("噁心");
+            assertThat(t.normalized().text()).isEqualTo("噁心");
+            assertThat(normalizer.analyze(t.normalized().text()).normalized().text()).isEqualTo(t.normalized().text());
+        }
+    }
+
+    @Nested
     class CombiningMarks {
 
         @Test

@@ -55,6 +55,15 @@ class UnicodeNormalizedMatchingTest {
     }
 
     @Test
+    void aTermWrittenInSimplifiedChineseMatchesTraditionalText() {
+        String text = "他罵人：日你媽！";
+        assertThat(find(text)).singleElement().satisfies(f -> {
+            assertThat(f.category()).isEqualTo("profanity");
+            assertThat(f.span().orElseThrow().of(text)).isEqualTo("日你媽");
+        });
+    }
+
+    @Test
     void stemsTakeEndingsWithDoubledConsonants() {
         assertThat(find("shitty weather, stop shitting me")).hasSize(2);
         assertThat(find("please assess the risks")).isEmpty();
