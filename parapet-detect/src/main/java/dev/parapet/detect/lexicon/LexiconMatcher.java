@@ -55,6 +55,12 @@ final class LexiconMatcher {
     private static final int EMPHASIS = 3;
     /** Terms shorter than this (in key chars) get no masked variants: "s*x" is too ambiguous. */
     private static final int MIN_MASKABLE = 4;
+    /**
+     * Terms longer than this (in key chars) get no masked variants either: a term has about four per char, each
+     * adding states to its end, so a long phrase costs hundreds of states, and people mask a swear word
+     * ("f*ck you", "k*ll yourself"), which short terms and phrases cover, rather than a sentence.
+     */
+    private static final int MAX_MASKABLE = 16;
 
     /** Above this many ASCII states the plain-text screen does without a dense table (a huge user lexicon). */
     private static final int MAX_PLAIN_ROWS = 1 << 17;
@@ -90,7 +96,7 @@ final class LexiconMatcher {
                 // "k i l l m y s e l f" reaches the matcher as one joined word: let phrases match it.
                 add(keys, vs, key.withoutSpaces(), t, edge, false, true);
             }
-            if (key.length() >= MIN_MASKABLE && edges == Scripts.Edges.SPACED && Scripts.isMaskable(key.text())) {
+            if (key.length() >= MIN_MASKABLE && key.length() <= MAX_MASKABLE && edges == Scripts.Edges.SPACED && Scripts.isMaskable(key.text())) {
                 for (Key masked : key.maskedVariants()) {
                     add(keys, vs, masked, t, edge, true, false);
                 }
@@ -187,6 +193,11 @@ final class LexiconMatcher {
     /** Number of automaton patterns (terms, their masked variants and allowed words). */
     int patternCount() {
         return automaton.patternCount();
+    }
+
+    /** Whether plain ASCII text is screened with the dense table (false for a lexicon too large for one). */
+    boolean hasPlainTable() {
+        return plain != null;
     }
 
     long estimatedBytes() {
