@@ -20,8 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The lexicons shipped with Parapet: present, well-formed, licensed, and each term finds itself. */
 class ShippedLexiconTest {
 
-    private static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "pt", "it", "ru", "ar", "hi",
-            "zh", "ja", "ko", "pl", "cs", "nl", "da", "uk", "hbs");
+    private static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "pt", "it", "ru", "ar", "hi", "zh",
+            "ja", "ko", "pl", "cs", "nl", "da", "uk", "hbs", "sv");
     private static final Set<String> CATEGORIES = Set.of("profanity", "hate", "sexual_content", "suicide_self_harm");
 
     static TextNormalizer normalizer() {
