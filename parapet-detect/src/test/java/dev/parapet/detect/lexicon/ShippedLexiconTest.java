@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ShippedLexiconTest {
 
     private static final List<String> LANGUAGES = List.of("en", "fr", "de", "es", "pt", "it", "ru", "ar", "hi", "zh",
-            "ja", "ko", "pl", "cs", "nl", "da", "uk", "hbs", "sv", "nb", "id", "tr", "fi", "hu", "he");
+            "ja", "ko", "pl", "cs", "nl", "da", "uk", "hbs", "sv", "nb", "id", "tr", "fi", "hu", "he", "sw");
     private static final Set<String> CATEGORIES = Set.of("profanity", "hate", "sexual_content", "suicide_self_harm");
 
     static TextNormalizer normalizer() {
