@@ -124,7 +124,7 @@ class UnicodeNormalizerTest {
         void writesTraditionalCharactersAsSimplifiedOnesCharForChar() {
             AnalyzedText t = normalizer.analyze("他說：操你媽，頭髮");
             // (NFKC writes the full-width colon and comma as ASCII ones)
-            assertThat(t.normalized().text()).isEqualTo("他说:操你妈,头发");;
+            assertThat(t.normalized().text()).isEqualTo("他说:操你妈,头发");
             assertThat(originalOf(t, "操你妈")).isEqualTo("操你媽");
             // Simplified text, kana and hangul stay as they are
             assertThat(normalizer.analyze("操你妈 ひらがな 한국어").normalized().text()).isEqualTo("操你妈 ひらがな 한국어");

@@ -96,7 +96,8 @@ final class LexiconMatcher {
                 // "k i l l m y s e l f" reaches the matcher as one joined word: let phrases match it.
                 add(keys, vs, key.withoutSpaces(), t, edge, false, true);
             }
-            if (key.length() >= MIN_MASKABLE && key.length() <= MAX_MASKABLE && edges == Scripts.Edges.SPACED && Scripts.isMaskable(key.text())) {
+            if (key.length() >= MIN_MASKABLE && key.length() <= MAX_MASKABLE && edges == Scripts.Edges.SPACED
+                    && Scripts.isMaskable(key.text())) {
                 for (Key masked : key.maskedVariants()) {
                     add(keys, vs, masked, t, edge, true, false);
                 }
