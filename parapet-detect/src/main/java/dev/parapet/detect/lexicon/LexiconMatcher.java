@@ -106,7 +106,11 @@ final class LexiconMatcher {
         for (String allowed : lexicon.allowed()) {
             Key key = Key.of(normalizer.analyze(allowed).normalized(), allowed);
             if (key.length() > 0) {
-                add(keys, vs, key, -1, Edge.NONE, false, false);
+                // An allowed phrase starts at a word ("en kurva" must not reach into "then kurva"); an allowed
+                // word stands anywhere, since it also shields the compounds it ends ("похлебать").
+                boolean phrase = key.text().indexOf(' ') >= 0
+                        && Scripts.edges(key.text()) != Scripts.Edges.SPACELESS;
+                add(keys, vs, key, -1, phrase ? Edge.ALLOWED_PHRASE : Edge.NONE, false, false);
             }
         }
         this.variants = vs.toArray(new Variant[0]);
@@ -182,6 +186,7 @@ final class LexiconMatcher {
      */
     private record Edge(boolean needStart, boolean needEnd, boolean extendStart, boolean extendEnd) {
         static final Edge NONE = new Edge(false, false, false, false);
+        static final Edge ALLOWED_PHRASE = new Edge(true, false, false, false);
     }
 
     private static void add(List<String> keys, List<Variant> vs, Key key, int term, Edge edge, boolean masked,

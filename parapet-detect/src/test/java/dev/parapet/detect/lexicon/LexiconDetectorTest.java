@@ -89,6 +89,17 @@ class LexiconDetectorTest {
     }
 
     @Test
+    void anAllowedPhraseStartsAtAWord() {
+        LexiconDetector detector = LexiconDetector.of(LexiconLoader.canonical().readTsv("curve.tsv",
+                "kurva\tprofanity\t2\tcs\nen kurva\tallow\n"), NORMALIZER);
+        String swedish = "det var en kurva";
+        String mixed = "and then kurva again";
+        assertThat(detector.detect(Content.user(swedish), NORMALIZER.analyze(swedish), Deadline.none())).isEmpty();
+        assertThat(detector.detect(Content.user(mixed), NORMALIZER.analyze(mixed), Deadline.none()))
+                .singleElement().satisfies(f -> assertThat(f.span().orElseThrow().of(mixed)).isEqualTo("kurva"));
+    }
+
+    @Test
     void respectsWordBoundaries() {
         assertThat(find("a class of assessment in Scunthorpe, with a cocktail and a shitake")).isEmpty();
         assertThat(find("passive assassins")).isEmpty();
