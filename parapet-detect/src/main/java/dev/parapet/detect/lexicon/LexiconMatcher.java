@@ -64,8 +64,8 @@ final class LexiconMatcher {
 
     /**
      * Above this many ASCII states the plain-text screen does without a dense table (a huge user lexicon). A row
-     * takes 4 bytes per alphabet class (about 35 for the shipped lexicons): the 26 shipped languages fill 139,547
-     * rows, 19 MB; the cap allows about twice that.
+     * takes 4 bytes per alphabet class (about 35 for the shipped lexicons): the 26 shipped languages fill about
+     * 140,000 rows, 19 MB; the cap allows about twice that.
      */
     private static final int MAX_PLAIN_ROWS = 1 << 18;
     /** {@link MatchKey#fold} of each ASCII char. */
