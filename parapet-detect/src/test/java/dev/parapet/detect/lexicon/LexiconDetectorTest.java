@@ -58,6 +58,11 @@ class LexiconDetectorTest {
         return DETECTOR.detect(Content.user(text.original()), text, Deadline.none());
     }
 
+    /** What {@code detector}, built on a lexicon of its own, finds in a user's {@code text}. */
+    private static List<Finding> find(LexiconDetector detector, String text) {
+        return detector.detect(Content.user(text), NORMALIZER.analyze(text), Deadline.none());
+    }
+
     private static List<String> matched(String text) {
         return find(text).stream().map(f -> f.span().orElseThrow().of(text)).toList();
     }
@@ -94,9 +99,9 @@ class LexiconDetectorTest {
                 "kurva\tprofanity\t2\tcs\nen kurva\tallow\n"), NORMALIZER);
         String swedish = "det var en kurva";
         String mixed = "and then kurva again";
-        assertThat(detector.detect(Content.user(swedish), NORMALIZER.analyze(swedish), Deadline.none())).isEmpty();
-        assertThat(detector.detect(Content.user(mixed), NORMALIZER.analyze(mixed), Deadline.none()))
-                .singleElement().satisfies(f -> assertThat(f.span().orElseThrow().of(mixed)).isEqualTo("kurva"));
+        assertThat(find(detector, swedish)).isEmpty();
+        assertThat(find(detector, mixed)).singleElement()
+                .satisfies(f -> assertThat(f.span().orElseThrow().of(mixed)).isEqualTo("kurva"));
     }
 
     @Test
@@ -141,7 +146,7 @@ class LexiconDetectorTest {
         LexiconDetector anywhere = LexiconDetector.of(Lexicon.of(List.of(
                 new Term("fuck", "en", "profanity", 2, Term.Boundary.ANYWHERE, ""))), NORMALIZER);
         String text = "fuck".repeat(50_000);
-        List<Finding> found = anywhere.detect(Content.user(text), NORMALIZER.analyze(text), Deadline.none());
+        List<Finding> found = find(anywhere, text);
         assertThat(found).singleElement().satisfies(f -> assertThat(f.span()).contains(new Span(0, text.length())));
     }
 
