@@ -3,13 +3,17 @@ package dev.parapet.detect;
 import dev.parapet.core.detect.Detector;
 import dev.parapet.core.text.TextNormalizer;
 import dev.parapet.detect.injection.InjectionDetector;
+import dev.parapet.detect.ip.ReproductionDetector;
 import dev.parapet.detect.lexicon.LexiconDetector;
 import dev.parapet.detect.pii.PiiDetector;
 import dev.parapet.detect.pii.SecretsDetector;
 
 import java.util.List;
 
-/** The rule detectors every deployment gets: the shipped lexicons, personal data, secrets, injected instructions and what instructions keep. */
+/**
+ * The rule detectors every deployment gets: the shipped lexicons, personal data, secrets, injected instructions, what
+ * instructions keep, and requests to reproduce a named work in full.
+ */
 public final class RuleDetectors {
 
     private RuleDetectors() {
@@ -22,6 +26,6 @@ public final class RuleDetectors {
     public static List<Detector> defaults(TextNormalizer normalizer) {
         InjectionDetector injection = InjectionDetector.defaults(normalizer);
         return List.of(LexiconDetector.defaults(normalizer), new PiiDetector(), new SecretsDetector(), injection,
-                injection.leakDetector());
+                injection.leakDetector(), ReproductionDetector.defaults(normalizer));
     }
 }

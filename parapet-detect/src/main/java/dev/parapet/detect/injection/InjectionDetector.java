@@ -1,5 +1,9 @@
 package dev.parapet.detect.injection;
 
+import dev.parapet.detect.cue.CueMatcher;
+import dev.parapet.detect.cue.CueRule;
+import dev.parapet.detect.cue.CueRules;
+
 import dev.parapet.core.content.Content;
 import dev.parapet.core.content.Role;
 import dev.parapet.core.detect.Cost;
@@ -12,6 +16,9 @@ import dev.parapet.core.text.AnalyzedText;
 import dev.parapet.core.text.MappedText;
 import dev.parapet.core.text.Payload;
 import dev.parapet.core.text.TextNormalizer;
+import dev.parapet.detect.cue.CueMatcher;
+import dev.parapet.detect.cue.CueRule;
+import dev.parapet.detect.cue.CueRules;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -76,7 +83,12 @@ public final class InjectionDetector implements Detector {
 
     /** A detector with the rules shipped with Parapet. */
     public static InjectionDetector defaults(TextNormalizer normalizer) {
-        return of(CueRules.shipped(), normalizer);
+        return of(shippedCues(), normalizer);
+    }
+
+    /** The injection and jailbreak cues shipped with Parapet ({@code cues.yaml} beside this class). */
+    public static List<CueRule> shippedCues() {
+        return CueRules.resource(InjectionDetector.class, "cues.yaml", Set.of(PROMPT_INJECTION, JAILBREAK));
     }
 
     /**

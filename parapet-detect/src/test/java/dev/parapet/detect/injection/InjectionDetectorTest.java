@@ -6,7 +6,6 @@ import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.finding.Finding;
 import dev.parapet.core.finding.Span;
 import dev.parapet.core.text.UnicodeNormalizer;
-import dev.parapet.core.yaml.YamlException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -461,15 +460,5 @@ class InjectionDetectorTest {
         for (String s : inputs) {
             assertThat(detect(s, Role.TOOL)).isNotNull();
         }
-    }
-
-    @Test
-    void badRulesNameTheLine() {
-        assertThatThrownBy(() -> CueRules.parse("r.yaml", "rules:\n  - id: x\n    category: nope\n"
-                + "    weight: 0.5\n    window: 10\n    groups: [[a]]\n"))
-                .isInstanceOf(YamlException.class).hasMessageContaining("r.yaml").hasMessageContaining("3");
-        assertThatThrownBy(() -> CueRules.parse("r.yaml", "rules:\n  - id: x\n    category: prompt_injection\n"
-                + "    weight: 0.5\n    window: 10\n    pasted: true\n    groups: [[a]]\n"))
-                .isInstanceOf(YamlException.class).hasMessageContaining("pasted applies to data-only rules");
     }
 }

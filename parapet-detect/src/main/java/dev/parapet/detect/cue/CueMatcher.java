@@ -1,4 +1,4 @@
-package dev.parapet.detect.injection;
+package dev.parapet.detect.cue;
 
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.match.AhoCorasick;
@@ -15,10 +15,10 @@ import java.util.List;
  * for a window that holds a hit of each of its groups. Time is linear in the text plus the hits, which
  * are capped. Immutable and thread-safe.
  */
-final class CueMatcher {
+public final class CueMatcher {
 
     /** What a text is, for which rules may fire in it. */
-    enum Reading {
+    public enum Reading {
         /** A person's own words (a user's or the system's message, an answer): rules for every role. */
         OWN_WORDS,
         /** A user's message that may hold pasted documents: also the data rules marked {@code pasted}. */
@@ -26,13 +26,13 @@ final class CueMatcher {
         /** Data (a tool result, a document): every rule. */
         DATA;
 
-        boolean counts(CueRule rule) {
+        public boolean counts(CueRule rule) {
             return !rule.dataOnly() || this == DATA || this == WITH_PASTED && rule.pasted();
         }
     }
 
     /** A rule that fired: its half-open range in the scanned text. */
-    record Match(CueRule rule, int start, int end) {
+    public record Match(CueRule rule, int start, int end) {
     }
 
     private record Hit(int rule, int group, int start, int end) {
@@ -67,8 +67,10 @@ final class CueMatcher {
     private final int[] patternGroup;
     private final boolean[] needsStart;
     private final boolean[] needsEnd;
+    /** The rules' {@code unless} terms (folded), searched only in a text where a rule that has them fired. */
+    private final Unless unless;
 
-    CueMatcher(List<CueRule> rules, TextNormalizer normalizer) {
+    public CueMatcher(List<CueRule> rules, TextNormalizer normalizer) {
         this.rules = List.copyOf(rules);
         List<String> patterns = new ArrayList<>();
         List<int[]> owners = new ArrayList<>();
@@ -127,9 +129,10 @@ final class CueMatcher {
             // A term whose first word is long may be glued to the word before it ("USAIgnore your previous
             // instructions"); one whose first word is short must start a word, or "now you are" fires inside
             // "I know you are busy".
-            needsStart[i] = spacedWordChar(p.codePointAt(0)) && firstWordLength(p) < LONG_TERM;
-            needsEnd[i] = inflectsAtEnd(p.codePointBefore(p.length())) && p.codePointCount(0, p.length()) <= 4;
+            needsStart[i] = needsStart(p);
+            needsEnd[i] = needsEnd(p);
         }
+        this.unless = Unless.of(rules, normalizer);
         for (int row = 0; row < ascii.rows(); row++) {
             if (ascii.marked(row)) {
                 long[] bits = new long[(groupCount + 63) / 64];
@@ -146,6 +149,81 @@ final class CueMatcher {
                 rowGroups[row] = bits;
                 rowEdged[row] = edged.isEmpty() ? null : edged.stream().mapToInt(Integer::intValue).toArray();
             }
+        }
+    }
+
+    private static boolean needsStart(String term) {
+        return spacedWordChar(term.codePointAt(0)) && firstWordLength(term) < LONG_TERM;
+    }
+
+    private static boolean needsEnd(String term) {
+        return inflectsAtEnd(term.codePointBefore(term.length())) && term.codePointCount(0, term.length()) <= 4;
+    }
+
+    /** Whether a hit of a term at {@code [start, end)} has the word edges it asks for ("dan" is not in "danger"). */
+    private static boolean atWordEdges(CharSequence text, boolean needsStart, boolean needsEnd, int start, int end) {
+        return !(needsStart && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1)))
+                && !(needsEnd && end < text.length() && Character.isLetterOrDigit(text.charAt(end)));
+    }
+
+    /**
+     * The {@code unless} terms of every rule in one automaton, with the rule each belongs to. A match of a rule is
+     * cancelled by a hit of one of its terms within the rule's window before its start or after its end.
+     */
+    private record Unless(AhoCorasick automaton, int[] rule, boolean[] needsStart, boolean[] needsEnd) {
+
+        static Unless of(List<CueRule> rules, TextNormalizer normalizer) {
+            List<String> terms = new ArrayList<>();
+            List<Integer> owner = new ArrayList<>();
+            for (int r = 0; r < rules.size(); r++) {
+                for (String term : rules.get(r).unless()) {
+                    String f = normalizer.analyze(term).normalized().text();
+                    if (f.isBlank()) {
+                        throw new IllegalArgumentException("rule " + rules.get(r).id() + ": unless term '" + term
+                                + "' is empty once normalised");
+                    }
+                    terms.add(f);
+                    owner.add(r);
+                }
+            }
+            if (terms.isEmpty()) {
+                return null;
+            }
+            boolean[] start = new boolean[terms.size()];
+            boolean[] end = new boolean[terms.size()];
+            for (int i = 0; i < terms.size(); i++) {
+                start[i] = CueMatcher.needsStart(terms.get(i));
+                end[i] = CueMatcher.needsEnd(terms.get(i));
+            }
+            return new Unless(AhoCorasick.build(terms), owner.stream().mapToInt(Integer::intValue).toArray(), start,
+                    end);
+        }
+
+        /** {@code matches} without those an unless term of their rule cancels. */
+        List<Match> filter(CharSequence text, List<Match> matches, List<CueRule> rules) {
+            List<int[]> hits = new ArrayList<>(); // rule, start, end
+            automaton.search(text, (pattern, start, end) -> {
+                if (atWordEdges(text, needsStart[pattern], needsEnd[pattern], start, end)) {
+                    hits.add(new int[]{rule[pattern], start, end});
+                }
+                return hits.size() < MAX_HITS;
+            });
+            if (hits.isEmpty()) {
+                return matches;
+            }
+            List<Match> kept = new ArrayList<>(matches.size());
+            for (Match m : matches) {
+                int r = rules.indexOf(m.rule());
+                int window = m.rule().window();
+                boolean cancelled = false;
+                for (int[] h : hits) {
+                    cancelled |= h[0] == r && h[2] > m.start() - window && h[1] < m.end() + window;
+                }
+                if (!cancelled) {
+                    kept.add(m);
+                }
+            }
+            return kept;
         }
     }
 
@@ -188,7 +266,7 @@ final class CueMatcher {
      *
      * @param reading which rules count: a person's own words, with or without pasted documents, or data
      */
-    boolean mayMatch(String text, Reading reading) { // a String, not a CharSequence: its charAt inlines
+    public boolean mayMatch(String text, Reading reading) { // a String, not a CharSequence: its charAt inlines
         if (reading != Reading.DATA && !mayHoldAnchor(text)) {
             return false;
         }
@@ -248,8 +326,7 @@ final class CueMatcher {
 
     /** Whether a hit of {@code pattern} has the word edges its term asks for ("dan" is not in "danger"). */
     private boolean atWordEdges(CharSequence text, int pattern, int start, int end) {
-        return !(needsStart[pattern] && start > 0 && Character.isLetterOrDigit(text.charAt(start - 1)))
-                && !(needsEnd[pattern] && end < text.length() && Character.isLetterOrDigit(text.charAt(end)));
+        return atWordEdges(text, needsStart[pattern], needsEnd[pattern], start, end);
     }
 
     private boolean someRuleHasEveryGroup(long[] seen, Reading reading) {
@@ -269,7 +346,7 @@ final class CueMatcher {
     }
 
     /** {@link #mayMatch} by the automaton's own search, for any text. */
-    boolean mayMatchSearching(CharSequence text, Reading reading) {
+    public boolean mayMatchSearching(CharSequence text, Reading reading) {
         Probe probe = new Probe(text, reading);
         ascii.search(text, probe);
         return probe.found;
@@ -323,7 +400,7 @@ final class CueMatcher {
     }
 
     /** Rules that fire in {@code text}, at most one match per rule and place, sorted by start. */
-    List<Match> find(CharSequence text, Deadline deadline) {
+    public List<Match> find(CharSequence text, Deadline deadline) {
         List<Hit> hits = new ArrayList<>();
         ascii.search(text, (pattern, start, end) -> {
             if (!atWordEdges(text, pattern, start, end)) {
@@ -351,7 +428,8 @@ final class CueMatcher {
             from = to;
         }
         out.sort(Comparator.comparingInt(Match::start));
-        return out;
+        return unless == null || out.stream().allMatch(m -> m.rule().unless().isEmpty()) ? out
+                : unless.filter(text, out, rules);
     }
 
     /**

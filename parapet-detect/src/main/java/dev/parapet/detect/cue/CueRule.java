@@ -1,19 +1,23 @@
-package dev.parapet.detect.injection;
+package dev.parapet.detect.cue;
 
 import java.util.List;
 import java.util.Objects;
 
 /**
- * One injection or jailbreak cue: fires when a term of every group occurs within {@code window} chars.
+ * One cue: fires when a term of every group occurs within {@code window} chars (and no {@code unless} term near
+ * them).
  *
  * @param id       stable id, named in evidence (e.g. {@code ignore_previous})
- * @param category {@code prompt_injection} or {@code jailbreak}
+ * @param category the canonical category it reports (those its detector allows: {@code prompt_injection} or
+ *                 {@code jailbreak} for injection cues)
  * @param weight   the score the rule alone gives, in 0..1
  * @param window   most chars between the first and the last term of a match
  * @param groups   the term groups, as written (not yet normalised)
+ * @param unless   terms that, within {@code window} chars of a match, cancel it (as written; empty for none): the
+ *                 words that make the same request harmless ("a summary of the first chapter")
  * @param dataOnly whether the rule applies only to data (tool results, documents): words like "your
  *                 answer" are ordinary in a user's message but, in data, address the model
- * @param pasted   whether a data-only rule also reads documents pasted into a user's message ({@link
+ * @param pasted   whether a data-only rule also reads documents pasted into a user's message ({@code
  *                 PastedDocuments}): for orders to a model as a third party ("Note for the AI: …"), which a
  *                 user's own prompt does not give, unlike words about the answer's shape
  * @param anchor   the group that ordinary text holds least often, which the plain-text screen looks for first
@@ -21,7 +25,7 @@ import java.util.Objects;
  *                 rule fires the same either way
  */
 public record CueRule(String id, String category, double weight, int window, List<List<String>> groups,
-                      boolean dataOnly, boolean pasted, int anchor) {
+                      List<String> unless, boolean dataOnly, boolean pasted, int anchor) {
 
     public CueRule {
         Objects.requireNonNull(id, "id");
@@ -44,5 +48,6 @@ public record CueRule(String id, String category, double weight, int window, Lis
                     + anchor);
         }
         groups = groups.stream().map(List::copyOf).toList();
+        unless = List.copyOf(unless);
     }
 }

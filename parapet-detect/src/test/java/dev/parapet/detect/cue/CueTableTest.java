@@ -1,4 +1,4 @@
-package dev.parapet.detect.injection;
+package dev.parapet.detect.cue;
 
 import dev.parapet.core.detect.Deadline;
 import dev.parapet.core.text.UnicodeNormalizer;
@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class CueTableTest {
 
-    private static final List<CueRule> RULES = CueRules.shipped();
+    private static final List<CueRule> RULES = dev.parapet.detect.injection.InjectionDetector.shippedCues();
     private static final CueMatcher CUES = new CueMatcher(RULES, new UnicodeNormalizer());
 
     @Property(tries = 3000)
