@@ -18,12 +18,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link CueMatcher#mayMatch}, which steps a dense table over ASCII text, answers as the automaton's own
- * search does, on texts built from the shipped cue terms.
+ * search does, and is a necessary condition of {@link CueMatcher#find}, on texts built from the shipped cue terms
+ * (the injection cues and the reproduction rules).
  */
 class CueTableTest {
 
     private static final List<CueRule> RULES = dev.parapet.detect.injection.InjectionDetector.shippedCues();
     private static final CueMatcher CUES = new CueMatcher(RULES, new UnicodeNormalizer());
+    private static final List<CueRule> REPRODUCTION = dev.parapet.detect.ip.ReproductionDetector.shippedRules();
+    private static final CueMatcher REPRODUCTION_CUES = new CueMatcher(REPRODUCTION, new UnicodeNormalizer());
 
     @Property(tries = 3000)
     void sameAnswerAsTheSearch(@ForAll("cueText") String text, @ForAll CueMatcher.Reading reading) {
@@ -31,11 +34,27 @@ class CueTableTest {
         boolean expected = CUES.mayMatchSearching(lower, reading);
         Statistics.label("may match").collect(expected);
         assertThat(CUES.mayMatch(lower, reading)).as(lower).isEqualTo(expected);
+        assertThat(REPRODUCTION_CUES.mayMatch(lower, reading)).as(lower)
+                .isEqualTo(REPRODUCTION_CUES.mayMatchSearching(lower, reading));
+    }
+
+    @Property(tries = 2000)
+    void whatFiresMayMatch(@ForAll("cueText") String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        for (CueMatcher m : List.of(CUES, REPRODUCTION_CUES)) {
+            boolean fires = !m.find(lower, Deadline.none()).isEmpty();
+            Statistics.label("fires").collect(fires);
+            if (fires) {
+                assertThat(m.mayMatch(lower, CueMatcher.Reading.DATA)).as(lower).isTrue();
+            }
+        }
     }
 
     @Property(tries = 300)
     void anyString(@ForAll String text, @ForAll CueMatcher.Reading reading) {
         assertThat(CUES.mayMatch(text, reading)).isEqualTo(CUES.mayMatchSearching(text, reading));
+        assertThat(REPRODUCTION_CUES.mayMatch(text, reading))
+                .isEqualTo(REPRODUCTION_CUES.mayMatchSearching(text, reading));
     }
 
     /** The anchor a rule names (persona_unrestricted: its second group) changes only speed, never what fires. */
@@ -55,6 +74,10 @@ class CueTableTest {
     Arbitrary<String> cueText() {
         List<String> terms = new ArrayList<>();
         RULES.forEach(r -> r.groups().forEach(terms::addAll));
+        REPRODUCTION.forEach(r -> {
+            r.groups().forEach(terms::addAll);
+            terms.addAll(r.unless());
+        });
         Arbitrary<String> word = Arbitraries.oneOf(Arbitraries.of(terms), Arbitraries.of(terms), Arbitraries.of(
                 "the", "you", "a", "please", "my", "and", "x", "é", "ok"),
                 Arbitraries.strings().withChars("abcdefghijklmnopqrstuvwxyz0123456789").ofMinLength(1).ofMaxLength(6));
