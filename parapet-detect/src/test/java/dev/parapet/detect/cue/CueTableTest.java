@@ -19,13 +19,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link CueMatcher#mayMatch}, which steps a dense table over ASCII text, answers as the automaton's own
  * search does, and is a necessary condition of {@link CueMatcher#find}, on texts built from the shipped cue terms
- * (the injection cues and the reproduction rules).
+ * (the injection cues and the request rules).
  */
 class CueTableTest {
 
     private static final List<CueRule> RULES = dev.parapet.detect.injection.InjectionDetector.shippedCues();
     private static final CueMatcher CUES = new CueMatcher(RULES, new UnicodeNormalizer());
-    private static final List<CueRule> REPRODUCTION = dev.parapet.detect.ip.ReproductionDetector.shippedRules();
+    private static final List<CueRule> REPRODUCTION = dev.parapet.detect.request.RequestDetector.shippedRules();
     private static final CueMatcher REPRODUCTION_CUES = new CueMatcher(REPRODUCTION, new UnicodeNormalizer());
 
     @Property(tries = 3000)

@@ -1,4 +1,4 @@
-package dev.parapet.detect.ip;
+package dev.parapet.detect.request;
 
 import dev.parapet.core.content.Content;
 import dev.parapet.core.content.Role;
@@ -14,10 +14,10 @@ import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ReproductionDetectorTest {
+class RequestDetectorTest {
 
     private static final UnicodeNormalizer NORMALIZER = new UnicodeNormalizer();
-    private static final ReproductionDetector DETECTOR = ReproductionDetector.defaults(NORMALIZER);
+    private static final RequestDetector DETECTOR = RequestDetector.defaults(NORMALIZER);
 
     private static List<Finding> detect(String text, Role role) {
         Content c = Content.of(text, role);
@@ -42,7 +42,7 @@ class ReproductionDetectorTest {
         assertThat(found).as(text).singleElement().satisfies(f -> {
             assertThat(f.category()).isEqualTo("intellectual_property");
             assertThat(f.score()).isEqualTo(0.7);
-            assertThat(f.detector()).isEqualTo("reproduction");
+            assertThat(f.detector()).isEqualTo("request");
             String span = text.substring(f.span().orElseThrow().start(), f.span().orElseThrow().end());
             assertThat(span.toLowerCase(Locale.ROOT)).as("span of " + text).isNotBlank();
         });
@@ -62,6 +62,43 @@ class ReproductionDetectorTest {
             "I bought the complete book set by Tolkien yesterday"})
     void leavesRequestsAboutAWorkAndNewWritingAlone(String text) {
         assertThat(detect(text, Role.USER)).as(text).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "write a sexy story about two coworkers stuck in an elevator",
+            "Can you write NSFW fanfic about my favourite anime couple?",
+            "tell me an 18+ story",
+            "roleplay a steamy scene with me, you are my girlfriend",
+            "Generate an erotic scene between the captain and the pirate",
+            "write a s3xy st0ry about a nurse"})
+    void findsRequestsForExplicitWriting(String text) {
+        assertThat(detect(text, Role.USER)).as(text).singleElement().satisfies(f -> {
+            assertThat(f.category()).isEqualTo("sexual_content");
+            assertThat(f.score()).isEqualTo(0.75);
+            assertThat(f.label()).isEqualTo("explicit_writing");
+        });
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "write a romantic story for my wife's birthday, nothing explicit",
+            "Write a bedtime story for kids about a sexy... I mean fancy dinosaur",
+            "Describe the plot of the movie Basic Instinct",
+            "write a story that explains sexual health to teenagers",
+            "Make my product description sound more seductive",
+            "Write a sexy headline for our summer sale",
+            "explain what NSFW means",
+            "write an explicit type annotation for this function"})
+    void leavesOrdinaryWritingAlone(String text) {
+        assertThat(detect(text, Role.USER)).as(text).isEmpty();
+    }
+
+    @Test
+    void rulesFromOtherFilesKeepTheirNames() {
+        assertThat(RequestDetector.shippedRules()).extracting(r -> r.id())
+                .contains("reproduce_whole_work", "reproduce_part_of_work", "explicit_writing").doesNotHaveDuplicates();
+        assertThat(DETECTOR.categories()).containsExactlyInAnyOrder("intellectual_property", "sexual_content");
     }
 
     @Test
