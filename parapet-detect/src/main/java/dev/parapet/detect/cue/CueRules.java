@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Reads cue rules from YAML (see {@code injection/cues.yaml} and {@code ip/reproduction.yaml}); errors name the file
+ * Reads cue rules from YAML (see {@code injection/cues.yaml} and {@code request/reproduction.yaml}); errors name the file
  * and line. Each detector that reads cue rules names the categories its rules may report.
  */
 public final class CueRules {
