@@ -71,8 +71,12 @@ public final class CueMatcher {
     /** The rules' {@code unless} terms (folded), searched only in a text where a rule that has them fired. */
     private final Unless unless;
 
+    /** @throws IllegalArgumentException when two rules share an id (evidence and labels name rules by it) */
     public CueMatcher(List<CueRule> rules, TextNormalizer normalizer) {
         this.rules = List.copyOf(rules);
+        if (rules.stream().map(CueRule::id).distinct().count() != rules.size()) {
+            throw new IllegalArgumentException("two cue rules share an id: " + rules.stream().map(CueRule::id).toList());
+        }
         List<String> patterns = new ArrayList<>();
         List<int[]> owners = new ArrayList<>();
         List<String> anchorTerms = new ArrayList<>();
@@ -202,10 +206,12 @@ public final class CueMatcher {
 
         /** {@code matches} without those an unless term of their rule cancels. */
         List<Match> filter(CharSequence text, List<Match> matches, List<CueRule> rules) {
-            List<int[]> hits = new ArrayList<>(); // rule, start, end
+            record Cancel(CueRule rule, int start, int end) {
+            }
+            List<Cancel> hits = new ArrayList<>();
             automaton.search(text, (pattern, start, end) -> {
                 if (atWordEdges(text, needsStart[pattern], needsEnd[pattern], start, end)) {
-                    hits.add(new int[]{rule[pattern], start, end});
+                    hits.add(new Cancel(rules.get(rule[pattern]), start, end));
                 }
                 return hits.size() < MAX_HITS;
             });
@@ -214,11 +220,11 @@ public final class CueMatcher {
             }
             List<Match> kept = new ArrayList<>(matches.size());
             for (Match m : matches) {
-                int r = rules.indexOf(m.rule());
                 int window = m.rule().window();
                 boolean cancelled = false;
-                for (int[] h : hits) {
-                    cancelled |= h[0] == r && h[2] > m.start() - window && h[1] < m.end() + window;
+                for (Cancel h : hits) {
+                    cancelled |= h.rule() == m.rule() && h.end() > m.start() - window
+                            && h.start() < m.end() + window;
                 }
                 if (!cancelled) {
                     kept.add(m);

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads cue rules from YAML (see {@code injection/cues.yaml} and {@code request/reproduction.yaml}); errors name the file
@@ -51,7 +52,7 @@ public final class CueRules {
             }
             String category = r.require("category").string();
             if (!categories.contains(category)) {
-                throw r.require("category").error("category must be one of " + new java.util.TreeSet<>(categories)
+                throw r.require("category").error("category must be one of " + new TreeSet<>(categories)
                         + ", was '" + category + "'");
             }
             List<List<String>> groups = new ArrayList<>();

@@ -1,9 +1,5 @@
 package dev.parapet.detect.injection;
 
-import dev.parapet.detect.cue.CueMatcher;
-import dev.parapet.detect.cue.CueRule;
-import dev.parapet.detect.cue.CueRules;
-
 import dev.parapet.core.content.Content;
 import dev.parapet.core.content.Role;
 import dev.parapet.core.detect.Cost;

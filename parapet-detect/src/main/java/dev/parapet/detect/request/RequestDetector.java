@@ -16,11 +16,10 @@ import dev.parapet.detect.cue.CueRules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * Finds, in a user's message, requests for content that a rule can name by its words, which the classifiers miss in
@@ -46,14 +45,8 @@ public final class RequestDetector implements Detector {
 
     /** A detector with {@code rules} (see {@link #shippedRules()} for the format). */
     public RequestDetector(List<CueRule> rules, TextNormalizer normalizer) {
-        Set<String> ids = new HashSet<>();
-        for (CueRule r : rules) {
-            if (!ids.add(r.id())) {
-                throw new IllegalArgumentException("two request rules are named '" + r.id() + "'");
-            }
-        }
         this.cues = new CueMatcher(rules, normalizer);
-        this.categories = Set.copyOf(new TreeSet<>(rules.stream().map(CueRule::category).toList()));
+        this.categories = rules.stream().map(CueRule::category).collect(Collectors.toUnmodifiableSet());
     }
 
     /** A detector with the rules shipped with Parapet. */
