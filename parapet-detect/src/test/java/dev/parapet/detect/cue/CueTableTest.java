@@ -25,8 +25,8 @@ class CueTableTest {
 
     private static final List<CueRule> RULES = dev.parapet.detect.injection.InjectionDetector.shippedCues();
     private static final CueMatcher CUES = new CueMatcher(RULES, new UnicodeNormalizer());
-    private static final List<CueRule> REPRODUCTION = dev.parapet.detect.request.RequestDetector.shippedRules();
-    private static final CueMatcher REPRODUCTION_CUES = new CueMatcher(REPRODUCTION, new UnicodeNormalizer());
+    private static final List<CueRule> REQUEST_RULES = dev.parapet.detect.request.RequestDetector.shippedRules();
+    private static final CueMatcher REQUEST_CUES = new CueMatcher(REQUEST_RULES, new UnicodeNormalizer());
 
     @Property(tries = 3000)
     void sameAnswerAsTheSearch(@ForAll("cueText") String text, @ForAll CueMatcher.Reading reading) {
@@ -34,14 +34,14 @@ class CueTableTest {
         boolean expected = CUES.mayMatchSearching(lower, reading);
         Statistics.label("may match").collect(expected);
         assertThat(CUES.mayMatch(lower, reading)).as(lower).isEqualTo(expected);
-        assertThat(REPRODUCTION_CUES.mayMatch(lower, reading)).as(lower)
-                .isEqualTo(REPRODUCTION_CUES.mayMatchSearching(lower, reading));
+        assertThat(REQUEST_CUES.mayMatch(lower, reading)).as(lower)
+                .isEqualTo(REQUEST_CUES.mayMatchSearching(lower, reading));
     }
 
     @Property(tries = 2000)
     void whatFiresMayMatch(@ForAll("cueText") String text) {
         String lower = text.toLowerCase(Locale.ROOT);
-        for (CueMatcher m : List.of(CUES, REPRODUCTION_CUES)) {
+        for (CueMatcher m : List.of(CUES, REQUEST_CUES)) {
             boolean fires = !m.find(lower, Deadline.none()).isEmpty();
             Statistics.label("fires").collect(fires);
             if (fires) {
@@ -53,8 +53,8 @@ class CueTableTest {
     @Property(tries = 300)
     void anyString(@ForAll String text, @ForAll CueMatcher.Reading reading) {
         assertThat(CUES.mayMatch(text, reading)).isEqualTo(CUES.mayMatchSearching(text, reading));
-        assertThat(REPRODUCTION_CUES.mayMatch(text, reading))
-                .isEqualTo(REPRODUCTION_CUES.mayMatchSearching(text, reading));
+        assertThat(REQUEST_CUES.mayMatch(text, reading))
+                .isEqualTo(REQUEST_CUES.mayMatchSearching(text, reading));
     }
 
     /** The anchor a rule names (persona_unrestricted: its second group) changes only speed, never what fires. */
@@ -74,7 +74,7 @@ class CueTableTest {
     Arbitrary<String> cueText() {
         List<String> terms = new ArrayList<>();
         RULES.forEach(r -> r.groups().forEach(terms::addAll));
-        REPRODUCTION.forEach(r -> {
+        REQUEST_RULES.forEach(r -> {
             r.groups().forEach(terms::addAll);
             terms.addAll(r.unless());
         });
