@@ -20,12 +20,16 @@ import java.util.Objects;
  * @param pasted   whether a data-only rule also reads documents pasted into a user's message ({@code
  *                 PastedDocuments}): for orders to a model as a third party ("Note for the AI: …"), which a
  *                 user's own prompt does not give, unlike words about the answer's shape
+ * @param restricted whether a data-only rule also reads a user's message sent with instructions that restrict the
+ *                 assistant (a system prompt that forbids or keeps something): there a user re-casting the assistant
+ *                 ("I want you to act as …", "from now on you are …") hijacks a deployment made for one task, while
+ *                 without such instructions setting up the conversation is the user's to do
  * @param anchor   the group that ordinary text holds least often, which the plain-text screen looks for first
  *                 ({@code CueMatcher}), or -1 to let the matcher choose by the terms' lengths; speed only: the
  *                 rule fires the same either way
  */
 public record CueRule(String id, String category, double weight, int window, List<List<String>> groups,
-                      List<String> unless, boolean dataOnly, boolean pasted, int anchor) {
+                      List<String> unless, boolean dataOnly, boolean pasted, boolean restricted, int anchor) {
 
     public CueRule {
         Objects.requireNonNull(id, "id");
@@ -42,6 +46,10 @@ public record CueRule(String id, String category, double weight, int window, Lis
         if (pasted && !dataOnly) {
             throw new IllegalArgumentException(
                     "pasted applies to data-only rules (a rule for every role reads pasted text already)");
+        }
+        if (restricted && !dataOnly) {
+            throw new IllegalArgumentException(
+                    "restricted applies to data-only rules (a rule for every role reads users' messages already)");
         }
         if (anchor < -1 || anchor >= groups.size()) {
             throw new IllegalArgumentException("anchor must name one of the " + groups.size() + " groups (from 0), was "

@@ -45,7 +45,8 @@ public final class CueRules {
         List<CueRule> rules = new ArrayList<>();
         Set<String> ids = new HashSet<>();
         for (YamlNode r : root.require("rules").list()) {
-            r.onlyKeys(Set.of("id", "category", "weight", "window", "groups", "unless", "data_only", "pasted", "anchor"));
+            r.onlyKeys(Set.of("id", "category", "weight", "window", "groups", "unless", "data_only", "pasted", "restricted",
+                    "anchor"));
             String id = r.require("id").string();
             if (!ids.add(id)) {
                 throw r.error("duplicate rule id '" + id + "'");
@@ -62,7 +63,7 @@ public final class CueRules {
             List<String> unless = r.get("unless").map(CueRules::terms).orElse(List.of());
             try {
                 rules.add(new CueRule(id, category, r.require("weight").number(), r.require("window").integer(), groups,
-                        unless, r.bool("data_only", false), r.bool("pasted", false),
+                        unless, r.bool("data_only", false), r.bool("pasted", false), r.bool("restricted", false),
                         r.get("anchor").map(YamlNode::integer).orElse(-1)));
             } catch (IllegalArgumentException e) {
                 throw r.error(e.getMessage());

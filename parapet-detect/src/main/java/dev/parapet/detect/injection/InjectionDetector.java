@@ -147,17 +147,19 @@ public final class InjectionDetector implements Detector {
         List<Finding> out = new ArrayList<>();
         PastedDocuments.Lookup pasted = content.role() == Role.USER ? new PastedDocuments.Lookup(original)
                 : PastedDocuments.Lookup.NONE;
-        scan(text.normalized(), text.nfkc(), original, "", content.role(), pasted, true, deadline, out);
+        Reader reader = new Reader(content.role(), pasted, content.role() == Role.USER
+                && content.instructions().filter(probes::protectsAnything).isPresent());
+        scan(text.normalized(), text.nfkc(), original, "", reader, true, deadline, out);
         for (Payload p : text.payloads()) { // a payload encoded inside a pasted document is part of it
-            scan(p.text(), p.text(), original, where(p), content.role(), pasted, false, deadline, out);
+            scan(p.text(), p.text(), original, where(p), reader, false, deadline, out);
         }
         MappedText hidden = TagText.decode(original);
         if (hidden.length() >= MIN_TAG_CHARS) {
             Span all = hidden.toOriginal(0, hidden.length());
             out.add(Finding.at(PROMPT_INJECTION, HIDDEN_TAGS, all, ID, "hidden_text",
                     "text hidden in invisible tag characters"));
-            scan(hidden, hidden, original, " in hidden tag characters", content.role(), PastedDocuments.Lookup.NONE,
-                    false, deadline, out);
+            scan(hidden, hidden, original, " in hidden tag characters",
+                    new Reader(content.role(), PastedDocuments.Lookup.NONE, reader.restricted()), false, deadline, out);
         }
         if (content.role() == Role.USER && content.instructions().isPresent()) {
             String instructions = content.instructions().get();
@@ -192,17 +194,16 @@ public final class InjectionDetector implements Detector {
 
     /**
      * @param requestView the view requests are looked for in (addresses and digits intact)
-     * @param pasted      documents pasted into a user's message ({@link PastedDocuments}), where the data rules
-     *                    marked {@code pasted} apply too; requests in them are not looked for: the user reads the
-     *                    e-mail they paste, and its requests to its recipient are its content
+     * @param reader      which rules read which part of the text
      * @param widen       whether spans grow to their passage; not for decoded text, whose span is its source
      */
-    private void scan(MappedText view, MappedText requestView, String original, String where, Role role,
-                      PastedDocuments.Lookup pasted, boolean widen, Deadline deadline, List<Finding> out) {
+    private void scan(MappedText view, MappedText requestView, String original, String where, Reader reader,
+                      boolean widen, Deadline deadline, List<Finding> out) {
         String folded = view.text();
+        Role role = reader.role();
         for (CueMatcher.Match m : cues.find(folded, deadline)) {
             Span span = view.toOriginal(m.start(), m.end());
-            if (!reads(m.rule(), span, role, pasted)) {
+            if (!reader.reads(m.rule(), span)) {
                 continue;
             }
             if (widen && m.rule().category().equals(PROMPT_INJECTION)) {
@@ -228,14 +229,30 @@ public final class InjectionDetector implements Detector {
     }
 
     /**
-     * Whether {@code rule} reads the text at {@code span}: data in a tool result, a pasted document (looked for only
-     * when the rule reads one), or someone's own words.
+     * Which rules read a text.
+     *
+     * @param role       who wrote it
+     * @param pasted     documents pasted into a user's message ({@link PastedDocuments}), where the data rules
+     *                   marked {@code pasted} apply too; requests in them are not looked for: the user reads the
+     *                   e-mail they paste, and its requests to its recipient are its content
+     * @param restricted whether it is a user's message sent with instructions that restrict the assistant, which
+     *                   the data rules marked {@code restricted} read too
      */
-    private static boolean reads(CueRule rule, Span span, Role role, PastedDocuments.Lookup pasted) {
-        CueMatcher.Reading reading = role == Role.TOOL ? CueMatcher.Reading.DATA
-                : rule.pasted() && pasted.holds(span) ? CueMatcher.Reading.WITH_PASTED
-                : CueMatcher.Reading.OWN_WORDS;
-        return reading.counts(rule);
+    private record Reader(Role role, PastedDocuments.Lookup pasted, boolean restricted) {
+
+        /**
+         * Whether {@code rule} reads the text at {@code span}: data in a tool result, a pasted document (looked for
+         * only when the rule reads one), or someone's own words.
+         */
+        boolean reads(CueRule rule, Span span) {
+            if (restricted && rule.restricted()) {
+                return true;
+            }
+            CueMatcher.Reading reading = role == Role.TOOL ? CueMatcher.Reading.DATA
+                    : rule.pasted() && pasted.holds(span) ? CueMatcher.Reading.WITH_PASTED
+                    : CueMatcher.Reading.OWN_WORDS;
+            return reading.counts(rule);
+        }
     }
 
     /**

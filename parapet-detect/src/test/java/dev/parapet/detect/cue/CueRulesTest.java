@@ -31,6 +31,9 @@ class CueRulesTest {
                 + "    weight: 0.5\n    window: 10\n    pasted: true\n    groups: [[a]]\n", CATEGORIES))
                 .isInstanceOf(YamlException.class).hasMessageContaining("pasted applies to data-only rules");
         assertThatThrownBy(() -> CueRules.parse("r.yaml", "rules:\n  - id: x\n    category: prompt_injection\n"
+                + "    weight: 0.5\n    window: 10\n    restricted: true\n    groups: [[a]]\n", CATEGORIES))
+                .isInstanceOf(YamlException.class).hasMessageContaining("restricted applies to data-only rules");
+        assertThatThrownBy(() -> CueRules.parse("r.yaml", "rules:\n  - id: x\n    category: prompt_injection\n"
                 + "    weight: 0.5\n    window: 10\n    groups: [[a]]\n    unless: []\n", CATEGORIES))
                 .isInstanceOf(YamlException.class).hasMessageContaining("empty group");
     }
