@@ -124,11 +124,14 @@ public final class InjectionDetector implements Detector {
                         role == Role.USER ? CueMatcher.Reading.WITH_PASTED : CueMatcher.Reading.OWN_WORDS);
             }
 
-            /** A user's message may also ask for what its instructions protect, when they protect anything. */
+            /**
+             * A user's message may also ask for what its instructions protect, or re-cast an assistant they keep to a
+             * task, when they restrict it at all.
+             */
             @Override
             public boolean mayFind(String text, String lower, Role role, Optional<String> instructions) {
                 return mayFind(text, lower, role) || role == Role.USER && instructions.isPresent()
-                        && probes.protectsAnything(instructions.get());
+                        && probes.restrictsAssistant(instructions.get());
             }
         });
     }
@@ -148,7 +151,7 @@ public final class InjectionDetector implements Detector {
         PastedDocuments.Lookup pasted = content.role() == Role.USER ? new PastedDocuments.Lookup(original)
                 : PastedDocuments.Lookup.NONE;
         Reader reader = new Reader(content.role(), pasted, content.role() == Role.USER
-                && content.instructions().filter(probes::protectsAnything).isPresent());
+                && content.instructions().filter(probes::restrictsAssistant).isPresent());
         scan(text.normalized(), text.nfkc(), original, "", reader, true, deadline, out);
         for (Payload p : text.payloads()) { // a payload encoded inside a pasted document is part of it
             scan(p.text(), p.text(), original, where(p), reader, false, deadline, out);

@@ -81,10 +81,16 @@ final class InstructionProbeScanner {
     private final Set<String> secretNames; // whole words that name a secret value: "password", "passcode", …
     /** What recent instructions protect: a deployment sends the same system prompt with every message. */
     private final Cache<String, Guarded> recent = Caffeine.newBuilder().maximumSize(RECENT).build();
+    /** Phrases that keep the assistant to a task ("only answer questions about …"), lowercased. */
+    private final List<String> scope;
+    /** Whether recent instructions restrict the assistant at all (see {@link #restrictsAssistant}). */
+    private final Cache<String, Boolean> restricting = Caffeine.newBuilder().maximumSize(RECENT).build();
 
     InstructionProbeScanner(ContentWords words, List<Marker> markers, Set<String> addressed, Set<String> subjects,
-                            Set<String> generic, Map<String, Set<String>> concepts, Set<String> secretNames) {
+                            Set<String> generic, Map<String, Set<String>> concepts, Set<String> secretNames,
+                            List<String> scope) {
         this.secretNames = Set.copyOf(secretNames);
+        this.scope = List.copyOf(scope);
         this.words = words;
         this.markers = List.copyOf(markers);
         this.addressed = Set.copyOf(addressed);
@@ -105,11 +111,12 @@ final class InstructionProbeScanner {
         }
         YamlNode root = Yaml.parse(SHIPPED, in).onlyKeys(Set.of("languages", "concepts", "secret_concept"));
         List<Marker> markers = new ArrayList<>();
+        List<String> scope = new ArrayList<>();
         Set<String> addressed = new HashSet<>();
         Set<String> subjects = new HashSet<>();
         Set<String> generic = new HashSet<>();
         for (YamlNode lang : root.require("languages").entries().values()) {
-            lang.onlyKeys(Set.of("order", "restrictions", "secrecy", "addressed", "subjects", "generic"));
+            lang.onlyKeys(Set.of("order", "restrictions", "secrecy", "scope", "addressed", "subjects", "generic"));
             Order order = Order.valueOf(lang.require("order").string().toUpperCase(Locale.ROOT));
             for (String m : UnrelatedTaskScanner.listed(lang, "restrictions")) {
                 markers.add(new Marker(m, order, ContentWords.unspaced(m.charAt(0)), false));
@@ -117,6 +124,7 @@ final class InstructionProbeScanner {
             for (String m : UnrelatedTaskScanner.listed(lang, "secrecy")) {
                 markers.add(new Marker(m, Order.WHOLE, ContentWords.unspaced(m.charAt(0)), true));
             }
+            scope.addAll(UnrelatedTaskScanner.listed(lang, "scope"));
             addressed.addAll(UnrelatedTaskScanner.listed(lang, "addressed"));
             subjects.addAll(UnrelatedTaskScanner.listed(lang, "subjects"));
             for (String g : UnrelatedTaskScanner.listed(lang, "generic")) {
@@ -133,7 +141,7 @@ final class InstructionProbeScanner {
         // Longest first, so that "don't" is found before "not"; a marker is looked for once per sentence.
         markers.sort(java.util.Comparator.comparingInt((Marker m) -> m.phrase().length()).reversed());
         Set<String> secretNames = concepts.getOrDefault(words.whole(root.require("secret_concept").string()), Set.of());
-        return new InstructionProbeScanner(words, markers, addressed, subjects, generic, concepts, secretNames);
+        return new InstructionProbeScanner(words, markers, addressed, subjects, generic, concepts, secretNames, scope);
     }
 
     /** Each word, whole, to every word of its concept group. */
@@ -183,6 +191,24 @@ final class InstructionProbeScanner {
     /** Whether {@code instructions} protect anything a message could ask for: else {@link #find} finds nothing. */
     boolean protectsAnything(String instructions) {
         return reading(instructions, Deadline.none()) != Guarded.NOTHING;
+    }
+
+    /**
+     * Whether {@code instructions} restrict the assistant: they protect something, or keep it to a task ("Only answer
+     * questions about our products"). Under such instructions a user re-casting the assistant hijacks it.
+     */
+    boolean restrictsAssistant(String instructions) {
+        String read = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
+        return restricting.get(read, i -> protectsAnything(i) || keepsToATask(ContentWords.lowerInPlace(i)));
+    }
+
+    private boolean keepsToATask(String lower) {
+        for (String phrase : scope) {
+            if (find(lower, phrase, 0, lower.length(), !ContentWords.unspaced(phrase.charAt(0))) >= 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Whether {@code instructions} keep a value: else {@link #leaks} finds nothing. */

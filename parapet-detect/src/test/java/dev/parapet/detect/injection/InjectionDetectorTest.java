@@ -372,7 +372,15 @@ class InjectionDetectorTest {
     void aSetUpSentToAnAssistantKeptToOneTaskTakesItOver(String text) {
         String kept = "You are the support assistant of Acme Bank. Do not discuss anything but Acme's accounts and cards.";
         assertThat(detectWith(kept, text)).anyMatch(f -> f.score() >= 0.5);
+        // Kept to a task without a prohibition.
+        assertThat(detectWith("You are Chef Bot. Only answer questions about cooking and recipes.", text))
+                .anyMatch(f -> f.score() >= 0.5);
+        assertThat(detectWith("Eres el asistente de una librería. Responde solo preguntas sobre libros.", text))
+                .anyMatch(f -> f.score() >= 0.5);
+        assertThat(detectWith("你是一个烹饪助手，只回答与烹饪有关的问题。", text)).anyMatch(f -> f.score() >= 0.5);
         assertThat(detectWith("You are a helpful assistant.", text)).noneMatch(f -> f.score() >= 0.5);
+        assertThat(detectWith("You are a friendly assistant who answers in a warm tone.", text))
+                .noneMatch(f -> f.score() >= 0.5);
     }
 
     @Test
