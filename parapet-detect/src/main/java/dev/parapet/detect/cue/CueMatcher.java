@@ -23,11 +23,17 @@ public final class CueMatcher {
         OWN_WORDS,
         /** A user's message that may hold pasted documents: also the data rules marked {@code pasted}. */
         WITH_PASTED,
+        /**
+         * A user's message sent with instructions that restrict the assistant: also the data rules marked
+         * {@code restricted}.
+         */
+        RESTRICTED,
         /** Data (a tool result, a document): every rule. */
         DATA;
 
         public boolean counts(CueRule rule) {
-            return !rule.dataOnly() || this == DATA || this == WITH_PASTED && rule.pasted();
+            return !rule.dataOnly() || this == DATA || this == WITH_PASTED && rule.pasted()
+                    || this == RESTRICTED && rule.restricted();
         }
     }
 
@@ -97,7 +103,8 @@ public final class CueMatcher {
                 }
                 folded.add(group);
             }
-            // Data-only rules fire in no text a screen is asked about (a tool result always takes the full path).
+            // Data-only rules fire in no text a screen is asked about (a tool result always takes the full path, and
+            // so does a user's message under restricting instructions) but in pasted documents.
             if (Reading.WITH_PASTED.counts(rules.get(r))) {
                 anchorTerms.addAll(anchorGroup(folded, rules.get(r).anchor()));
             }
@@ -271,10 +278,12 @@ public final class CueMatcher {
      * a search of every match ({@link #mayMatchSearching}), whether every group has one within the rule's
      * window. The rule that distinct groups be distinct words, which {@code find} also asks for, is not checked.
      *
-     * @param reading which rules count: a person's own words, with or without pasted documents, or data
+     * @param reading which rules count: a person's own words, with or without pasted documents, a user's message under
+     *                restricting instructions, or data
      */
     public boolean mayMatch(String text, Reading reading) { // a String, not a CharSequence: its charAt inlines
-        if (reading != Reading.DATA && !mayHoldAnchor(text)) {
+        // The anchors are those of the rules a person's own words and pasted documents count.
+        if ((reading == Reading.OWN_WORDS || reading == Reading.WITH_PASTED) && !mayHoldAnchor(text)) {
             return false;
         }
         // Then, without windows, whether every group of some rule has a hit at all: in most texts none has,

@@ -245,14 +245,12 @@ public final class InjectionDetector implements Detector {
 
         /**
          * Whether {@code rule} reads the text at {@code span}: data in a tool result, a pasted document (looked for
-         * only when the rule reads one), or someone's own words.
+         * only when the rule reads one), a user's message under restricting instructions, or someone's own words.
          */
         boolean reads(CueRule rule, Span span) {
-            if (restricted && rule.restricted()) {
-                return true;
-            }
             CueMatcher.Reading reading = role == Role.TOOL ? CueMatcher.Reading.DATA
                     : rule.pasted() && pasted.holds(span) ? CueMatcher.Reading.WITH_PASTED
+                    : restricted ? CueMatcher.Reading.RESTRICTED
                     : CueMatcher.Reading.OWN_WORDS;
             return reading.counts(rule);
         }

@@ -198,8 +198,7 @@ final class InstructionProbeScanner {
      * questions about our products"). Under such instructions a user re-casting the assistant hijacks it.
      */
     boolean restrictsAssistant(String instructions) {
-        String read = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
-        return restricting.get(read, i -> protectsAnything(i) || keepsToATask(ContentWords.lowerInPlace(i)));
+        return restricting.get(readPart(instructions), i -> protectsAnything(i) || keepsToATask(ContentWords.lowerInPlace(i)));
     }
 
     private boolean keepsToATask(String lower) {
@@ -211,6 +210,11 @@ final class InstructionProbeScanner {
         return false;
     }
 
+    /** The part of {@code instructions} that is read: the first {@value #MAX_INSTRUCTIONS} chars. */
+    private static String readPart(String instructions) {
+        return instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
+    }
+
     /** Whether {@code instructions} keep a value: else {@link #leaks} finds nothing. */
     boolean keepsValues(String instructions) {
         return !reading(instructions, Deadline.none()).values().isEmpty();
@@ -219,8 +223,7 @@ final class InstructionProbeScanner {
     /** What {@code instructions} protect, read once for the last {@value #RECENT} distinct ones. */
     private Guarded reading(String instructions, Deadline deadline) {
         // Keyed by the part that is read, so that the kept readings stay within 256 × 16 K chars.
-        String read = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
-        return recent.get(read, i -> guarded(i, deadline));
+        return recent.get(readPart(instructions), i -> guarded(i, deadline));
     }
 
     /**
@@ -319,7 +322,7 @@ final class InstructionProbeScanner {
 
     /** What the instructions protect: restricted and stated words, less the assistant's scope and trade words. */
     Guarded guarded(String instructions, Deadline deadline) {
-        String text = instructions.length() > MAX_INSTRUCTIONS ? instructions.substring(0, MAX_INSTRUCTIONS) : instructions;
+        String text = readPart(instructions);
         String lower = ContentWords.lowerInPlace(text);
         Map<String, Set<String>> restricted = new HashMap<>(); // key -> its whole words
         Map<String, Set<String>> stated = new HashMap<>();
